@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+
+namespace OomaPorting.Domain.Common;
+
+/// <summary>Checks applied to every piece of free text the domain stores.</summary>
+public static class DomainText
+{
+    /// <summary>
+    /// Trims the value and refuses it when empty (if required), too long, or carrying control or
+    /// invisible formatting characters (NUL, zero-width spaces, right-to-left overrides...).
+    /// </summary>
+    public static string Clean(string? value, string field, int maxLength, bool required = true)
+    {
+        var trimmed = (value ?? string.Empty).Trim();
+        if (trimmed.Length == 0)
+        {
+            if (required)
+            {
+                throw new DomainException($"{field}.Required", $"{field} is required.");
+            }
+
+            return string.Empty;
+        }
+
+        if (trimmed.Length > maxLength)
+        {
+            throw new DomainException($"{field}.TooLong", $"{field} is longer than {maxLength} characters.");
+        }
+
+        if (HasHiddenCharacters(trimmed))
+        {
+            throw new DomainException($"{field}.InvalidCharacters", $"{field} contains control or invisible characters.");
+        }
+
+        return trimmed;
+    }
+
+    public static bool HasHiddenCharacters(string value)
+    {
+        foreach (var rune in value.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
+                or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse or UnicodeCategory.Surrogate
+                or UnicodeCategory.OtherNotAssigned)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

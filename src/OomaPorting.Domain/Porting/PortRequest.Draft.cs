@@ -1,0 +1,335 @@
+using OomaPorting.Domain.Common;
+using OomaPorting.Domain.Numbers;
+
+namespace OomaPorting.Domain.Porting;
+
+/// <summary>What the wizard fills in: editable by the account admin in Draft, and in ActionRequired only for the reopened sections.</summary>
+public sealed partial class PortRequest
+{
+    public NumberType? NumberType { get; private set; }
+
+    /// <summary>A code of <see cref="Carrier"/>, or <see cref="Carrier.OtherCode"/> with <see cref="CarrierOtherName"/>.</summary>
+    public string? CarrierCode { get; private set; }
+
+    public string? CarrierOtherName { get; private set; }
+
+    public CarrierAccountNumber? CarrierAccountNumber { get; private set; }
+
+    public InternetConnection? InternetConnection { get; private set; }
+
+    public SharedLineAnswer? SharedLine { get; private set; }
+
+    /// <summary>The admin confirmed internet and telephone no longer share the line (dry line or separate access).</summary>
+    public bool LinesSeparatedConfirmed { get; private set; }
+
+    public ServiceAddress? ServiceAddress { get; private set; }
+
+    public AccountHolder? AccountHolder { get; private set; }
+
+    /// <summary>The ported number that becomes the account's main Ooma number.</summary>
+    public FrenchNumber? MainOomaNumber { get; private set; }
+
+    /// <summary>The customer asked to keep the temporary number as a virtual number (billed like any extra number).</summary>
+    public bool KeepTemporaryNumber { get; private set; }
+
+    public string? SignerName { get; private set; }
+
+    public DateTime? SignedAtUtc { get; private set; }
+
+    /// <summary>ADSL/VDSL on the same line (or not known) and no confirmation that the services were separated.</summary>
+    public bool IsBlockedByDryLine =>
+        InternetConnection == Porting.InternetConnection.AdslVdsl
+        && SharedLine is SharedLineAnswer.Yes or SharedLineAnswer.DontKnow
+        && !LinesSeparatedConfirmed;
+
+    public string? CarrierDisplayName => CarrierCode == Carrier.OtherCode
+        ? CarrierOtherName
+        : NumberType is { } t ? Carrier.Find(t, CarrierCode)?.Name : null;
+
+    /// <summary>The sections the admin may change now: all of them in Draft, those tied to the reasons in ActionRequired.</summary>
+    public WizardSection EditableSections => Status switch
+    {
+        PortRequestStatus.Draft => WizardSection.All,
+        PortRequestStatus.ActionRequired => ReasonCodes.SectionsFor(_actionReasons),
+        _ => WizardSection.None,
+    };
+
+    /// <summary>The sections still missing before the request can be signed.</summary>
+    public WizardSection MissingForSubmission()
+    {
+        var missing = WizardSection.None;
+        if (NumberType is null)
+        {
+            missing |= WizardSection.NumberType;
+        }
+
+        if (CarrierCode is null)
+        {
+            missing |= WizardSection.Carrier;
+        }
+
+        if (CarrierAccountNumber is null || InternetConnection is null
+            || (InternetConnection == Porting.InternetConnection.AdslVdsl && SharedLine is null))
+        {
+            missing |= WizardSection.Account;
+        }
+
+        if (_lines.Count == 0)
+        {
+            missing |= WizardSection.Lines;
+        }
+
+        if (ServiceAddress is null || AccountHolder is null)
+        {
+            missing |= WizardSection.AddressAndHolder;
+        }
+
+        if (MainOomaNumber is null)
+        {
+            missing |= WizardSection.MainNumber;
+        }
+
+        return missing;
+    }
+
+    public void ChooseNumberType(Actor actor, NumberType type, bool acceptMobileNumbers, DateTime nowUtc)
+    {
+        RequireEditable(actor, WizardSection.NumberType);
+        if (!Enum.IsDefined(type))
+        {
+            throw new DomainException("NumberType.Required", "Choose fixed or mobile.");
+        }
+
+        if (type == Porting.NumberType.Mobile && !acceptMobileNumbers)
+        {
+            throw new DomainException("NumberType.MobileNotAccepted", "Mobile numbers cannot be ported at the moment.");
+        }
+
+        if (NumberType != type)
+        {
+            // The carrier list and the valid numbers depend on the type: what was chosen for the other type no longer holds.
+            CarrierCode = null;
+            CarrierOtherName = null;
+            _lines.Clear();
+            MainOomaNumber = null;
+        }
+
+        NumberType = type;
+        Touch(nowUtc);
+    }
+
+    public void ChooseCarrier(Actor actor, string carrierCode, string? otherName, DateTime nowUtc)
+    {
+        RequireEditable(actor, WizardSection.Carrier);
+        if (NumberType is not { } type)
+        {
+            throw new DomainException("Carrier.NumberTypeFirst", "Choose the number type first.");
+        }
+
+        if (carrierCode == Carrier.OtherCode)
+        {
+            CarrierOtherName = DomainText.Clean(otherName, "Carrier.OtherName", 100);
+        }
+        else if (Carrier.Find(type, carrierCode) is null)
+        {
+            throw new DomainException("Carrier.Required", "Choose a carrier from the list.");
+        }
+        else
+        {
+            CarrierOtherName = null;
+        }
+
+        CarrierCode = carrierCode;
+        Touch(nowUtc);
+    }
+
+    public void EnterAccount(Actor actor, CarrierAccountNumber accountNumber, InternetConnection connection,
+        SharedLineAnswer? sharedLine, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(accountNumber);
+        RequireEditable(actor, WizardSection.Account);
+        if (!Enum.IsDefined(connection))
+        {
+            throw new DomainException("Internet.Required", "Choose the internet connection.");
+        }
+
+        if (connection == Porting.InternetConnection.AdslVdsl)
+        {
+            if (sharedLine is not { } answer || !Enum.IsDefined(answer))
+            {
+                throw new DomainException("Internet.SharedLine.Required", "Say whether ADSL uses the same line.");
+            }
+
+            if (SharedLine != answer)
+            {
+                LinesSeparatedConfirmed = false;
+            }
+
+            SharedLine = answer;
+        }
+        else
+        {
+            SharedLine = null;
+            LinesSeparatedConfirmed = false;
+        }
+
+        CarrierAccountNumber = accountNumber;
+        InternetConnection = connection;
+        Touch(nowUtc);
+    }
+
+    /// <summary>The admin confirms internet and telephone were separated (dry line or independent access).</summary>
+    public void ConfirmLinesSeparated(Actor actor, DateTime nowUtc)
+    {
+        RequireEditable(actor, WizardSection.Account);
+        if (InternetConnection != Porting.InternetConnection.AdslVdsl || SharedLine is not (SharedLineAnswer.Yes or SharedLineAnswer.DontKnow))
+        {
+            throw new DomainException("Internet.NothingToSeparate", "No shared line was declared.");
+        }
+
+        LinesSeparatedConfirmed = true;
+        Touch(nowUtc);
+    }
+
+    /// <summary>
+    /// Replaces the lines. The first is the main line of the carrier account. Each number must be of the chosen type,
+    /// never an 08 number, not twice; a RIO is required for mobile numbers and for the main line, and its key must match.
+    /// Whether a number already belongs to an Ooma account is checked by the caller, who can see the database.
+    /// </summary>
+    public void SetLines(Actor actor, IReadOnlyList<LineInput> lines, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        RequireEditable(actor, WizardSection.Lines);
+        if (NumberType is not { } type)
+        {
+            throw new DomainException("Lines.NumberTypeFirst", "Choose the number type first.");
+        }
+
+        if (lines.Count == 0)
+        {
+            throw new DomainException("Lines.Required", "Enter at least the main line.");
+        }
+
+        if (lines.Count > MaxLines)
+        {
+            throw new DomainException("Lines.TooMany", $"At most {MaxLines} numbers per request.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var (number, rio) = lines[i];
+            CheckLine(type, number, rio, isMain: i == 0);
+            if (!seen.Add(number.E164))
+            {
+                throw new DomainException("Lines.Duplicate", $"{number.Masked} is entered twice.");
+            }
+        }
+
+        _lines.Clear();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            _lines.Add(new PortLine(Guid.CreateVersion7(nowUtc), AccountId, Id, i, lines[i].Number, lines[i].Rio));
+        }
+
+        if (MainOomaNumber is { } main && !seen.Contains(main.E164))
+        {
+            MainOomaNumber = null;
+        }
+
+        Touch(nowUtc);
+    }
+
+    /// <summary>Checks one line on its own; used by <see cref="SetLines"/> and by forms to place the error on the right field.</summary>
+    public static void CheckLine(NumberType type, FrenchNumber number, Rio? rio, bool isMain)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        if (number.Class == NumberClass.Special)
+        {
+            throw new DomainException("Lines.SpecialNumber", "08 numbers cannot be ported here.");
+        }
+
+        if (type == Porting.NumberType.Fixed && !number.IsPortableFixedLine)
+        {
+            throw new DomainException("Lines.NotFixed", "This is not a fixed-line number (01 to 05 or 09).");
+        }
+
+        if (type == Porting.NumberType.Mobile && number.Class != NumberClass.Mobile)
+        {
+            throw new DomainException("Lines.NotMobile", "This is not a mobile number (06 or 07).");
+        }
+
+        if (rio is null)
+        {
+            if (type == Porting.NumberType.Mobile || isMain)
+            {
+                throw new DomainException(isMain ? "Rio.RequiredForMainLine" : "Rio.RequiredForMobile", "A RIO is required.");
+            }
+
+            return;
+        }
+
+        if (!rio.MatchesNumber(number))
+        {
+            throw new DomainException("Rio.KeyMismatch", "The RIO's key does not match this number.");
+        }
+    }
+
+    public void EnterServiceAddressAndHolder(Actor actor, ServiceAddress address, AccountHolder holder, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(holder);
+        RequireEditable(actor, WizardSection.AddressAndHolder);
+        ServiceAddress = address;
+        AccountHolder = holder;
+        Touch(nowUtc);
+    }
+
+    public void ChooseMainNumber(Actor actor, FrenchNumber mainNumber, bool keepTemporaryNumber, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(mainNumber);
+        RequireEditable(actor, WizardSection.MainNumber | WizardSection.Lines);
+        if (!_lines.Any(l => l.Number == mainNumber))
+        {
+            throw new DomainException("MainNumber.NotInRequest", "Choose one of the numbers being ported.");
+        }
+
+        MainOomaNumber = mainNumber;
+        KeepTemporaryNumber = keepTemporaryNumber;
+        Touch(nowUtc);
+    }
+
+    /// <summary>At any time before completion the admin may ask to keep the temporary number as a virtual number.</summary>
+    public void RequestKeepTemporaryNumber(Actor actor, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        RequireRole(actor, ActorRole.AccountAdmin, ActorRole.Support);
+        if (!IsActive || Status == PortRequestStatus.TestCall)
+        {
+            throw new DomainException("PortRequest.InvalidTransition", $"Not possible while the request is {Status}.");
+        }
+
+        if (KeepTemporaryNumber)
+        {
+            throw new DomainException("KeepTemporaryNumber.AlreadyRequested", "Already requested.");
+        }
+
+        KeepTemporaryNumber = true;
+        Record(actor, nowUtc, PortRequestEventKind.KeepTemporaryNumberRequested, Status);
+    }
+
+    private void RequireEditable(Actor actor, WizardSection section)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        RequireRole(actor, ActorRole.AccountAdmin);
+        if (Status is not (PortRequestStatus.Draft or PortRequestStatus.ActionRequired))
+        {
+            throw new DomainException("PortRequest.Locked", "A submitted request can no longer be changed.");
+        }
+
+        if ((EditableSections & section) == 0)
+        {
+            throw new DomainException("PortRequest.SectionLocked", $"{section} is not reopened for this fix.");
+        }
+    }
+}

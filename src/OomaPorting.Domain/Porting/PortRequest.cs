@@ -1,0 +1,357 @@
+using OomaPorting.Domain.Calendar;
+using OomaPorting.Domain.Common;
+using OomaPorting.Domain.Numbers;
+
+namespace OomaPorting.Domain.Porting;
+
+/// <summary>
+/// A request to port numbers from a carrier into an Ooma Office account, and its whole lifecycle
+/// (DOMAIN.md, "Lifecycle"). Every transition is a method that checks its rule, records an event and
+/// refuses anything else with a <see cref="DomainException"/>, leaving the request unchanged.
+/// The wizard's editing methods are in <c>PortRequest.Draft.cs</c>.
+/// </summary>
+public sealed partial class PortRequest
+{
+    public const int MaxLines = 100;
+    public const int MaxCommentLength = 2000;
+    public const int DraftExpiryDays = 30;
+
+    private readonly List<PortLine> _lines = [];
+    private readonly List<PortRequestEvent> _events = [];
+    private List<ReasonCode> _actionReasons = [];
+
+    private PortRequest()
+    {
+        Reference = string.Empty;
+        CreatedByUserId = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AccountId { get; private set; }
+
+    /// <summary>What the customer and support quote: <c>PN-</c> and eight characters of the id.</summary>
+    public string Reference { get; private set; }
+
+    public PortRequestStatus Status { get; private set; }
+
+    /// <summary>Incremented by every change: the optimistic concurrency token.</summary>
+    public int Version { get; private set; }
+
+    public string CreatedByUserId { get; private set; }
+
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public DateTime UpdatedAtUtc { get; private set; }
+
+    public DateTime? SubmittedAtUtc { get; private set; }
+
+    public DateTime? CompletedAtUtc { get; private set; }
+
+    public DateTime? CancelledAtUtc { get; private set; }
+
+    /// <summary>The FOC (CCF) date: the day the numbers move.</summary>
+    public DateOnly? FocDate { get; private set; }
+
+    public IReadOnlyList<ReasonCode> ActionReasons => _actionReasons;
+
+    public string? ActionMessage { get; private set; }
+
+    public IReadOnlyList<PortLine> Lines => _lines;
+
+    /// <summary>Events need not be loaded to record a new one: the sequence lives on the request.</summary>
+    public int LastEventSequence { get; private set; }
+
+    public IReadOnlyList<PortRequestEvent> Events => _events;
+
+    public bool IsActive => Status is not (PortRequestStatus.Completed or PortRequestStatus.Cancelled);
+
+    public static PortRequest StartDraft(Guid id, Guid accountId, Actor actor, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        RequireRole(actor, ActorRole.AccountAdmin);
+        var request = new PortRequest
+        {
+            Id = id,
+            AccountId = accountId,
+            Reference = "PN-" + id.ToString("N")[..8].ToUpperInvariant(),
+            Status = PortRequestStatus.Draft,
+            CreatedByUserId = actor.UserId,
+            CreatedAtUtc = nowUtc,
+            UpdatedAtUtc = nowUtc,
+        };
+        request.Record(actor, nowUtc, PortRequestEventKind.Created, PortRequestStatus.Draft);
+        return request;
+    }
+
+    /// <summary>A draft nobody touched for 30 days is no longer offered for resuming.</summary>
+    public bool IsExpiredDraft(DateTime nowUtc) =>
+        Status == PortRequestStatus.Draft && nowUtc - UpdatedAtUtc > TimeSpan.FromDays(DraftExpiryDays);
+
+    /// <summary>The admin signs and submits (or resubmits after a fix).</summary>
+    public void Submit(Actor actor, string signerName, bool termsAccepted, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        RequireRole(actor, ActorRole.AccountAdmin);
+        RequireStatus(PortRequestStatus.Draft, PortRequestStatus.ActionRequired);
+        if (!termsAccepted)
+        {
+            throw new DomainException("Submit.TermsNotAccepted", "The porting terms must be accepted.");
+        }
+
+        var signer = DomainText.Clean(signerName, "Signature.Name", 200);
+        var missing = MissingForSubmission();
+        if (missing != WizardSection.None)
+        {
+            throw new DomainException("Submit.Incomplete", $"The request is incomplete: {missing}.");
+        }
+
+        if (IsBlockedByDryLine)
+        {
+            throw new DomainException("Submit.DryLineNotConfirmed",
+                "Internet shares the line with the number: the services must be separated first.");
+        }
+
+        var resubmission = Status == PortRequestStatus.ActionRequired;
+        SignerName = signer;
+        SignedAtUtc = nowUtc;
+        SubmittedAtUtc = nowUtc;
+        _actionReasons = [];
+        ActionMessage = null;
+        Transition(actor, nowUtc, resubmission ? PortRequestEventKind.Resubmitted : PortRequestEventKind.Submitted,
+            PortRequestStatus.Submitted);
+    }
+
+    /// <summary>Support sets the FOC date, or moves it (the history keeps both dates).</summary>
+    public void SetFocDate(Actor actor, DateOnly focDate, BusinessCalendar calendar, DateTime nowUtc, string? comment = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(calendar);
+        RequireRole(actor, ActorRole.Support);
+        RequireStatus(PortRequestStatus.Submitted, PortRequestStatus.FocConfirmed);
+        RequireValidFocDate(focDate, calendar, nowUtc);
+        var note = DomainText.Clean(comment, "Comment", MaxCommentLength, required: false);
+        if (Status == PortRequestStatus.FocConfirmed && FocDate == focDate)
+        {
+            throw new DomainException("FocDate.Unchanged", "The FOC date is already this date.");
+        }
+
+        var old = FocDate;
+        var moved = Status == PortRequestStatus.FocConfirmed;
+        FocDate = focDate;
+        var e = Transition(actor, nowUtc, moved ? PortRequestEventKind.FocDateMoved : PortRequestEventKind.FocDateSet,
+            PortRequestStatus.FocConfirmed);
+        e.OldFocDate = old;
+        e.NewFocDate = focDate;
+        e.Comment = NullIfEmpty(note);
+    }
+
+    /// <summary>Support starts the test call, on or after the FOC date.</summary>
+    public void StartTestCall(Actor actor, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        RequireRole(actor, ActorRole.Support);
+        RequireStatus(PortRequestStatus.FocConfirmed);
+        if (FocDate is { } foc && BusinessCalendar.DateInFrance(nowUtc) < foc)
+        {
+            throw new DomainException("TestCall.BeforeFocDate", "The test call cannot start before the FOC date.");
+        }
+
+        Transition(actor, nowUtc, PortRequestEventKind.TestCallStarted, PortRequestStatus.TestCall);
+    }
+
+    /// <summary>The test call passed: the port is complete and every line is ported.</summary>
+    public void RecordTestCallPassed(Actor actor, DateTime nowUtc, string? comment = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        RequireRole(actor, ActorRole.Support);
+        RequireStatus(PortRequestStatus.TestCall);
+        var note = DomainText.Clean(comment, "Comment", MaxCommentLength, required: false);
+        foreach (var line in _lines)
+        {
+            line.MarkPorted();
+        }
+
+        CompletedAtUtc = nowUtc;
+        var e = Transition(actor, nowUtc, PortRequestEventKind.TestCallPassed, PortRequestStatus.Completed);
+        e.TestCallPassed = true;
+        e.Comment = NullIfEmpty(note);
+    }
+
+    /// <summary>The test call failed and the carrier gave a new date: back to FocConfirmed.</summary>
+    public void RecordTestCallFailedWithNewDate(Actor actor, string note, DateOnly newFocDate, BusinessCalendar calendar, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(calendar);
+        RequireRole(actor, ActorRole.Support);
+        RequireStatus(PortRequestStatus.TestCall);
+        var text = DomainText.Clean(note, "Comment", MaxCommentLength);
+        RequireValidFocDate(newFocDate, calendar, nowUtc);
+        var old = FocDate;
+        FocDate = newFocDate;
+        var e = Transition(actor, nowUtc, PortRequestEventKind.TestCallFailed, PortRequestStatus.FocConfirmed);
+        e.TestCallPassed = false;
+        e.OldFocDate = old;
+        e.NewFocDate = newFocDate;
+        e.Comment = text;
+    }
+
+    /// <summary>The test call failed because of something only the customer can fix.</summary>
+    public void RecordTestCallFailedActionRequired(Actor actor, string note, IReadOnlyCollection<ReasonCode> reasons, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        RequireRole(actor, ActorRole.Support);
+        RequireStatus(PortRequestStatus.TestCall);
+        var text = DomainText.Clean(note, "Comment", MaxCommentLength);
+        var codes = RequireReasons(reasons, text);
+        var old = FocDate;
+        FocDate = null;
+        _actionReasons = codes;
+        ActionMessage = text;
+        var e = Transition(actor, nowUtc, PortRequestEventKind.TestCallFailed, PortRequestStatus.ActionRequired);
+        e.TestCallPassed = false;
+        e.OldFocDate = old;
+        e.ReasonCodes = string.Join(',', codes);
+        e.Comment = text;
+    }
+
+    /// <summary>Support sends the request back to the customer with one or more reasons and a message.</summary>
+    public void RequireAction(Actor actor, IReadOnlyCollection<ReasonCode> reasons, string message, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        RequireRole(actor, ActorRole.Support);
+        RequireStatus(PortRequestStatus.Submitted, PortRequestStatus.FocConfirmed);
+        var text = DomainText.Clean(message, "Comment", MaxCommentLength);
+        var codes = RequireReasons(reasons, text);
+        var old = FocDate;
+        FocDate = null;
+        _actionReasons = codes;
+        ActionMessage = text;
+        var e = Transition(actor, nowUtc, PortRequestEventKind.ActionRequired, PortRequestStatus.ActionRequired);
+        e.OldFocDate = old;
+        e.ReasonCodes = string.Join(',', codes);
+        e.Comment = text;
+    }
+
+    /// <summary>
+    /// Cancels a request before its test call. The admin may not within 2 working days of the FOC date
+    /// (the carrier is already scheduled); support may, with a reason.
+    /// </summary>
+    public void Cancel(Actor actor, string? reason, BusinessCalendar calendar, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(calendar);
+        RequireRole(actor, ActorRole.AccountAdmin, ActorRole.Support);
+        RequireStatus(PortRequestStatus.Draft, PortRequestStatus.Submitted, PortRequestStatus.ActionRequired,
+            PortRequestStatus.FocConfirmed);
+        var text = DomainText.Clean(reason, "Comment", MaxCommentLength, required: actor.IsSupport);
+        if (actor.IsCustomerAdmin && !CustomerMayCancel(calendar, nowUtc))
+        {
+            throw new DomainException("Cancel.TooCloseToFocDate",
+                "The FOC date is two working days away or less: only support can stop the port now.");
+        }
+
+        foreach (var line in _lines)
+        {
+            line.MarkCancelled();
+        }
+
+        CancelledAtUtc = nowUtc;
+        var e = Transition(actor, nowUtc, PortRequestEventKind.Cancelled, PortRequestStatus.Cancelled);
+        e.OldFocDate = FocDate;
+        e.Comment = NullIfEmpty(text);
+    }
+
+    /// <summary>True while the admin may still cancel: before the test call and more than 2 working days before the FOC date.</summary>
+    public bool CustomerMayCancel(BusinessCalendar calendar, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (Status is not (PortRequestStatus.Draft or PortRequestStatus.Submitted or PortRequestStatus.ActionRequired
+            or PortRequestStatus.FocConfirmed))
+        {
+            return false;
+        }
+
+        if (FocDate is not { } foc)
+        {
+            return true;
+        }
+
+        var today = BusinessCalendar.DateInFrance(nowUtc);
+        return foc > today && calendar.WorkingDaysBetween(today, foc) > BusinessCalendar.CustomerCancellationCutoffWorkingDays;
+    }
+
+    private static void RequireValidFocDate(DateOnly focDate, BusinessCalendar calendar, DateTime nowUtc)
+    {
+        if (focDate < BusinessCalendar.DateInFrance(nowUtc))
+        {
+            throw new DomainException("FocDate.InPast", "A FOC date cannot be in the past.");
+        }
+
+        if (!calendar.IsWorkingDay(focDate))
+        {
+            throw new DomainException("FocDate.NotWorkingDay", "A FOC date must be a working day.");
+        }
+    }
+
+    private static List<ReasonCode> RequireReasons(IReadOnlyCollection<ReasonCode>? reasons, string message)
+    {
+        var codes = (reasons ?? []).Distinct().Order().ToList();
+        if (codes.Count == 0)
+        {
+            throw new DomainException("ActionRequired.NoReason", "At least one reason is required.");
+        }
+
+        if (codes.Any(c => !Enum.IsDefined(c)))
+        {
+            throw new DomainException("ActionRequired.UnknownReason", "Unknown reason code.");
+        }
+
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            throw new DomainException("Comment.Required", "A message to the customer is required.");
+        }
+
+        return codes;
+    }
+
+    private static void RequireRole(Actor actor, params ActorRole[] roles)
+    {
+        if (!roles.Contains(actor.Role))
+        {
+            throw new DomainException("PortRequest.Forbidden", $"A {actor.Role} may not do this.");
+        }
+    }
+
+    private void RequireStatus(params PortRequestStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new DomainException("PortRequest.InvalidTransition", $"Not possible while the request is {Status}.");
+        }
+    }
+
+    private PortRequestEvent Transition(Actor actor, DateTime nowUtc, PortRequestEventKind kind, PortRequestStatus to)
+    {
+        var e = Record(actor, nowUtc, kind, to);
+        Status = to;
+        return e;
+    }
+
+    private PortRequestEvent Record(Actor actor, DateTime nowUtc, PortRequestEventKind kind, PortRequestStatus to)
+    {
+        LastEventSequence++;
+        var e = new PortRequestEvent(this, LastEventSequence, nowUtc, actor, kind, Status, to);
+        _events.Add(e);
+        Touch(nowUtc);
+        return e;
+    }
+
+    private void Touch(DateTime nowUtc)
+    {
+        UpdatedAtUtc = nowUtc;
+        Version++;
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}

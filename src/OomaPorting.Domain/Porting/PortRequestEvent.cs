@@ -1,0 +1,84 @@
+using OomaPorting.Domain.Common;
+
+namespace OomaPorting.Domain.Porting;
+
+public enum PortRequestEventKind
+{
+    Created = 0,
+    Submitted = 1,
+    Resubmitted = 2,
+    FocDateSet = 3,
+    FocDateMoved = 4,
+    TestCallStarted = 5,
+    TestCallPassed = 6,
+    TestCallFailed = 7,
+    ActionRequired = 8,
+    Cancelled = 9,
+    KeepTemporaryNumberRequested = 10,
+}
+
+/// <summary>One recorded transition: when, who, from, to, and what changed.</summary>
+public sealed class PortRequestEvent
+{
+    internal PortRequestEvent(
+        PortRequest request,
+        int sequence,
+        DateTime occurredAtUtc,
+        Actor actor,
+        PortRequestEventKind kind,
+        PortRequestStatus fromStatus,
+        PortRequestStatus toStatus)
+    {
+        Id = Guid.CreateVersion7(occurredAtUtc);
+        PortRequestId = request.Id;
+        AccountId = request.AccountId;
+        Sequence = sequence;
+        OccurredAtUtc = occurredAtUtc;
+        ActorUserId = actor.UserId;
+        ActorRole = actor.Role;
+        ActorName = actor.DisplayName;
+        Kind = kind;
+        FromStatus = fromStatus;
+        ToStatus = toStatus;
+    }
+
+    private PortRequestEvent()
+    {
+        ActorUserId = string.Empty;
+        ActorName = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid PortRequestId { get; private set; }
+
+    public Guid AccountId { get; private set; }
+
+    /// <summary>1, 2, 3... within the request: the order of the history.</summary>
+    public int Sequence { get; private set; }
+
+    public DateTime OccurredAtUtc { get; private set; }
+
+    public string ActorUserId { get; private set; }
+
+    public ActorRole ActorRole { get; private set; }
+
+    public string ActorName { get; private set; }
+
+    public PortRequestEventKind Kind { get; private set; }
+
+    public PortRequestStatus FromStatus { get; private set; }
+
+    public PortRequestStatus ToStatus { get; private set; }
+
+    public DateOnly? OldFocDate { get; internal set; }
+
+    public DateOnly? NewFocDate { get; internal set; }
+
+    /// <summary>Reason codes given when the request was sent back, comma separated.</summary>
+    public string? ReasonCodes { get; internal set; }
+
+    public bool? TestCallPassed { get; internal set; }
+
+    public string? Comment { get; internal set; }
+}

@@ -1,0 +1,195 @@
+using OomaPorting.Domain.Common;
+using OomaPorting.Domain.Numbers;
+using OomaPorting.Domain.Porting;
+using static OomaPorting.Domain.Tests.Porting.PortRequestBuilder;
+
+namespace OomaPorting.Domain.Tests.Porting;
+
+public class PortRequestDraftTests
+{
+    private static PortRequest NewDraft(NumberType type = NumberType.Fixed)
+    {
+        var r = PortRequest.StartDraft(Guid.NewGuid(), Guid.NewGuid(), Admin, Now);
+        r.ChooseNumberType(Admin, type, true, Now);
+        return r;
+    }
+
+    [Fact]
+    public void A_new_draft_has_a_reference_and_a_created_event()
+    {
+        var id = Guid.Parse("3f2a9c10-0000-0000-0000-000000000000");
+        var r = PortRequest.StartDraft(id, Guid.NewGuid(), Admin, Now);
+        Assert.Equal("PN-3F2A9C10", r.Reference);
+        Assert.Equal(PortRequestStatus.Draft, r.Status);
+        Assert.Equal(PortRequestEventKind.Created, Assert.Single(r.Events).Kind);
+    }
+
+    [Fact]
+    public void Only_an_account_admin_starts_a_draft()
+    {
+        Assert.Equal("PortRequest.Forbidden",
+            Assert.Throws<DomainException>(() => PortRequest.StartDraft(Guid.NewGuid(), Guid.NewGuid(), User, Now)).Code);
+    }
+
+    [Fact]
+    public void Mobile_numbers_are_refused_when_the_flag_is_off()
+    {
+        var r = PortRequest.StartDraft(Guid.NewGuid(), Guid.NewGuid(), Admin, Now);
+        Assert.Equal("NumberType.MobileNotAccepted",
+            Assert.Throws<DomainException>(() => r.ChooseNumberType(Admin, NumberType.Mobile, false, Now)).Code);
+        Assert.Null(r.NumberType);
+    }
+
+    [Fact]
+    public void Changing_the_number_type_clears_the_carrier_and_lines()
+    {
+        var r = CompleteDraft();
+        r.ChooseNumberType(Admin, NumberType.Mobile, true, Now);
+        Assert.Null(r.CarrierCode);
+        Assert.Empty(r.Lines);
+        Assert.Null(r.MainOomaNumber);
+    }
+
+    [Theory]
+    [InlineData(NumberType.Fixed, "F0", true)]
+    [InlineData(NumberType.Fixed, "04", false)]
+    [InlineData(NumberType.Mobile, "04", true)]
+    [InlineData(NumberType.Mobile, "F0", false)]
+    [InlineData(NumberType.Fixed, "ZZ", false)]
+    public void The_carrier_must_come_from_the_list_of_the_number_type(NumberType type, string code, bool ok)
+    {
+        var r = NewDraft(type);
+        if (ok)
+        {
+            r.ChooseCarrier(Admin, code, null, Now);
+            Assert.Equal(code, r.CarrierCode);
+        }
+        else
+        {
+            Assert.Equal("Carrier.Required", Assert.Throws<DomainException>(() => r.ChooseCarrier(Admin, code, null, Now)).Code);
+            Assert.Null(r.CarrierCode);
+        }
+    }
+
+    [Fact]
+    public void Autre_needs_a_name()
+    {
+        var r = NewDraft();
+        Assert.Equal("Carrier.OtherName.Required", Assert.Throws<DomainException>(() => r.ChooseCarrier(Admin, Carrier.OtherCode, " ", Now)).Code);
+        r.ChooseCarrier(Admin, Carrier.OtherCode, "  Opérateur Local  ", Now);
+        Assert.Equal("Opérateur Local", r.CarrierDisplayName);
+    }
+
+    [Theory]
+    [InlineData(SharedLineAnswer.Yes, true)]
+    [InlineData(SharedLineAnswer.DontKnow, true)]
+    [InlineData(SharedLineAnswer.No, false)]
+    public void Adsl_on_the_same_line_blocks_submission_until_the_admin_confirms_separation(SharedLineAnswer answer, bool blocked)
+    {
+        var r = CompleteDraft();
+        r.EnterAccount(Admin, CarrierAccountNumber.Parse("ACC-12345"), InternetConnection.AdslVdsl, answer, Now);
+        Assert.Equal(blocked, r.IsBlockedByDryLine);
+        if (blocked)
+        {
+            Assert.Equal("Submit.DryLineNotConfirmed", Assert.Throws<DomainException>(() => r.Submit(Admin, "Jeanne Martin", true, Now)).Code);
+            Assert.Equal(PortRequestStatus.Draft, r.Status);
+            r.ConfirmLinesSeparated(Admin, Now);
+        }
+
+        r.Submit(Admin, "Jeanne Martin", true, Now);
+        Assert.Equal(PortRequestStatus.Submitted, r.Status);
+    }
+
+    [Fact]
+    public void Adsl_needs_the_shared_line_answer()
+    {
+        var r = NewDraft();
+        Assert.Equal("Internet.SharedLine.Required", Assert.Throws<DomainException>(() =>
+            r.EnterAccount(Admin, CarrierAccountNumber.Parse("ACC-12345"), InternetConnection.AdslVdsl, null, Now)).Code);
+    }
+
+    [Fact]
+    public void An_incomplete_draft_or_unaccepted_terms_cannot_be_submitted()
+    {
+        var r = NewDraft();
+        r.ChooseCarrier(Admin, "F1", null, Now);
+        Assert.Equal(WizardSection.Account | WizardSection.Lines | WizardSection.AddressAndHolder | WizardSection.MainNumber,
+            r.MissingForSubmission());
+        Assert.Equal("Submit.Incomplete", Assert.Throws<DomainException>(() => r.Submit(Admin, "Jeanne Martin", true, Now)).Code);
+        var complete = CompleteDraft();
+        Assert.Equal("Submit.TermsNotAccepted", Assert.Throws<DomainException>(() => complete.Submit(Admin, "Jeanne Martin", false, Now)).Code);
+        Assert.Equal("Signature.Name.Required", Assert.Throws<DomainException>(() => complete.Submit(Admin, " ", true, Now)).Code);
+        Assert.Equal(PortRequestStatus.Draft, complete.Status);
+    }
+
+    [Theory]
+    [InlineData("08 00 00 00 00", "Lines.SpecialNumber")]
+    [InlineData("06 11 22 33 44", "Lines.NotFixed")]
+    public void Fixed_requests_take_only_fixed_numbers(string number, string code)
+    {
+        var r = NewDraft();
+        var n = FrenchNumber.Parse(number);
+        Assert.Equal(code, Assert.Throws<DomainException>(() => r.SetLines(Admin, [new LineInput(n, null)], Now)).Code);
+        Assert.Empty(r.Lines);
+    }
+
+    [Fact]
+    public void Mobile_requests_need_a_rio_on_every_line()
+    {
+        var r = NewDraft(NumberType.Mobile);
+        var first = FrenchNumber.Parse("06 11 22 33 44");
+        var second = FrenchNumber.Parse("07 56 00 00 00");
+        Assert.Equal("Rio.RequiredForMobile", Assert.Throws<DomainException>(() =>
+            r.SetLines(Admin, [new LineInput(first, Rio.Parse("02P123456O63")), new LineInput(second, null)], Now)).Code);
+        Assert.Equal("Lines.NotMobile", Assert.Throws<DomainException>(() =>
+            r.SetLines(Admin, [new LineInput(Main, RioFor("01P123456", Main))], Now)).Code);
+        r.SetLines(Admin, [new LineInput(first, Rio.Parse("02P123456O63")), new LineInput(second, Rio.Parse("03E9Z8Y7X4GU"))], Now);
+        Assert.Equal(2, r.Lines.Count);
+    }
+
+    [Fact]
+    public void The_main_line_needs_a_rio_whose_key_matches_its_number()
+    {
+        var r = NewDraft();
+        Assert.Equal("Rio.RequiredForMainLine", Assert.Throws<DomainException>(() =>
+            r.SetLines(Admin, [new LineInput(Main, null)], Now)).Code);
+        var other = FrenchNumber.Parse("01 40 00 00 01");
+        Assert.Equal("Rio.KeyMismatch", Assert.Throws<DomainException>(() =>
+            r.SetLines(Admin, [new LineInput(other, Rio.Parse("F0X123456PVT"))], Now)).Code);
+        r.SetLines(Admin, [new LineInput(Main, Rio.Parse("F0X123456PVT"))], Now);
+        Assert.True(Assert.Single(r.Lines).IsMainLine);
+    }
+
+    [Fact]
+    public void A_number_cannot_appear_twice_and_at_most_100_lines()
+    {
+        var r = NewDraft();
+        var main = new LineInput(Main, Rio.Parse("F0X123456PVT"));
+        Assert.Equal("Lines.Duplicate", Assert.Throws<DomainException>(() =>
+            r.SetLines(Admin, [main, new LineInput(FrenchNumber.Parse("+33 1 40 00 00 00"), null)], Now)).Code);
+        var many = Enumerable.Range(0, 100).Select(i => new LineInput(FrenchNumber.Parse($"01 40 00 {i / 10:D1}{i % 10:D1} 11"), null)).ToList();
+        Assert.Equal("Lines.TooMany", Assert.Throws<DomainException>(() => r.SetLines(Admin, [main, .. many], Now)).Code);
+        r.SetLines(Admin, [main, .. many.Take(99)], Now);
+        Assert.Equal(100, r.Lines.Count);
+    }
+
+    [Fact]
+    public void The_main_ooma_number_must_be_one_of_the_ported_numbers_and_is_dropped_when_its_line_goes()
+    {
+        var r = CompleteDraft();
+        Assert.Equal("MainNumber.NotInRequest", Assert.Throws<DomainException>(() =>
+            r.ChooseMainNumber(Admin, FrenchNumber.Parse("01 99 99 99 99"), false, Now)).Code);
+        r.ChooseMainNumber(Admin, Second, true, Now);
+        Assert.True(r.KeepTemporaryNumber);
+        r.SetLines(Admin, [new LineInput(Main, Rio.Parse("F0X123456PVT"))], Now);
+        Assert.Null(r.MainOomaNumber);
+    }
+
+    [Fact]
+    public void A_submitted_request_is_locked()
+    {
+        var r = InState(PortRequestStatus.Submitted);
+        Assert.Equal("PortRequest.Locked", Assert.Throws<DomainException>(() => r.ChooseCarrier(Admin, "F1", null, Now)).Code);
+        Assert.Equal("F0", r.CarrierCode);
+    }
+}
