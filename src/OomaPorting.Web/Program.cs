@@ -1,6 +1,28 @@
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Infrastructure;
+using Serilog;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Host.UseSerilog(Logging.Configure);
+
+builder.Services
+    .AddPortalMvc()
+    .AddPortalMediator()
+    .AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath)
+    .AddPortalIdentity(builder.Environment)
+    .AddPortalRateLimits(builder.Configuration);
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await Database.MigrateAsync(app.Services, app.Configuration);
+await DemoData.SeedIfRequestedAsync(app.Services, app.Configuration, app.Environment);
 
-app.Run();
+app.UsePortal();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program
+{
+}

@@ -5,7 +5,7 @@ namespace OomaPorting.Domain.Billing;
 /// <param name="AssignedUserId">The user it is assigned to, or null for an unassigned or virtual number.</param>
 /// <param name="AssignedOrder">Order of assignment: the user's earliest assigned number is the free one.</param>
 /// <param name="IsAccountMainNumber">The account's default number, included in the subscription when no user has it.</param>
-public sealed record PricedNumberInput(string Number, string? AssignedUserId, int AssignedOrder, bool IsAccountMainNumber);
+public sealed record PricedNumberInput(string Number, string? AssignedUserId, long AssignedOrder, bool IsAccountMainNumber);
 
 public enum PriceReason
 {

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using OomaPorting.Domain.Accounts;
+using OomaPorting.Domain.Porting;
+
+namespace OomaPorting.Web.Data;
+
+/// <summary>
+/// The portal's database. Every entity owned by an account is filtered to the signed-in user's account
+/// (<see cref="ICurrentTenant"/>); code that must see every account says so with <c>IgnoreQueryFilters()</c>.
+/// Provider-specific subclasses exist only to give each provider its own migration set.
+/// </summary>
+public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
+{
+    private readonly ICurrentTenant _tenant;
+
+    protected AppDbContext(DbContextOptions options, ICurrentTenant tenant)
+        : base(options)
+    {
+        _tenant = tenant;
+    }
+
+    /// <summary>The account the filters let through; read by the query filters at query time.</summary>
+    public Guid? CurrentAccountId => _tenant.AccountId;
+
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<AccountNumber> AccountNumbers => Set<AccountNumber>();
+
+    public DbSet<PortRequest> PortRequests => Set<PortRequest>();
+
+    public DbSet<PortLine> PortLines => Set<PortLine>();
+
+    public DbSet<PortRequestEvent> PortRequestEvents => Set<PortRequestEvent>();
+
+    public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        builder.Entity<Account>().HasQueryFilter(a => a.Id == CurrentAccountId);
+        builder.Entity<AccountNumber>().HasQueryFilter(n => n.AccountId == CurrentAccountId);
+        builder.Entity<PortRequest>().HasQueryFilter(r => r.AccountId == CurrentAccountId);
+        builder.Entity<PortLine>().HasQueryFilter(l => l.AccountId == CurrentAccountId);
+        builder.Entity<PortRequestEvent>().HasQueryFilter(e => e.AccountId == CurrentAccountId);
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, ICurrentTenant tenant)
+    : AppDbContext(options, tenant);
+
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, ICurrentTenant tenant)
+    : AppDbContext(options, tenant);

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace OomaPorting.Web.Data;
+
+/// <summary>A person who signs in. Account users and admins carry their account; support agents have none.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public Guid? AccountId { get; set; }
+
+    public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>The user's extension ("poste") on the account's phone system.</summary>
+    public string? Extension { get; set; }
+
+    /// <summary>A disabled user cannot sign in, and every session of theirs ends.</summary>
+    public bool IsDisabled { get; set; }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OomaPorting.Domain.Accounts;
+
+namespace OomaPorting.Web.Data.Configurations;
+
+public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
+{
+    public void Configure(EntityTypeBuilder<Account> builder)
+    {
+        builder.ToTable("Accounts");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.CompanyName).HasMaxLength(200).IsRequired();
+        builder.Property(a => a.TemporaryNumber).HasConversion(ValueConverters.FrenchNumber).HasMaxLength(16).IsRequired();
+        builder.Property(a => a.MainNumber).HasConversion(ValueConverters.FrenchNumber).HasMaxLength(16);
+        builder.Ignore(a => a.DefaultNumber);
+        builder.HasMany(a => a.Numbers).WithOne().HasForeignKey(n => n.AccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Numbers).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public sealed class AccountNumberConfiguration : IEntityTypeConfiguration<AccountNumber>
+{
+    public void Configure(EntityTypeBuilder<AccountNumber> builder)
+    {
+        builder.ToTable("AccountNumbers");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.Number).HasConversion(ValueConverters.FrenchNumber).HasMaxLength(16).IsRequired();
+        builder.Property(n => n.AssignedUserId).HasMaxLength(450);
+
+        // A number belongs to at most one Ooma account.
+        builder.HasIndex(n => n.Number).IsUnique();
+        builder.HasIndex(n => new { n.AccountId, n.AssignedUserId });
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OomaPorting.Domain.Accounts;
+
+namespace OomaPorting.Web.Data.Configurations;
+
+public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
+        builder.Property(u => u.Extension).HasMaxLength(10);
+        builder.HasOne<Account>().WithMany().HasForeignKey(u => u.AccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(u => u.AccountId);
+    }
+}
+
+public sealed class AuthSessionConfiguration : IEntityTypeConfiguration<AuthSession>
+{
+    public void Configure(EntityTypeBuilder<AuthSession> builder)
+    {
+        builder.ToTable("AuthSessions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).HasMaxLength(64);
+        builder.Property(s => s.UserId).HasMaxLength(450).IsRequired();
+        builder.Property(s => s.SecurityStamp).HasMaxLength(256).IsRequired();
+        builder.HasIndex(s => s.UserId);
+        builder.HasIndex(s => s.ExpiresAtUtc);
+    }
+}

@@ -1,0 +1,152 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OomaPorting.Domain.Accounts;
+using OomaPorting.Domain.Calendar;
+using OomaPorting.Domain.Common;
+using OomaPorting.Domain.Numbers;
+using OomaPorting.Domain.Porting;
+using OomaPorting.Web.Infrastructure;
+
+namespace OomaPorting.Web.Data;
+
+/// <summary>
+/// Demo accounts and requests, created through the domain's own methods, only when <c>DemoData:Enabled</c> is true
+/// (Development's settings) and the database has no account yet. The README lists these sign-ins.
+/// </summary>
+public static class DemoData
+{
+    public const string Password = "Portage-Demo-2026";
+    public const string BoulangerieAdmin = "admin@boulangerie-martin.test";
+    public const string BoulangerieUser = "employe@boulangerie-martin.test";
+    public const string DurandAdmin = "admin@cabinet-durand.test";
+    public const string DurandUser = "secretariat@cabinet-durand.test";
+    public const string SupportAgent = "support@ooma-office.test";
+
+    public static async Task SeedIfRequestedAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (!configuration.GetValue("DemoData:Enabled", environment.IsDevelopment()))
+        {
+            return;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (await db.Accounts.IgnoreQueryFilters().AnyAsync())
+        {
+            return;
+        }
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var calendar = scope.ServiceProvider.GetRequiredService<BusinessCalendar>();
+        await new Seeder(db, users, roles, calendar, time.GetUtcNow().UtcDateTime).RunAsync();
+    }
+
+    private sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, BusinessCalendar calendar, DateTime now)
+    {
+        private static readonly Actor SupportActor = new("seed-support", ActorRole.Support, "Support Ooma");
+
+        public async Task RunAsync()
+        {
+            foreach (var role in new[] { Roles.AccountAdmin, Roles.AccountUser, Roles.Support })
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)));
+            }
+
+            var martin = Account.Open(Guid.Parse("0b5c1e2a-6f4d-4c3b-9a1e-000000000001"), "Boulangerie Martin", FrenchNumber.Parse("09 72 10 20 30"), now.AddDays(-60));
+            var durand = Account.Open(Guid.Parse("0b5c1e2a-6f4d-4c3b-9a1e-000000000002"), "Cabinet Durand", FrenchNumber.Parse("09 72 40 50 60"), now.AddDays(-20));
+            db.Accounts.AddRange(martin, durand);
+            await db.SaveChangesAsync();
+
+            var marie = await CreateUserAsync(BoulangerieAdmin, "Marie Martin", "101", martin.Id, Roles.AccountAdmin);
+            var paul = await CreateUserAsync(BoulangerieUser, "Paul Lefèvre", "102", martin.Id, Roles.AccountUser);
+            await CreateUserAsync("vente@boulangerie-martin.test", "Sophie Bernard", "103", martin.Id, Roles.AccountUser);
+            var jean = await CreateUserAsync(DurandAdmin, "Jean Durand", "101", durand.Id, Roles.AccountAdmin);
+            await CreateUserAsync(DurandUser, "Claire Petit", "102", durand.Id, Roles.AccountUser);
+            await CreateUserAsync(SupportAgent, "Support Ooma", null, null, Roles.Support);
+
+            var marieActor = new Actor(marie.Id, ActorRole.AccountAdmin, marie.DisplayName);
+            var jeanActor = new Actor(jean.Id, ActorRole.AccountAdmin, jean.DisplayName);
+
+            // Boulangerie Martin: its shop line was ported five weeks ago; the bakery's second site is FOC dated.
+            var shop = Filled(martin.Id, marieActor, now.AddDays(-40), "F0", "FT-88231",
+                [("01 42 60 30 10", "F0X4K2P91"), ("01 42 60 30 11", null)], "8 rue des Boulangers", "75005", "Paris", "Marie", "Martin");
+            var submittedShop = now.AddDays(-38);
+            shop.Submit(marieActor, "Marie Martin", true, submittedShop);
+            var shopFoc = calendar.AddWorkingDays(BusinessCalendar.DateInFrance(submittedShop), 10);
+            shop.SetFocDate(SupportActor, shopFoc, calendar, submittedShop.AddDays(5));
+            var shopFocDay = shopFoc.ToDateTime(new TimeOnly(9, 30), DateTimeKind.Utc);
+            shop.StartTestCall(SupportActor, shopFocDay);
+            shop.RecordTestCallPassed(SupportActor, shopFocDay.AddMinutes(20), "Appel test concluant sur les deux lignes.");
+            martin.ApplyCompletedPort(shop, shopFocDay.AddMinutes(20));
+            martin.AssignNumber(FrenchNumber.Parse("01 42 60 30 10"), marie.Id, shopFocDay.AddHours(1));
+            martin.AssignNumber(FrenchNumber.Parse("01 42 60 30 11"), paul.Id, shopFocDay.AddHours(1));
+
+            var annex = Filled(martin.Id, marieActor, now.AddDays(-9), "F1", "SFR-552014",
+                [("04 78 12 34 56", "F1B7Q2M4L")], "14 place Bellecour", "69002", "Lyon", "Marie", "Martin");
+            annex.Submit(marieActor, "Marie Martin", true, now.AddDays(-8));
+            annex.SetFocDate(SupportActor, calendar.AddWorkingDays(BusinessCalendar.DateInFrance(now), 6), calendar, now.AddDays(-2));
+
+            var draft = PortRequest.StartDraft(Guid.NewGuid(), martin.Id, marieActor, now.AddDays(-1));
+            draft.ChooseNumberType(marieActor, NumberType.Fixed, true, now.AddDays(-1));
+            draft.ChooseCarrier(marieActor, "F3", null, now.AddDays(-1));
+
+            // Cabinet Durand: one request waits for its FOC date, one was sent back for a holder mismatch.
+            var office = Filled(durand.Id, jeanActor, now.AddDays(-4), "F6", "OVH-77120",
+                [("05 56 44 10 20", "F6C9D1E2F"), ("05 56 44 10 21", null), ("05 56 44 10 22", null)], "3 cours de l'Intendance", "33000", "Bordeaux", "Jean", "Durand");
+            office.Submit(jeanActor, "Jean Durand", true, now.AddDays(-3));
+
+            var fax = Filled(durand.Id, jeanActor, now.AddDays(-12), "F0", "FT-10442",
+                [("09 51 20 30 40", "F0Z5Y6X7W")], "3 cours de l'Intendance", "33000", "Bordeaux", "Jean", "Durand");
+            fax.Submit(jeanActor, "Jean Durand", true, now.AddDays(-11));
+            fax.RequireAction(SupportActor, [ReasonCode.HolderMismatch],
+                "Orange indique que la ligne est au nom de « SCP Durand et Associés » : indiquez le titulaire exact figurant sur la facture.", now.AddDays(-2));
+
+            db.PortRequests.AddRange(shop, annex, draft, office, fax);
+            await db.SaveChangesAsync();
+        }
+
+        private static PortRequest Filled(Guid accountId, Actor admin, DateTime at, string carrier, string accountNumber,
+            (string Number, string? RioStart)[] lines, string street, string postalCode, string city, string first, string last)
+        {
+            var r = PortRequest.StartDraft(Guid.NewGuid(), accountId, admin, at);
+            r.ChooseNumberType(admin, NumberType.Fixed, true, at);
+            r.ChooseCarrier(admin, carrier, null, at);
+            r.EnterAccount(admin, CarrierAccountNumber.Parse(accountNumber), InternetConnection.Fibre, null, at);
+            r.SetLines(admin, [.. lines.Select(l =>
+            {
+                var n = FrenchNumber.Parse(l.Number);
+                return new LineInput(n, l.RioStart is null ? null : Rio.Parse(l.RioStart + Rio.ComputeKey(l.RioStart, n)));
+            })], at);
+            r.EnterServiceAddressAndHolder(admin, ServiceAddress.Create(street, null, postalCode, city), AccountHolder.Create(first, last), at);
+            r.ChooseMainNumber(admin, r.Lines[0].Number, keepTemporaryNumber: false, at);
+            return r;
+        }
+
+        private async Task<AppUser> CreateUserAsync(string email, string name, string? extension, Guid? accountId, string role)
+        {
+            var user = new AppUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = name,
+                Extension = extension,
+                AccountId = accountId,
+            };
+            Check(await users.CreateAsync(user, Password));
+            Check(await users.AddToRoleAsync(user, role));
+            return user;
+        }
+
+        private static void Check(IdentityResult result)
+        {
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException("Demo data: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Infrastructure;
+
+namespace OomaPorting.Web.Features.Account;
+
+[Route("compte")]
+public sealed class AccountController(IMediator mediator, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> text,
+    ILogger<AccountController> logger) : Controller
+{
+    [HttpGet("connexion")]
+    [AllowAnonymous]
+    public IActionResult SignIn(string? returnUrl)
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        }
+
+        return View(new SignIn.Command { ReturnUrl = returnUrl });
+    }
+
+    [HttpPost("connexion")]
+    [AllowAnonymous]
+    [EnableRateLimiting(PortalServices.SignInRateLimitPolicy)]
+    public async Task<IActionResult> SignIn(SignIn.Command command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        try
+        {
+            var outcome = await mediator.Send(command, ct);
+            switch (outcome)
+            {
+                case Account.SignIn.Outcome.Succeeded:
+                    return LocalRedirect(Url.IsLocalUrl(command.ReturnUrl) ? command.ReturnUrl : "/");
+                case Account.SignIn.Outcome.LockedOut:
+                    ModelState.AddModelError(string.Empty, text["SignIn.LockedOut"]);
+                    break;
+                default:
+                    ModelState.AddModelError(nameof(command.Email), text["SignIn.Failed"]);
+                    break;
+            }
+        }
+        catch (ValidationException e)
+        {
+            ModelState.AddValidationErrors(e);
+        }
+
+        command.Password = string.Empty;
+        return View(command);
+    }
+
+    [HttpPost("deconnexion")]
+    [Authorize]
+    public async Task<IActionResult> SignOutUser()
+    {
+        var userId = User.GetUserId();
+        await signIn.SignOutAsync();
+        logger.LogInformation("User {UserId} signed out", userId);
+        return Redirect("/compte/connexion");
+    }
+
+    [HttpGet("acces-refuse")]
+    [AllowAnonymous]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
+}

@@ -1,0 +1,23 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OomaPorting.Web.Infrastructure;
+
+namespace OomaPorting.Web.Features.Dashboard;
+
+/// <summary>"Tableau de bord": where an account member lands after signing in; support goes to its queue.</summary>
+public sealed class DashboardController(IMediator mediator) : Controller
+{
+    [HttpGet("/")]
+    [Authorize]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        if (User.IsInRole(Roles.Support))
+        {
+            return Redirect("/support/portages");
+        }
+
+        var model = await mediator.Send(new Dashboard.Query(), ct);
+        return model is null ? NotFound() : View(model);
+    }
+}

@@ -1,0 +1,52 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using OomaPorting.Domain.Accounts;
+using OomaPorting.Domain.Billing;
+using OomaPorting.Domain.Numbers;
+using OomaPorting.Web.Data;
+
+namespace OomaPorting.Web.Features.Extensions;
+
+/// <summary>The "Postes" tab: the account's users with their extensions and numbers, and what the numbers cost each month.</summary>
+public static class ListExtensions
+{
+    public sealed record Query : IQuery<Model?>;
+
+    public sealed record UserRow(string Id, string Name, string? Extension, IReadOnlyList<NumberRow> Numbers);
+
+    public sealed record NumberRow(FrenchNumber Number, AccountNumberKind Kind, bool IsMain, decimal MonthlyPriceEur, PriceReason Reason);
+
+    public sealed record Model(string CompanyName, FrenchNumber DefaultNumber, IReadOnlyList<UserRow> Users,
+        IReadOnlyList<NumberRow> UnassignedNumbers, decimal MonthlyTotalEur);
+
+    public sealed class Handler(AppDbContext db) : IQueryHandler<Query, Model?>
+    {
+        public async ValueTask<Model?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var accountId = db.CurrentAccountId;
+            var account = await db.Accounts.AsNoTracking().Include(a => a.Numbers).FirstOrDefaultAsync(cancellationToken);
+            if (account is null)
+            {
+                return null;
+            }
+
+            var users = await db.Users.AsNoTracking()
+                .Where(u => u.AccountId == accountId && !u.IsDisabled)
+                .OrderBy(u => u.Extension).ThenBy(u => u.DisplayName)
+                .Select(u => new { u.Id, u.DisplayName, u.Extension })
+                .ToListAsync(cancellationToken);
+
+            var numbers = account.Numbers.OrderBy(n => n.AddedAtUtc).ThenBy(n => n.Number.E164, StringComparer.Ordinal).ToList();
+            var priced = NumberPricing.Price(numbers.Select(n => new PricedNumberInput(
+                n.Number.E164, n.AssignedUserId, (n.AssignedAtUtc ?? n.AddedAtUtc).Ticks,
+                n.Number == account.DefaultNumber)));
+            var rows = numbers.Zip(priced.Numbers, (n, p) => (n.AssignedUserId,
+                Row: new NumberRow(n.Number, n.Kind, n.Number == account.DefaultNumber, p.MonthlyPriceEur, p.Reason))).ToList();
+
+            var userRows = users.Select(u => new UserRow(u.Id, u.DisplayName, u.Extension,
+                [.. rows.Where(r => r.AssignedUserId == u.Id).Select(r => r.Row)])).ToList();
+            var unassigned = rows.Where(r => r.AssignedUserId is null).Select(r => r.Row).ToList();
+            return new Model(account.CompanyName, account.DefaultNumber, userRows, unassigned, priced.MonthlyTotalEur);
+        }
+    }
+}

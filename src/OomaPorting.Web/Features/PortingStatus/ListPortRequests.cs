@@ -1,0 +1,42 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using OomaPorting.Domain.Numbers;
+using OomaPorting.Domain.Porting;
+using OomaPorting.Web.Data;
+
+namespace OomaPorting.Web.Features.PortingStatus;
+
+/// <summary>"Statut du portage": every request of the signed-in user's account; drafts only for admins.</summary>
+public static class ListPortRequests
+{
+    public sealed record Query(bool IncludeDrafts) : IQuery<IReadOnlyList<Row>>;
+
+    public sealed record Row(Guid Id, string Reference, PortRequestStatus Status, NumberType? NumberType, string? CarrierCode,
+        string? CarrierOtherName, FrenchNumber? MainLine, int LineCount, DateOnly? FocDate, DateTime? SubmittedAtUtc, DateTime UpdatedAtUtc)
+    {
+        public string? CarrierName => CarrierCode == Carrier.OtherCode
+            ? CarrierOtherName
+            : NumberType is { } t ? Carrier.Find(t, CarrierCode)?.Name : null;
+    }
+
+    public sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<Row>>
+    {
+        public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(query);
+            var requests = db.PortRequests.AsNoTracking();
+            if (!query.IncludeDrafts)
+            {
+                requests = requests.Where(r => r.Status != PortRequestStatus.Draft);
+            }
+
+            return await requests
+                .OrderByDescending(r => r.UpdatedAtUtc)
+                .Take(500)
+                .Select(r => new Row(r.Id, r.Reference, r.Status, r.NumberType, r.CarrierCode, r.CarrierOtherName,
+                    r.Lines.Where(l => l.Position == 0).Select(l => l.Number).FirstOrDefault(), r.Lines.Count(),
+                    r.FocDate, r.SubmittedAtUtc, r.UpdatedAtUtc))
+                .ToListAsync(cancellationToken);
+        }
+    }
+}

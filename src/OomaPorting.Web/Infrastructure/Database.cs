@@ -1,0 +1,126 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using OomaPorting.Web.Data;
+
+namespace OomaPorting.Web.Infrastructure;
+
+/// <summary>The one provider switch: <c>Database:Provider</c> = <c>Sqlite</c> (default) or <c>SqlServer</c>.</summary>
+public static class Database
+{
+    public const string Sqlite = "Sqlite";
+    public const string SqlServer = "SqlServer";
+
+    public static string Provider(IConfiguration configuration) => configuration["Database:Provider"] ?? Sqlite;
+
+    /// <summary>The SQLite connection string: <c>ConnectionStrings:Sqlite</c>, else <c>portal.db</c> in the data folder.</summary>
+    public static string SqliteConnectionString(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration.GetConnectionString("Sqlite");
+        var builder = new SqliteConnectionStringBuilder(configured ?? string.Empty);
+        if (string.IsNullOrEmpty(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(DataFolder(configuration, contentRoot), "portal.db");
+        }
+
+        builder.DefaultTimeout = 30;
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    /// <summary>Where the app keeps its files: <c>App:DataFolder</c>, else <c>App_Data</c> beside the app.</summary>
+    public static string DataFolder(IConfiguration configuration, string contentRoot)
+    {
+        var folder = configuration["App:DataFolder"];
+        folder = string.IsNullOrWhiteSpace(folder) ? Path.Combine(contentRoot, "App_Data") : Path.GetFullPath(folder, contentRoot);
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = Provider(configuration);
+        switch (provider)
+        {
+            case Sqlite:
+                var sqlite = SqliteConnectionString(configuration, contentRoot);
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o
+                    .UseSqlite(sqlite, s => s.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
+                    .AddInterceptors(SqlitePragmas.Instance));
+                break;
+            case SqlServer:
+                var sqlServer = configuration.GetConnectionString("SqlServer")
+                    ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set.");
+                services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o
+                    .UseSqlServer(sqlServer, s => s.EnableRetryOnFailure()));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{provider}': use {Sqlite} or {SqlServer}.");
+        }
+
+        return services;
+    }
+
+    /// <summary>SQLite migrations always apply at start-up; SQL Server ones when <c>Database:MigrateOnStartup</c> is true.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, IConfiguration configuration, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (Provider(configuration) == Sqlite)
+        {
+            await SqlitePragmas.EnableWalAsync(db, ct);
+            await db.Database.MigrateAsync(ct);
+        }
+        else if (configuration.GetValue<bool>("Database:MigrateOnStartup"))
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+    }
+}
+
+/// <summary>
+/// SQLite tuned for a web server: WAL (readers never block the writer), a busy timeout so a writer waits for the
+/// lock instead of failing with "database is locked", NORMAL sync (durable at checkpoints, safe with WAL), a bounded
+/// journal. EF Core opens its transactions with BEGIN IMMEDIATE, so two writers queue instead of deadlocking.
+/// </summary>
+public sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static SqlitePragmas Instance { get; } = new();
+
+    private const string PerConnection =
+        "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA journal_size_limit = 67108864;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = PerConnection;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = connection.CreateCommand();
+        command.CommandText = PerConnection;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>WAL is a property of the database file: set once, it stays.</summary>
+    public static async Task EnableWalAsync(AppDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL;";
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OomaPorting.Web.Data;
+
+namespace OomaPorting.Web.Infrastructure;
+
+/// <summary>
+/// Keeps sign-in sessions in the database; the cookie carries only a random key. A session is refused when it was
+/// signed out (row deleted), when the user's security stamp changed (password changed, sessions revoked) or when
+/// the user is disabled or locked out: one indexed read per request does all of it.
+/// </summary>
+public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvider time) : ITicketStore
+{
+    private static readonly TicketSerializer Serializer = TicketSerializer.Default;
+
+    public async Task<string> StoreAsync(AuthenticationTicket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var key = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        db.AuthSessions.Add(new AuthSession
+        {
+            Id = key,
+            UserId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty,
+            SecurityStamp = ticket.Principal.FindFirstValue(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType) ?? string.Empty,
+            Ticket = Serializer.Serialize(ticket),
+            CreatedAtUtc = now,
+            ExpiresAtUtc = ticket.Properties.ExpiresUtc?.UtcDateTime ?? now.AddHours(8),
+        });
+
+        // Expired sessions of this user go when a new one starts: the table never grows without bound.
+        var userId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        await db.AuthSessions.Where(s => s.UserId == userId && s.ExpiresAtUtc < now).ExecuteDeleteAsync();
+        await db.SaveChangesAsync();
+        return key;
+    }
+
+    public async Task RenewAsync(string key, AuthenticationTicket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var bytes = Serializer.Serialize(ticket);
+        var expires = ticket.Properties.ExpiresUtc?.UtcDateTime ?? time.GetUtcNow().UtcDateTime.AddHours(8);
+        await db.AuthSessions.Where(s => s.Id == key)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Ticket, bytes).SetProperty(s => s.ExpiresAtUtc, expires));
+    }
+
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var row = await db.AuthSessions.AsNoTracking()
+            .Where(s => s.Id == key && s.ExpiresAtUtc > now)
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new
+            {
+                s.Ticket,
+                SessionStamp = s.SecurityStamp,
+                UserStamp = u.SecurityStamp,
+                u.IsDisabled,
+                u.LockoutEnd,
+            })
+            .FirstOrDefaultAsync();
+        if (row is null || row.IsDisabled || row.SessionStamp != row.UserStamp || row.LockoutEnd > time.GetUtcNow())
+        {
+            return null;
+        }
+
+        return Serializer.Deserialize(row.Ticket);
+    }
+
+    public async Task RemoveAsync(string key)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.AuthSessions.Where(s => s.Id == key).ExecuteDeleteAsync();
+    }
+}

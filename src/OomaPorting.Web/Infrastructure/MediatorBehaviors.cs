@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using FluentValidation;
+using Mediator;
+
+namespace OomaPorting.Web.Infrastructure;
+
+/// <summary>Logs each command or query by its type name and how long it took; never its content (it may hold numbers).</summary>
+public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> logger)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var name = typeof(TMessage).DeclaringType?.Name ?? typeof(TMessage).Name;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await next(message, cancellationToken);
+            logger.LogInformation("Handled {Message} in {ElapsedMs:0.0} ms", name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return response;
+        }
+        catch (ValidationException)
+        {
+            logger.LogInformation("Refused {Message}: invalid input", name);
+            throw;
+        }
+        catch (Domain.Common.DomainException e)
+        {
+            logger.LogInformation("Refused {Message}: {Rule}", name, e.Code);
+            throw;
+        }
+    }
+}
+
+/// <summary>
+/// Runs every validator of the message, one after another (they may share the scoped DbContext), and throws
+/// <see cref="ValidationException"/> with all failures before the handler runs.
+/// </summary>
+public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(message, cancellationToken);
+            failures.AddRange(result.Errors);
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        return await next(message, cancellationToken);
+    }
+}

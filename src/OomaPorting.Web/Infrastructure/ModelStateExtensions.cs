@@ -1,0 +1,38 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+using OomaPorting.Domain.Common;
+
+namespace OomaPorting.Web.Infrastructure;
+
+/// <summary>The one place where a refused command becomes field-level messages on the form.</summary>
+public static class ModelStateExtensions
+{
+    /// <summary>Adds each validation failure to the field it concerns, under <paramref name="prefix"/> when the form nests the command.</summary>
+    public static void AddValidationErrors(this ModelStateDictionary modelState, ValidationException exception, string? prefix = null)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(exception);
+        foreach (var error in exception.Errors)
+        {
+            var key = string.IsNullOrEmpty(prefix) ? error.PropertyName : $"{prefix}.{error.PropertyName}";
+            modelState.AddModelError(key, error.ErrorMessage);
+        }
+    }
+
+    /// <summary>Adds a domain refusal, translated by its code (<c>Error.{Code}</c>), to <paramref name="field"/> or to the whole form.</summary>
+    public static void AddDomainError(this ModelStateDictionary modelState, DomainException exception, IStringLocalizer text, string field = "")
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(text);
+        modelState.AddModelError(field, DomainMessage(text, exception.Code));
+    }
+
+    public static string DomainMessage(IStringLocalizer text, string code)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var message = text["Error." + code];
+        return message.ResourceNotFound ? text["Error.Generic"] : message;
+    }
+}
