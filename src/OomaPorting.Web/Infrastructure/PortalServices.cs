@@ -56,6 +56,7 @@ public static class PortalServices
         // French pages: emit é, à, « » as characters, not as numeric entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(BusinessCalendar.France);

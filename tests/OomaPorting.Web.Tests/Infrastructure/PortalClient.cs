@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using OomaPorting.Web.Data;
+
+namespace OomaPorting.Web.Tests.Infrastructure;
+
+/// <summary>A browser-like client: keeps cookies, reads the antiforgery token from the page it posts from.</summary>
+public static partial class PortalClient
+{
+    private static readonly HtmlParser Parser = new();
+
+    private static readonly Uri BaseAddress = new("https://portail.ooma.test");
+    private static readonly ConditionalWeakTable<HttpClient, CookieContainer> Jars = new();
+
+    /// <summary>A client that keeps cookies (readable through <see cref="Cookie"/>) and never follows redirects.</summary>
+    public static HttpClient Anonymous(PortalFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var handler = new CookieContainerHandler();
+        var client = factory.CreateDefaultClient(BaseAddress, handler);
+        Jars.Add(client, handler.Container);
+        return client;
+    }
+
+    /// <summary>The "name=value" of a cookie the client holds, as a browser would send it back.</summary>
+    public static string Cookie(HttpClient client, string name) =>
+        Jars.TryGetValue(client, out var jar) && jar.GetCookies(BaseAddress)[name] is { } c
+            ? $"{c.Name}={c.Value}"
+            : throw new InvalidOperationException($"The client holds no cookie {name}.");
+
+    public static async Task<HttpClient> SignedInAsync(PortalFactory factory, string email, string password = DemoData.Password)
+    {
+        var client = Anonymous(factory);
+        var response = await SignInAsync(client, email, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
+    {
+        return await PostFormAsync(client, "/compte/connexion", "/compte/connexion", new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = password,
+        });
+    }
+
+    /// <summary>GETs <paramref name="formPage"/>, takes its antiforgery token, POSTs <paramref name="fields"/> to <paramref name="action"/>.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action, IDictionary<string, string> fields)
+    {
+        var page = await client.GetAsync(formPage);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = Token().Match(html);
+        Assert.True(token.Success, $"No antiforgery token on {formPage} ({(int)page.StatusCode}).");
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        return await client.PostAsync(action, new FormUrlEncodedContent(form));
+    }
+
+    public static async Task<IHtmlDocument> ReadHtmlAsync(this HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
