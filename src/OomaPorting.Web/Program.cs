@@ -4,7 +4,8 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Host.UseSerilog(Logging.Configure);
+// The host's own logger, not the static one: several hosts in one process (tests) keep their logs apart.
+builder.Host.UseSerilog(Logging.Configure, preserveStaticLogger: true);
 
 builder.Services
     .AddPortalMvc()

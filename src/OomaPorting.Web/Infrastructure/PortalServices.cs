@@ -153,7 +153,7 @@ public static class PortalServices
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseStaticFiles();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

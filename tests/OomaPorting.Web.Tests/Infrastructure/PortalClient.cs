@@ -63,6 +63,8 @@ public static partial class PortalClient
     public static async Task<IHtmlDocument> ReadHtmlAsync(this HttpResponseMessage response) =>
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
+    public static async Task<IHtmlDocument> ParseAsync(string html) => await Parser.ParseDocumentAsync(html);
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }
