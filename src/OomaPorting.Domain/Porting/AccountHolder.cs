@@ -5,20 +5,27 @@ namespace OomaPorting.Domain.Porting;
 /// <summary>The holder of the carrier account, first and last name exactly as on the bill.</summary>
 public sealed record AccountHolder
 {
-    private AccountHolder(string firstName, string lastName)
+    private AccountHolder(string firstName, string lastName, string? companyName)
     {
         FirstName = firstName;
         LastName = lastName;
+        CompanyName = companyName;
     }
 
     public string FirstName { get; }
 
     public string LastName { get; }
 
+    /// <summary>The company the line is billed to, when the bill names one.</summary>
+    public string? CompanyName { get; }
+
     public string FullName => $"{FirstName} {LastName}";
 
-    public static AccountHolder Create(string? firstName, string? lastName) =>
-        new(CleanName(firstName, "Holder.FirstName"), CleanName(lastName, "Holder.LastName"));
+    public static AccountHolder Create(string? firstName, string? lastName, string? companyName = null)
+    {
+        var company = DomainText.Clean(companyName, "Holder.CompanyName", 200, required: false);
+        return new(CleanName(firstName, "Holder.FirstName"), CleanName(lastName, "Holder.LastName"), company.Length == 0 ? null : company);
+    }
 
     private static string CleanName(string? value, string field)
     {

@@ -29,9 +29,13 @@ public sealed partial class PortRequest
     /// <summary>The ported number that becomes the account's main Ooma number.</summary>
     public FrenchNumber? MainOomaNumber { get; private set; }
 
+    /// <summary>The admin chose the main number: one of the ported numbers, or (null) the account's current one.</summary>
+    public bool MainNumberDecided { get; private set; }
+
     /// <summary>The customer asked to keep the temporary number as a virtual number (billed like any extra number).</summary>
     public bool KeepTemporaryNumber { get; private set; }
 
+    /// <summary>The signer of the mandate in force.</summary>
     public string? SignerName { get; private set; }
 
     public DateTime? SignedAtUtc { get; private set; }
@@ -84,7 +88,7 @@ public sealed partial class PortRequest
             missing |= WizardSection.AddressAndHolder;
         }
 
-        if (MainOomaNumber is null)
+        if (!MainNumberDecided)
         {
             missing |= WizardSection.MainNumber;
         }
@@ -112,6 +116,7 @@ public sealed partial class PortRequest
             CarrierOtherName = null;
             _lines.Clear();
             MainOomaNumber = null;
+            MainNumberDecided = false;
         }
 
         NumberType = type;
@@ -235,6 +240,7 @@ public sealed partial class PortRequest
         if (MainOomaNumber is { } main && !seen.Contains(main.E164))
         {
             MainOomaNumber = null;
+            MainNumberDecided = false;
         }
 
         Touch(nowUtc);
@@ -285,16 +291,25 @@ public sealed partial class PortRequest
         Touch(nowUtc);
     }
 
-    public void ChooseMainNumber(Actor actor, FrenchNumber mainNumber, bool keepTemporaryNumber, DateTime nowUtc)
+    /// <summary>
+    /// Chooses which number becomes the account's main number when the port completes: one of the ported numbers,
+    /// or null to keep the current one (only when the account already has a main number of its own, not a temporary one).
+    /// </summary>
+    public void ChooseMainNumber(Actor actor, FrenchNumber? mainNumber, bool keepTemporaryNumber, bool accountHasOwnMainNumber, DateTime nowUtc)
     {
-        ArgumentNullException.ThrowIfNull(mainNumber);
         RequireEditable(actor, WizardSection.MainNumber | WizardSection.Lines);
-        if (!_lines.Any(l => l.Number == mainNumber))
+        if (mainNumber is null && !accountHasOwnMainNumber)
+        {
+            throw new DomainException("MainNumber.Required", "Choose which ported number becomes the main number.");
+        }
+
+        if (mainNumber is not null && !_lines.Any(l => l.Number == mainNumber))
         {
             throw new DomainException("MainNumber.NotInRequest", "Choose one of the numbers being ported.");
         }
 
         MainOomaNumber = mainNumber;
+        MainNumberDecided = true;
         KeepTemporaryNumber = keepTemporaryNumber;
         Touch(nowUtc);
     }
@@ -331,5 +346,49 @@ public sealed partial class PortRequest
         {
             throw new DomainException("PortRequest.SectionLocked", $"{section} is not reopened for this fix.");
         }
+    }
+
+    /// <summary>The answers and the terms, one fact per line, in a fixed order: the text a mandate hashes.</summary>
+    internal string CanonicalMandateText(string signerName, DateTime signedAtUtc, PortingTerms terms)
+    {
+        var b = new System.Text.StringBuilder();
+        b.Append("ooma-porting-mandate/1\n");
+        b.Append("request: ").Append(Id).Append('\n');
+        b.Append("reference: ").Append(Reference).Append('\n');
+        b.Append("account: ").Append(AccountId).Append('\n');
+        b.Append("number-type: ").Append(NumberType).Append('\n');
+        b.Append("carrier: ").Append(CarrierCode).Append(" | ").Append(CarrierDisplayName).Append('\n');
+        b.Append("carrier-account: ").Append(CarrierAccountNumber?.Value).Append('\n');
+        b.Append("internet: ").Append(InternetConnection).Append(" | shared-line: ").Append(SharedLine)
+            .Append(" | separated: ").Append(LinesSeparatedConfirmed ? "yes" : "no").Append('\n');
+        foreach (var line in _lines.OrderBy(l => l.Position))
+        {
+            b.Append("line ").Append(line.Position).Append(": ").Append(line.Number.E164).Append(" | rio: ").Append(line.Rio?.Value).Append('\n');
+        }
+
+        b.Append("holder: ").Append(AccountHolder?.FirstName).Append(" | ").Append(AccountHolder?.LastName)
+            .Append(" | company: ").Append(AccountHolder?.CompanyName).Append('\n');
+        b.Append("address: ").Append(ServiceAddress?.Street).Append(" | ").Append(ServiceAddress?.Complement).Append(" | ")
+            .Append(ServiceAddress?.PostalCode).Append(" | ").Append(ServiceAddress?.City).Append('\n');
+        b.Append("main-number: ").Append(MainOomaNumber?.E164 ?? "keep-current").Append('\n');
+        b.Append("keep-temporary-number: ").Append(KeepTemporaryNumber ? "yes" : "no").Append('\n');
+        b.Append("signer: ").Append(signerName).Append('\n');
+        b.Append("signed-at: ").Append(Mandate.Format(signedAtUtc)).Append('\n');
+        b.Append("terms-version: ").Append(terms.Version).Append('\n');
+        b.Append("terms:\n").Append(terms.Text.Replace("\r\n", "\n", StringComparison.Ordinal)).Append('\n');
+        return b.ToString();
+    }
+
+    /// <summary>True when the mandate in force still describes the answers as they are now.</summary>
+    public bool AnswersMatchMandate(PortingTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        if (_mandates.Count == 0 || SignerName is null || SignedAtUtc is null)
+        {
+            return false;
+        }
+
+        var current = _mandates[^1];
+        return Mandate.Hash(CanonicalMandateText(SignerName, SignedAtUtc.Value, terms)) == current.Sha256;
     }
 }

@@ -18,11 +18,11 @@ public sealed partial class PortRequest
 
     private readonly List<PortLine> _lines = [];
     private readonly List<PortRequestEvent> _events = [];
+    private readonly List<Mandate> _mandates = [];
     private List<ReasonCode> _actionReasons = [];
 
     private PortRequest()
     {
-        Reference = string.Empty;
         CreatedByUserId = string.Empty;
     }
 
@@ -30,8 +30,8 @@ public sealed partial class PortRequest
 
     public Guid AccountId { get; private set; }
 
-    /// <summary>What the customer and support quote: <c>PN-</c> and eight characters of the id.</summary>
-    public string Reference { get; private set; }
+    /// <summary>What the customer and support quote, e.g. <c>POR-2026-000123</c>; given at the first submission.</summary>
+    public string? Reference { get; private set; }
 
     public PortRequestStatus Status { get; private set; }
 
@@ -64,6 +64,9 @@ public sealed partial class PortRequest
 
     public IReadOnlyList<PortRequestEvent> Events => _events;
 
+    /// <summary>Every signed mandate, one per submission; the last is the one in force.</summary>
+    public IReadOnlyList<Mandate> Mandates => _mandates;
+
     public bool IsActive => Status is not (PortRequestStatus.Completed or PortRequestStatus.Cancelled);
 
     public static PortRequest StartDraft(Guid id, Guid accountId, Actor actor, DateTime nowUtc)
@@ -74,7 +77,6 @@ public sealed partial class PortRequest
         {
             Id = id,
             AccountId = accountId,
-            Reference = "PN-" + id.ToString("N")[..8].ToUpperInvariant(),
             Status = PortRequestStatus.Draft,
             CreatedByUserId = actor.UserId,
             CreatedAtUtc = nowUtc,
@@ -88,18 +90,24 @@ public sealed partial class PortRequest
     public bool IsExpiredDraft(DateTime nowUtc) =>
         Status == PortRequestStatus.Draft && nowUtc - UpdatedAtUtc > TimeSpan.FromDays(DraftExpiryDays);
 
-    /// <summary>The admin signs and submits (or resubmits after a fix).</summary>
-    public void Submit(Actor actor, string signerName, bool termsAccepted, DateTime nowUtc)
+    /// <summary>
+    /// The admin signs and submits (or resubmits after a fix). The first submission gives the request its
+    /// <paramref name="newReference"/>; each submission records a <see cref="Mandate"/> over the answers and the terms.
+    /// </summary>
+    public Mandate Submit(Actor actor, SignatureInput signature, PortingTerms terms, string? newReference, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(signature);
+        ArgumentNullException.ThrowIfNull(terms);
         RequireRole(actor, ActorRole.AccountAdmin);
         RequireStatus(PortRequestStatus.Draft, PortRequestStatus.ActionRequired);
-        if (!termsAccepted)
+        if (!signature.TermsAccepted)
         {
             throw new DomainException("Submit.TermsNotAccepted", "The porting terms must be accepted.");
         }
 
-        var signer = DomainText.Clean(signerName, "Signature.Name", 200);
+        var signer = DomainText.Clean(signature.SignerName, "Signature.Name", 200);
+        Mandate.CheckDrawing(signature.DrawnSignaturePng);
         var missing = MissingForSubmission();
         if (missing != WizardSection.None)
         {
@@ -112,14 +120,30 @@ public sealed partial class PortRequest
                 "Internet shares the line with the number: the services must be separated first.");
         }
 
+        if (Reference is null)
+        {
+            Reference = DomainText.Clean(newReference, "Reference", 20);
+        }
+
         var resubmission = Status == PortRequestStatus.ActionRequired;
         SignerName = signer;
         SignedAtUtc = nowUtc;
         SubmittedAtUtc = nowUtc;
+        var mandate = new Mandate(this, _mandates.Count + 1, signature, signer, terms, nowUtc);
+        _mandates.Add(mandate);
         _actionReasons = [];
         ActionMessage = null;
         Transition(actor, nowUtc, resubmission ? PortRequestEventKind.Resubmitted : PortRequestEventKind.Submitted,
             PortRequestStatus.Submitted);
+        return mandate;
+    }
+
+    /// <summary>Only the admin deletes, and only a draft: a submitted request is cancelled, never deleted.</summary>
+    public void EnsureDeletable(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        RequireRole(actor, ActorRole.AccountAdmin);
+        RequireStatus(PortRequestStatus.Draft);
     }
 
     /// <summary>Support sets the FOC date, or moves it (the history keeps both dates).</summary>

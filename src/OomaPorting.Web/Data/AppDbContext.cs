@@ -34,6 +34,10 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 
     public DbSet<PortRequestEvent> PortRequestEvents => Set<PortRequestEvent>();
 
+    public DbSet<Mandate> Mandates => Set<Mandate>();
+
+    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -48,6 +52,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
         builder.Entity<PortRequest>().HasQueryFilter(r => r.AccountId == CurrentAccountId);
         builder.Entity<PortLine>().HasQueryFilter(l => l.AccountId == CurrentAccountId);
         builder.Entity<PortRequestEvent>().HasQueryFilter(e => e.AccountId == CurrentAccountId);
+        builder.Entity<Mandate>().HasQueryFilter(m => m.AccountId == CurrentAccountId);
     }
 }
 

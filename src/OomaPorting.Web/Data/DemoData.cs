@@ -5,6 +5,7 @@ using OomaPorting.Domain.Calendar;
 using OomaPorting.Domain.Common;
 using OomaPorting.Domain.Numbers;
 using OomaPorting.Domain.Porting;
+using OomaPorting.Web.Features.PortingWizard;
 using OomaPorting.Web.Infrastructure;
 
 namespace OomaPorting.Web.Data;
@@ -47,6 +48,9 @@ public static class DemoData
     private sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, BusinessCalendar calendar, DateTime now)
     {
         private static readonly Actor SupportActor = new("seed-support", ActorRole.Support, "Support Ooma");
+        private static readonly PortingTerms Terms = PortingTermsText.Current(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+
+        private static SignatureInput Signed(string name) => new(name, TermsAccepted: true, "127.0.0.1", "OomaPorting demo data", null);
 
         public async Task RunAsync()
         {
@@ -74,7 +78,7 @@ public static class DemoData
             var shop = Filled(martin.Id, marieActor, now.AddDays(-40), "F0", "FT-88231",
                 [("01 42 60 30 10", "F0X4K2P91"), ("01 42 60 30 11", null)], "8 rue des Boulangers", "75005", "Paris", "Marie", "Martin");
             var submittedShop = now.AddDays(-38);
-            shop.Submit(marieActor, "Marie Martin", true, submittedShop);
+            shop.Submit(marieActor, Signed("Marie Martin"), Terms, await References.NextAsync(db, now.Year, default), submittedShop);
             var shopFoc = calendar.AddWorkingDays(BusinessCalendar.DateInFrance(submittedShop), 10);
             shop.SetFocDate(SupportActor, shopFoc, calendar, submittedShop.AddDays(5));
             var shopFocDay = shopFoc.ToDateTime(new TimeOnly(9, 30), DateTimeKind.Utc);
@@ -86,7 +90,7 @@ public static class DemoData
 
             var annex = Filled(martin.Id, marieActor, now.AddDays(-9), "F1", "SFR-552014",
                 [("04 78 12 34 56", "F1B7Q2M4L")], "14 place Bellecour", "69002", "Lyon", "Marie", "Martin");
-            annex.Submit(marieActor, "Marie Martin", true, now.AddDays(-8));
+            annex.Submit(marieActor, Signed("Marie Martin"), Terms, await References.NextAsync(db, now.Year, default), now.AddDays(-8));
             annex.SetFocDate(SupportActor, calendar.AddWorkingDays(BusinessCalendar.DateInFrance(now), 6), calendar, now.AddDays(-2));
 
             var draft = PortRequest.StartDraft(Guid.NewGuid(), martin.Id, marieActor, now.AddDays(-1));
@@ -96,11 +100,11 @@ public static class DemoData
             // Cabinet Durand: one request waits for its FOC date, one was sent back for a holder mismatch.
             var office = Filled(durand.Id, jeanActor, now.AddDays(-4), "F6", "OVH-77120",
                 [("05 56 44 10 20", "F6C9D1E2F"), ("05 56 44 10 21", null), ("05 56 44 10 22", null)], "3 cours de l'Intendance", "33000", "Bordeaux", "Jean", "Durand");
-            office.Submit(jeanActor, "Jean Durand", true, now.AddDays(-3));
+            office.Submit(jeanActor, Signed("Jean Durand"), Terms, await References.NextAsync(db, now.Year, default), now.AddDays(-3));
 
             var fax = Filled(durand.Id, jeanActor, now.AddDays(-12), "F0", "FT-10442",
                 [("09 51 20 30 40", "F0Z5Y6X7W")], "3 cours de l'Intendance", "33000", "Bordeaux", "Jean", "Durand");
-            fax.Submit(jeanActor, "Jean Durand", true, now.AddDays(-11));
+            fax.Submit(jeanActor, Signed("Jean Durand"), Terms, await References.NextAsync(db, now.Year, default), now.AddDays(-11));
             fax.RequireAction(SupportActor, [ReasonCode.HolderMismatch],
                 "Orange indique que la ligne est au nom de « SCP Durand et Associés » : indiquez le titulaire exact figurant sur la facture.", now.AddDays(-2));
 
@@ -121,7 +125,7 @@ public static class DemoData
                 return new LineInput(n, l.RioStart is null ? null : Rio.Parse(l.RioStart + Rio.ComputeKey(l.RioStart, n)));
             })], at);
             r.EnterServiceAddressAndHolder(admin, ServiceAddress.Create(street, null, postalCode, city), AccountHolder.Create(first, last), at);
-            r.ChooseMainNumber(admin, r.Lines[0].Number, keepTemporaryNumber: false, at);
+            r.ChooseMainNumber(admin, r.Lines[0].Number, keepTemporaryNumber: false, accountHasOwnMainNumber: false, at);
             return r;
         }
 

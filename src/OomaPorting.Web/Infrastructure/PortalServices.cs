@@ -20,6 +20,7 @@ namespace OomaPorting.Web.Infrastructure;
 public static class PortalServices
 {
     public const string SignInRateLimitPolicy = "sign-in";
+    public const string PublicCheckRateLimitPolicy = "public-check";
     public static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
@@ -27,7 +28,11 @@ public static class PortalServices
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services
-            .AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<NotFoundFilter>();
+            })
             .AddRazorOptions(o =>
             {
                 o.ViewLocationFormats.Insert(0, "/Features/{1}/{0}.cshtml");
@@ -57,6 +62,15 @@ public static class PortalServices
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+
+        // A form bigger than any real one (100 numbers with their RIOs) is refused as a bad request before binding.
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
+        {
+            o.ValueCountLimit = 400;
+            o.ValueLengthLimit = 400_000;
+            o.MultipartBodyLengthLimit = 1_000_000;
+        });
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(BusinessCalendar.France);
@@ -112,6 +126,13 @@ public static class PortalServices
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
                 o.SessionStore = store;
+
+                // A signed-in user without the role gets a 403 with the French "reserved" page, not a redirect.
+                o.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
         return services;
@@ -121,12 +142,16 @@ public static class PortalServices
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var permit = configuration.GetValue("SignIn:PermitPerMinute", 10);
+        var checks = configuration.GetValue("Eligibility:PermitPerMinute", 30);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(SignInRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(PublicCheckRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = checks, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";

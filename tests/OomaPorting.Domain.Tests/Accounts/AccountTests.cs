@@ -19,7 +19,7 @@ public class AccountTests
             request.RequestKeepTemporaryNumber(Admin, Now);
         }
 
-        request.Submit(Admin, "Jeanne Martin", true, Now);
+        request.Submit(Admin, Signature("Jeanne Martin", true), Terms, "POR-2026-000001", Now);
         request.SetFocDate(Support, Foc, FrenchCalendar, Now);
         request.StartTestCall(Support, OnFocDay);
         request.RecordTestCallPassed(Support, OnFocDay);

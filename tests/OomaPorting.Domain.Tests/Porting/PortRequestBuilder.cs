@@ -21,6 +21,11 @@ internal static class PortRequestBuilder
 
     public static readonly DateTime OnFocDay = new(2026, 12, 15, 10, 0, 0, DateTimeKind.Utc);
 
+    public static readonly PortingTerms Terms = new("2026-11", "Le client mandate Ooma pour porter ses numéros.");
+
+    public static SignatureInput Signature(string name = "Jeanne Martin", bool accepted = true, byte[]? drawing = null) =>
+        new(name, accepted, "203.0.113.7", "TestAgent/1.0", drawing);
+
     public static FrenchNumber Main => FrenchNumber.Parse("01 40 00 00 00");
 
     public static FrenchNumber Second => FrenchNumber.Parse("09 50 00 00 00");
@@ -36,7 +41,7 @@ internal static class PortRequestBuilder
         r.SetLines(Admin, [new LineInput(Main, RioFor("F0X123456", Main)), new LineInput(Second, null)], Now);
         r.EnterServiceAddressAndHolder(Admin, ServiceAddress.Create("12 rue de la Paix", null, "75002", "Paris"),
             AccountHolder.Create("Jeanne", "Martin"), Now);
-        r.ChooseMainNumber(Admin, Main, keepTemporaryNumber: false, Now);
+        r.ChooseMainNumber(Admin, Main, false, accountHasOwnMainNumber: false, Now);
         return r;
     }
 
@@ -52,7 +57,7 @@ internal static class PortRequestBuilder
                 return r;
         }
 
-        r.Submit(Admin, "Jeanne Martin", termsAccepted: true, Now);
+        r.Submit(Admin, Signature("Jeanne Martin", true), Terms, "POR-2026-000001", Now);
         switch (status)
         {
             case PortRequestStatus.Submitted:

@@ -15,11 +15,11 @@ public class PortRequestDraftTests
     }
 
     [Fact]
-    public void A_new_draft_has_a_reference_and_a_created_event()
+    public void A_new_draft_has_no_reference_yet_and_a_created_event()
     {
         var id = Guid.Parse("3f2a9c10-0000-0000-0000-000000000000");
         var r = PortRequest.StartDraft(id, Guid.NewGuid(), Admin, Now);
-        Assert.Equal("PN-3F2A9C10", r.Reference);
+        Assert.Null(r.Reference);
         Assert.Equal(PortRequestStatus.Draft, r.Status);
         Assert.Equal(PortRequestEventKind.Created, Assert.Single(r.Events).Kind);
     }
@@ -91,12 +91,12 @@ public class PortRequestDraftTests
         Assert.Equal(blocked, r.IsBlockedByDryLine);
         if (blocked)
         {
-            Assert.Equal("Submit.DryLineNotConfirmed", Assert.Throws<DomainException>(() => r.Submit(Admin, "Jeanne Martin", true, Now)).Code);
+            Assert.Equal("Submit.DryLineNotConfirmed", Assert.Throws<DomainException>(() => r.Submit(Admin, Signature("Jeanne Martin", true), Terms, "POR-2026-000001", Now)).Code);
             Assert.Equal(PortRequestStatus.Draft, r.Status);
             r.ConfirmLinesSeparated(Admin, Now);
         }
 
-        r.Submit(Admin, "Jeanne Martin", true, Now);
+        r.Submit(Admin, Signature("Jeanne Martin", true), Terms, "POR-2026-000001", Now);
         Assert.Equal(PortRequestStatus.Submitted, r.Status);
     }
 
@@ -115,10 +115,10 @@ public class PortRequestDraftTests
         r.ChooseCarrier(Admin, "F1", null, Now);
         Assert.Equal(WizardSection.Account | WizardSection.Lines | WizardSection.AddressAndHolder | WizardSection.MainNumber,
             r.MissingForSubmission());
-        Assert.Equal("Submit.Incomplete", Assert.Throws<DomainException>(() => r.Submit(Admin, "Jeanne Martin", true, Now)).Code);
+        Assert.Equal("Submit.Incomplete", Assert.Throws<DomainException>(() => r.Submit(Admin, Signature("Jeanne Martin", true), Terms, "POR-2026-000001", Now)).Code);
         var complete = CompleteDraft();
-        Assert.Equal("Submit.TermsNotAccepted", Assert.Throws<DomainException>(() => complete.Submit(Admin, "Jeanne Martin", false, Now)).Code);
-        Assert.Equal("Signature.Name.Required", Assert.Throws<DomainException>(() => complete.Submit(Admin, " ", true, Now)).Code);
+        Assert.Equal("Submit.TermsNotAccepted", Assert.Throws<DomainException>(() => complete.Submit(Admin, Signature("Jeanne Martin", false), Terms, "POR-2026-000001", Now)).Code);
+        Assert.Equal("Signature.Name.Required", Assert.Throws<DomainException>(() => complete.Submit(Admin, Signature(" ", true), Terms, "POR-2026-000001", Now)).Code);
         Assert.Equal(PortRequestStatus.Draft, complete.Status);
     }
 
@@ -178,8 +178,8 @@ public class PortRequestDraftTests
     {
         var r = CompleteDraft();
         Assert.Equal("MainNumber.NotInRequest", Assert.Throws<DomainException>(() =>
-            r.ChooseMainNumber(Admin, FrenchNumber.Parse("01 99 99 99 99"), false, Now)).Code);
-        r.ChooseMainNumber(Admin, Second, true, Now);
+            r.ChooseMainNumber(Admin, FrenchNumber.Parse("01 99 99 99 99"), false, accountHasOwnMainNumber: false, Now)).Code);
+        r.ChooseMainNumber(Admin, Second, true, accountHasOwnMainNumber: false, Now);
         Assert.True(r.KeepTemporaryNumber);
         r.SetLines(Admin, [new LineInput(Main, Rio.Parse("F0X123456PVT"))], Now);
         Assert.Null(r.MainOomaNumber);

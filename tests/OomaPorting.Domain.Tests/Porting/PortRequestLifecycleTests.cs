@@ -16,7 +16,7 @@ public class PortRequestLifecycleTests
 
     private static readonly TransitionCase[] Transitions =
     [
-        new("Submit", r => r.Submit(Admin, "Jeanne Martin", true, Now),
+        new("Submit", r => r.Submit(Admin, Signature("Jeanne Martin", true), Terms, "POR-2026-000001", Now),
             [PortRequestStatus.Draft, PortRequestStatus.ActionRequired], PortRequestEventKind.Submitted, _ => PortRequestStatus.Submitted),
         new("SetFocDate", r => r.SetFocDate(Support, Foc.AddDays(1), FrenchCalendar, Now),
             [PortRequestStatus.Submitted, PortRequestStatus.FocConfirmed], PortRequestEventKind.FocDateSet, _ => PortRequestStatus.FocConfirmed),
@@ -92,7 +92,7 @@ public class PortRequestLifecycleTests
     {
         var draft = CompleteDraft();
         var before = Snapshot(draft);
-        Assert.Equal("PortRequest.Forbidden", Assert.Throws<DomainException>(() => draft.Submit(User, "x", true, Now)).Code);
+        Assert.Equal("PortRequest.Forbidden", Assert.Throws<DomainException>(() => draft.Submit(User, Signature("x", true), Terms, "POR-2026-000001", Now)).Code);
         Assert.Equal("PortRequest.Forbidden", Assert.Throws<DomainException>(() => draft.Cancel(User, null, FrenchCalendar, Now)).Code);
         Assert.Equal("PortRequest.Forbidden", Assert.Throws<DomainException>(() => draft.ChooseCarrier(User, "F1", null, Now)).Code);
         Assert.Equal(before, Snapshot(draft));
@@ -102,7 +102,7 @@ public class PortRequestLifecycleTests
     public void Support_cannot_fill_or_submit_and_an_admin_cannot_set_the_foc_date()
     {
         var draft = CompleteDraft();
-        Assert.Equal("PortRequest.Forbidden", Assert.Throws<DomainException>(() => draft.Submit(Support, "x", true, Now)).Code);
+        Assert.Equal("PortRequest.Forbidden", Assert.Throws<DomainException>(() => draft.Submit(Support, Signature("x", true), Terms, "POR-2026-000001", Now)).Code);
         var submitted = InState(PortRequestStatus.Submitted);
         Assert.Equal("PortRequest.Forbidden", Assert.Throws<DomainException>(() => submitted.SetFocDate(Admin, Foc, FrenchCalendar, Now)).Code);
     }
@@ -188,7 +188,7 @@ public class PortRequestLifecycleTests
         Assert.Equal("PortRequest.SectionLocked", Assert.Throws<DomainException>(() => r.ChooseCarrier(Admin, "F1", null, Now)).Code);
         r.EnterServiceAddressAndHolder(Admin, ServiceAddress.Create("12 rue de la Paix", null, "75002", "Paris"),
             AccountHolder.Create("SARL", "Martin"), Now);
-        r.Submit(Admin, "Jeanne Martin", true, Now);
+        r.Submit(Admin, Signature("Jeanne Martin", true), Terms, "POR-2026-000001", Now);
         Assert.Equal(PortRequestStatus.Submitted, r.Status);
         Assert.Equal(PortRequestEventKind.Resubmitted, r.Events[^1].Kind);
         Assert.Empty(r.ActionReasons);
@@ -225,7 +225,7 @@ public class PortRequestLifecycleTests
         var r = CompleteDraft();
         Assert.False(r.IsExpiredDraft(Now.AddDays(30)));
         Assert.True(r.IsExpiredDraft(Now.AddDays(30).AddMinutes(1)));
-        r.Submit(Admin, "Jeanne Martin", true, Now);
+        r.Submit(Admin, Signature("Jeanne Martin", true), Terms, "POR-2026-000001", Now);
         Assert.False(r.IsExpiredDraft(Now.AddDays(90)));
     }
 

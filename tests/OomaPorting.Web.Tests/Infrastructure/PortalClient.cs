@@ -49,6 +49,18 @@ public static partial class PortalClient
         });
     }
 
+    /// <summary>The antiforgery token of a page, as a browser holds it before the user clicks.</summary>
+    public static async Task<string> TokenAsync(HttpClient client, string formPage)
+    {
+        var page = await client.GetAsync(formPage);
+        var token = Token().Match(await page.Content.ReadAsStringAsync());
+        Assert.True(token.Success, $"No antiforgery token on {formPage} ({(int)page.StatusCode}).");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
+
+    public static Task<HttpResponseMessage> PostWithTokenAsync(HttpClient client, string action, string token, IDictionary<string, string> fields) =>
+        client.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token }));
+
     /// <summary>GETs <paramref name="formPage"/>, takes its antiforgery token, POSTs <paramref name="fields"/> to <paramref name="action"/>.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action, IDictionary<string, string> fields)
     {

@@ -13,7 +13,7 @@ public sealed class PortRequestConfiguration : IEntityTypeConfiguration<PortRequ
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.HasOne<Account>().WithMany().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(r => r.Reference).HasMaxLength(16).IsRequired();
+        builder.Property(r => r.Reference).HasMaxLength(20);
         builder.HasIndex(r => r.Reference).IsUnique();
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Version).IsConcurrencyToken();
@@ -42,6 +42,7 @@ public sealed class PortRequestConfiguration : IEntityTypeConfiguration<PortRequ
         {
             h.Property(x => x.FirstName).HasColumnName("HolderFirstName").HasMaxLength(100);
             h.Property(x => x.LastName).HasColumnName("HolderLastName").HasMaxLength(100);
+            h.Property(x => x.CompanyName).HasColumnName("HolderCompanyName").HasMaxLength(200);
             h.Ignore(x => x.FullName);
         });
 
@@ -49,6 +50,8 @@ public sealed class PortRequestConfiguration : IEntityTypeConfiguration<PortRequ
         builder.Navigation(r => r.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.PortRequestId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(r => r.Mandates).WithOne().HasForeignKey(m => m.PortRequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Mandates).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         builder.Ignore(r => r.IsActive);
         builder.Ignore(r => r.IsBlockedByDryLine);
@@ -77,6 +80,24 @@ public sealed class PortLineConfiguration : IEntityTypeConfiguration<PortLine>
 
         // "Is this number already in an active request of any account?"
         builder.HasIndex(l => new { l.Number, l.Status });
+    }
+}
+
+public sealed class MandateConfiguration : IEntityTypeConfiguration<Mandate>
+{
+    public void Configure(EntityTypeBuilder<Mandate> builder)
+    {
+        builder.ToTable("Mandates");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.SignerName).HasMaxLength(200).IsRequired();
+        builder.Property(m => m.ClientAddress).HasMaxLength(64);
+        builder.Property(m => m.UserAgent).HasMaxLength(512);
+        builder.Property(m => m.TermsVersion).HasMaxLength(20).IsRequired();
+        builder.Property(m => m.CanonicalText).IsRequired();
+        builder.Property(m => m.Sha256).HasMaxLength(64).IsFixedLength().IsRequired();
+        builder.Ignore(m => m.IsIntact);
+        builder.HasIndex(m => new { m.PortRequestId, m.Sequence }).IsUnique();
     }
 }
 

@@ -17,6 +17,7 @@ public static class CheckPortability
         MobileNotAccepted,
         SpecialNumber,
         AlreadyWithOoma,
+        Overseas,
     }
 
     public sealed class Query : IQuery<Result>
@@ -24,7 +25,11 @@ public static class CheckPortability
         public string Number { get; set; } = string.Empty;
     }
 
-    public sealed record Result(FrenchNumber Number, Verdict Verdict);
+    /// <summary>The verdict, and the number when it is a valid metropolitan one (overseas numbers have none).</summary>
+    public sealed record Result(FrenchNumber? Number, string Input, Verdict Verdict)
+    {
+        public bool Portable => Verdict is Verdict.PortableFixed or Verdict.PortableMobile;
+    }
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -32,7 +37,7 @@ public static class CheckPortability
         {
             RuleFor(q => q.Number).Custom((value, context) =>
             {
-                if (!FrenchNumber.TryParse(value, out _, out var code))
+                if (!FrenchNumber.TryParse(value, out _, out var code) && !IsOverseas(value))
                 {
                     context.AddFailure(nameof(Query.Number), text["Error." + code]);
                 }
@@ -45,24 +50,42 @@ public static class CheckPortability
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
-            var number = FrenchNumber.Parse(query.Number);
+            if (!FrenchNumber.TryParse(query.Number, out var number))
+            {
+                return new Result(null, query.Number.Trim(), Verdict.Overseas);
+            }
+
             if (number.Class == NumberClass.Special)
             {
-                return new Result(number, Verdict.SpecialNumber);
+                return new Result(number, number.Display, Verdict.SpecialNumber);
             }
 
             // Says only that the number is already with Ooma, never whose it is.
             if (await db.AccountNumbers.IgnoreQueryFilters().AnyAsync(n => n.Number == number, cancellationToken))
             {
-                return new Result(number, Verdict.AlreadyWithOoma);
+                return new Result(number, number.Display, Verdict.AlreadyWithOoma);
             }
 
             if (number.Class == NumberClass.Mobile)
             {
-                return new Result(number, configuration.GetValue("Porting:AcceptMobileNumbers", true) ? Verdict.PortableMobile : Verdict.MobileNotAccepted);
+                return new Result(number, number.Display,
+                    configuration.GetValue("Porting:AcceptMobileNumbers", true) ? Verdict.PortableMobile : Verdict.MobileNotAccepted);
             }
 
-            return new Result(number, Verdict.PortableFixed);
+            return new Result(number, number.Display, Verdict.PortableFixed);
         }
+    }
+
+    /// <summary>French overseas departments and territories have numbering plans of their own (+262, +590, +594, +596, +269, +508, +681, +687, +689).</summary>
+    public static bool IsOverseas(string? input)
+    {
+        var digits = new string((input ?? string.Empty).Where(char.IsAsciiDigit).ToArray());
+        if (input?.TrimStart().StartsWith('+') == true)
+        {
+            digits = "00" + digits;
+        }
+
+        string[] codes = ["262", "590", "594", "596", "269", "508", "681", "687", "689"];
+        return digits.Length is >= 11 and <= 15 && codes.Any(c => digits.StartsWith("00" + c, StringComparison.Ordinal));
     }
 }

@@ -11,6 +11,7 @@ namespace OomaPorting.Web.Features.Eligibility;
 public sealed class EligibilityController(IMediator mediator) : Controller
 {
     [HttpGet("portabilite")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(PortalServices.PublicCheckRateLimitPolicy)]
     public async Task<IActionResult> Check([FromQuery] CheckPortability.Query query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);

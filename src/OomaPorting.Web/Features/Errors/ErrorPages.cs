@@ -11,8 +11,8 @@ public static class ErrorPages
         ArgumentNullException.ThrowIfNull(context);
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var (lang, title, body, back) = english
-            ? ("en", "Too many attempts", "Too many sign-in attempts came from your connection. Wait a minute, then try again.", "Back to sign-in")
-            : ("fr", "Trop de tentatives", "Trop de tentatives de connexion depuis votre accès internet. Patientez une minute, puis réessayez.", "Retour à la connexion");
+            ? ("en", "Too many attempts", "Too many requests came from your connection. Wait a minute, then try again.", "Back to the home page")
+            : ("fr", "Trop de tentatives", "Trop de demandes sont venues de votre accès internet. Patientez une minute, puis réessayez.", "Retour à l'accueil");
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(
             $"""
@@ -20,7 +20,7 @@ public static class ErrorPages
             <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{WebUtility.HtmlEncode(title)} - Ooma Office Manager</title><link rel="stylesheet" href="/lib/bootstrap/bootstrap.min.css"><link rel="stylesheet" href="/css/site.css"></head>
             <body><main class="container py-5" id="contenu"><h1>{WebUtility.HtmlEncode(title)}</h1><p class="lead">{WebUtility.HtmlEncode(body)}</p>
-            <p><a href="/compte/connexion">{WebUtility.HtmlEncode(back)}</a></p></main></body></html>
+            <p><a href="/">{WebUtility.HtmlEncode(back)}</a></p></main></body></html>
             """, ct);
     }
 }

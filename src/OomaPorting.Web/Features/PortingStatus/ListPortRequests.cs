@@ -11,7 +11,7 @@ public static class ListPortRequests
 {
     public sealed record Query(bool IncludeDrafts) : IQuery<IReadOnlyList<Row>>;
 
-    public sealed record Row(Guid Id, string Reference, PortRequestStatus Status, NumberType? NumberType, string? CarrierCode,
+    public sealed record Row(Guid Id, string? Reference, PortRequestStatus Status, NumberType? NumberType, string? CarrierCode,
         string? CarrierOtherName, FrenchNumber? MainLine, int LineCount, DateOnly? FocDate, DateTime? SubmittedAtUtc, DateTime UpdatedAtUtc)
     {
         public string? CarrierName => CarrierCode == Carrier.OtherCode

@@ -16,4 +16,25 @@ public sealed class PortingStatusController(IMediator mediator, BusinessCalendar
         ViewData["Calendar"] = calendar;
         return View(rows);
     }
+
+    /// <summary>The signed mandate in force, as a PDF, for every user of the account.</summary>
+    [HttpGet("portage/{id:guid}/mandat.pdf")]
+    public async Task<IActionResult> Mandate(Guid id, CancellationToken ct)
+    {
+        var pdf = await mediator.Send(new DownloadMandate.Query(id), ct);
+        return File(pdf.Content, "application/pdf", pdf.FileName);
+    }
+
+    /// <summary>A request's status page; a draft is continued in the wizard, another account's id is a 404.</summary>
+    [HttpGet("portage/{id:guid}")]
+    public async Task<IActionResult> Detail(Guid id, CancellationToken ct)
+    {
+        var model = await mediator.Send(new GetPortRequest.Query(id), ct);
+        if (model.Request.Status == Domain.Porting.PortRequestStatus.Draft)
+        {
+            return User.IsInRole(Roles.AccountAdmin) ? Redirect($"/portage/{id}/type") : NotFound();
+        }
+
+        return View(model);
+    }
 }

@@ -10,7 +10,7 @@ public static class ListWaitingRequests
 {
     public sealed record Query : IQuery<IReadOnlyList<Row>>;
 
-    public sealed record Row(Guid Id, string Reference, string CompanyName, PortRequestStatus Status, int LineCount,
+    public sealed record Row(Guid Id, string? Reference, string CompanyName, PortRequestStatus Status, int LineCount,
         DateOnly? FocDate, DateTime? SubmittedAtUtc);
 
     public sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<Row>>

@@ -1,21 +1,74 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
     "use strict";
+
     // After a refused submit, move focus to the error summary so screen readers announce it.
     var summary = document.querySelector("[data-error-summary]");
     if (summary) {
         summary.focus();
     }
-    // Error summary links move focus to their field.
+
     document.addEventListener("click", function (event) {
+        // Error summary links move focus to their field.
         var link = event.target.closest && event.target.closest("[data-error-summary] a[href^='#']");
-        if (!link) {
-            return;
-        }
-        var field = document.getElementById(link.getAttribute("href").slice(1));
-        if (field) {
-            event.preventDefault();
-            field.focus();
+        if (link) {
+            var field = document.getElementById(link.getAttribute("href").slice(1));
+            if (field) {
+                event.preventDefault();
+                field.focus();
+            }
         }
     });
+
+    // Forms that destroy something ask first.
+    document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+        form.addEventListener("submit", function (event) {
+            if (!window.confirm(form.getAttribute("data-confirm"))) {
+                event.preventDefault();
+            }
+        });
+    });
+
+    // The optional drawn signature: shown only when scripts run; keyboard users skip it, the typed name suffices.
+    var pad = document.querySelector("[data-signature-pad]");
+    if (pad) {
+        var canvas = pad.querySelector("canvas");
+        var input = pad.querySelector("input[type=hidden]");
+        var context = canvas.getContext("2d");
+        var drawing = false;
+        var drawn = false;
+        pad.hidden = false;
+        context.lineWidth = 2.5;
+        context.lineCap = "round";
+        context.strokeStyle = "#0b0c0c";
+        var point = function (e) {
+            var box = canvas.getBoundingClientRect();
+            return { x: (e.clientX - box.left) * canvas.width / box.width, y: (e.clientY - box.top) * canvas.height / box.height };
+        };
+        canvas.addEventListener("pointerdown", function (e) {
+            drawing = true;
+            var p = point(e);
+            context.beginPath();
+            context.moveTo(p.x, p.y);
+            canvas.setPointerCapture(e.pointerId);
+        });
+        canvas.addEventListener("pointermove", function (e) {
+            if (!drawing) { return; }
+            var p = point(e);
+            context.lineTo(p.x, p.y);
+            context.stroke();
+            drawn = true;
+        });
+        var finish = function () {
+            if (drawing && drawn) { input.value = canvas.toDataURL("image/png"); }
+            drawing = false;
+        };
+        canvas.addEventListener("pointerup", finish);
+        canvas.addEventListener("pointercancel", finish);
+        pad.querySelector("[data-signature-clear]").addEventListener("click", function () {
+            context.clearRect(0, 0, canvas.width, canvas.height);
+            input.value = "";
+            drawn = false;
+        });
+    }
 })();

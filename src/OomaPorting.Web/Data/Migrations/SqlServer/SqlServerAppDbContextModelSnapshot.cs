@@ -237,6 +237,62 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.ToTable("AccountNumbers", (string)null);
                 });
 
+            modelBuilder.Entity("OomaPorting.Domain.Porting.Mandate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CanonicalText")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<byte[]>("DrawnSignaturePng")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<Guid>("PortRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("TermsVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortRequestId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("Mandates", (string)null);
+                });
+
             modelBuilder.Entity("OomaPorting.Domain.Porting.PortLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -329,6 +385,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.Property<bool>("LinesSeparatedConfirmed")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("MainNumberDecided")
+                        .HasColumnType("bit");
+
                     b.Property<string>("MainOomaNumber")
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
@@ -338,9 +397,8 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(10)");
 
                     b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("SharedLine")
                         .HasMaxLength(10)
@@ -376,7 +434,8 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("Reference")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[Reference] IS NOT NULL");
 
                     b.HasIndex("AccountId", "UpdatedAtUtc");
 
@@ -576,6 +635,19 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.ToTable("AuthSessions", (string)null);
                 });
 
+            modelBuilder.Entity("OomaPorting.Web.Data.ReferenceCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LastValue")
+                        .HasColumnType("int");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("ReferenceCounters", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -636,6 +708,15 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OomaPorting.Domain.Porting.Mandate", b =>
+                {
+                    b.HasOne("OomaPorting.Domain.Porting.PortRequest", null)
+                        .WithMany("Mandates")
+                        .HasForeignKey("PortRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OomaPorting.Domain.Porting.PortLine", b =>
                 {
                     b.HasOne("OomaPorting.Domain.Porting.PortRequest", null)
@@ -657,6 +738,11 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         {
                             b1.Property<Guid>("PortRequestId")
                                 .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("CompanyName")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("HolderCompanyName");
 
                             b1.Property<string>("FirstName")
                                 .IsRequired()
@@ -746,6 +832,8 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.Navigation("Events");
 
                     b.Navigation("Lines");
+
+                    b.Navigation("Mandates");
                 });
 #pragma warning restore 612, 618
         }

@@ -225,6 +225,62 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.ToTable("AccountNumbers", (string)null);
                 });
 
+            modelBuilder.Entity("OomaPorting.Domain.Porting.Mandate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CanonicalText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("DrawnSignaturePng")
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("PortRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TermsVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortRequestId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("Mandates", (string)null);
+                });
+
             modelBuilder.Entity("OomaPorting.Domain.Porting.PortLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -317,6 +373,9 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.Property<bool>("LinesSeparatedConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("MainNumberDecided")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MainOomaNumber")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -326,8 +385,7 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SharedLine")
@@ -563,6 +621,19 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.ToTable("AuthSessions", (string)null);
                 });
 
+            modelBuilder.Entity("OomaPorting.Web.Data.ReferenceCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastValue")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("ReferenceCounters", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -623,6 +694,15 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OomaPorting.Domain.Porting.Mandate", b =>
+                {
+                    b.HasOne("OomaPorting.Domain.Porting.PortRequest", null)
+                        .WithMany("Mandates")
+                        .HasForeignKey("PortRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OomaPorting.Domain.Porting.PortLine", b =>
                 {
                     b.HasOne("OomaPorting.Domain.Porting.PortRequest", null)
@@ -644,6 +724,11 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                         {
                             b1.Property<Guid>("PortRequestId")
                                 .HasColumnType("TEXT");
+
+                            b1.Property<string>("CompanyName")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HolderCompanyName");
 
                             b1.Property<string>("FirstName")
                                 .IsRequired()
@@ -733,6 +818,8 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.Navigation("Events");
 
                     b.Navigation("Lines");
+
+                    b.Navigation("Mandates");
                 });
 #pragma warning restore 612, 618
         }

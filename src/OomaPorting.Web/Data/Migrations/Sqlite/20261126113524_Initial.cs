@@ -71,6 +71,18 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReferenceCounters",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastValue = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferenceCounters", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AccountNumbers",
                 columns: table => new
                 {
@@ -134,7 +146,7 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
@@ -159,7 +171,9 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     AddressCity = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     HolderFirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     HolderLastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    HolderCompanyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     MainOomaNumber = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    MainNumberDecided = table.Column<bool>(type: "INTEGER", nullable: false),
                     KeepTemporaryNumber = table.Column<bool>(type: "INTEGER", nullable: false),
                     SignerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     SignedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -283,6 +297,34 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Mandates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PortRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    TermsVersion = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DrawnSignaturePng = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    CanonicalText = table.Column<string>(type: "TEXT", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Mandates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Mandates_PortRequests_PortRequestId",
+                        column: x => x.PortRequestId,
+                        principalTable: "PortRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PortLines",
                 columns: table => new
                 {
@@ -401,6 +443,12 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Mandates_PortRequestId_Sequence",
+                table: "Mandates",
+                columns: new[] { "PortRequestId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PortLines_Number_Status",
                 table: "PortLines",
                 columns: new[] { "Number", "Status" });
@@ -467,10 +515,16 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "Mandates");
+
+            migrationBuilder.DropTable(
                 name: "PortLines");
 
             migrationBuilder.DropTable(
                 name: "PortRequestEvents");
+
+            migrationBuilder.DropTable(
+                name: "ReferenceCounters");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

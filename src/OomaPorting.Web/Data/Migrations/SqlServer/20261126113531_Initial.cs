@@ -71,6 +71,18 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReferenceCounters",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    LastValue = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferenceCounters", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AccountNumbers",
                 columns: table => new
                 {
@@ -134,7 +146,7 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                 {
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     AccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Reference = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
                     Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     Version = table.Column<int>(type: "int", nullable: false),
                     CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
@@ -159,7 +171,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     AddressCity = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     HolderFirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     HolderLastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    HolderCompanyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     MainOomaNumber = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    MainNumberDecided = table.Column<bool>(type: "bit", nullable: false),
                     KeepTemporaryNumber = table.Column<bool>(type: "bit", nullable: false),
                     SignerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     SignedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
@@ -278,6 +292,34 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Mandates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PortRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    SignerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SignedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ClientAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    UserAgent = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
+                    TermsVersion = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    DrawnSignaturePng = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
+                    CanonicalText = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Mandates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Mandates_PortRequests_PortRequestId",
+                        column: x => x.PortRequestId,
+                        principalTable: "PortRequests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -403,6 +445,12 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Mandates_PortRequestId_Sequence",
+                table: "Mandates",
+                columns: new[] { "PortRequestId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PortLines_Number_Status",
                 table: "PortLines",
                 columns: new[] { "Number", "Status" });
@@ -428,7 +476,8 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                 name: "IX_PortRequests_Reference",
                 table: "PortRequests",
                 column: "Reference",
-                unique: true);
+                unique: true,
+                filter: "[Reference] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PortRequests_Status_FocDate_Id",
@@ -469,10 +518,16 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "Mandates");
+
+            migrationBuilder.DropTable(
                 name: "PortLines");
 
             migrationBuilder.DropTable(
                 name: "PortRequestEvents");
+
+            migrationBuilder.DropTable(
+                name: "ReferenceCounters");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -1,0 +1,62 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.Localization;
+using OomaPorting.Domain.Porting;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Infrastructure;
+
+namespace OomaPorting.Web.Features.PortingWizard;
+
+/// <summary>Step 1, "Type de numéro": fixed or mobile.</summary>
+public static class ChooseNumberType
+{
+    public sealed record Query(Guid Id, string? ReturnTo) : IQuery<Form>;
+
+    public sealed record Form(Command Command, bool AcceptMobileNumbers);
+
+    public sealed class Command : ICommand, IWizardCommand
+    {
+        public Guid Id { get; set; }
+
+        public string? ReturnTo { get; set; }
+
+        /// <summary>"Fixed" or "Mobile".</summary>
+        public string? NumberType { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IStringLocalizer<SharedResource> text, IConfiguration configuration)
+        {
+            var acceptMobile = configuration.GetValue("Porting:AcceptMobileNumbers", true);
+            RuleFor(c => c.NumberType)
+                .Must(t => Enum.TryParse<NumberType>(t, out var v) && Enum.IsDefined(v) && t == v.ToString())
+                .WithMessage(_ => text["Wizard.Type.Required"])
+                .Must(t => acceptMobile || t != nameof(Domain.Porting.NumberType.Mobile))
+                .WithMessage(_ => text["Error.NumberType.MobileNotAccepted"]);
+        }
+    }
+
+    public sealed class QueryHandler(AppDbContext db, TimeProvider time, IConfiguration configuration) : IQueryHandler<Query, Form>
+    {
+        public async ValueTask<Form> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var r = await Drafts.LoadAsync(db, query.Id, time, cancellationToken, WizardSection.NumberType);
+            return new Form(new Command { Id = r.Id, ReturnTo = query.ReturnTo, NumberType = r.NumberType?.ToString() },
+                configuration.GetValue("Porting:AcceptMobileNumbers", true));
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, TimeProvider time, IHttpContextAccessor http, IConfiguration configuration)
+        : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var r = await Drafts.LoadAsync(db, command.Id, time, cancellationToken);
+            r.ChooseNumberType(http.HttpContext!.User.ToActor(), Enum.Parse<NumberType>(command.NumberType!),
+                configuration.GetValue("Porting:AcceptMobileNumbers", true), time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using OomaPorting.Domain.Accounts;
+using OomaPorting.Domain.Billing;
+using OomaPorting.Domain.Calendar;
+using OomaPorting.Domain.Common;
+using OomaPorting.Domain.Numbers;
+using OomaPorting.Domain.Porting;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Infrastructure;
+
+namespace OomaPorting.Web.Features.PortingWizard;
+
+/// <summary>
+/// Step 6, "Signature": check every answer, choose the main number and the temporary number's fate, see the price,
+/// accept the terms and sign. Submitting is idempotent: a second submit of the same request lands on the same page.
+/// </summary>
+public static class Sign
+{
+    public const string KeepCurrentMainNumber = "keep";
+
+    public sealed record Query(Guid Id) : IQuery<Form>;
+
+    public sealed record Form(
+        Command Command,
+        PortRequest Request,
+        FrenchNumber AccountDefaultNumber,
+        bool AccountHasOwnMainNumber,
+        FrenchNumber TemporaryNumber,
+        PriceEstimate Price,
+        PortingTerms Terms,
+        WizardSection Missing)
+    {
+        public bool CanSubmit => Missing == WizardSection.None && !Request.IsBlockedByDryLine;
+
+        public bool CanChange(WizardSection section) => (Request.EditableSections & section) != 0;
+    }
+
+    /// <summary>What numbers cost each month now, and after the port if each user without a number gets one of the ported ones.</summary>
+    public sealed record PriceEstimate(decimal MonthlyNow, decimal MonthlyAfter, int PortedCount, int FreeForUsers);
+
+    public sealed class Command : ICommand<Outcome>
+    {
+        public Guid Id { get; set; }
+
+        /// <summary>The E.164 of a ported number, or <see cref="KeepCurrentMainNumber"/>.</summary>
+        public string? MainNumber { get; set; }
+
+        public bool KeepTemporaryNumber { get; set; }
+
+        public bool AcceptTerms { get; set; }
+
+        public string? SignerName { get; set; }
+
+        /// <summary>An optional drawn signature as a <c>data:image/png;base64,</c> URL.</summary>
+        public string? DrawnSignature { get; set; }
+    }
+
+    public sealed record Outcome(Guid Id, bool AlreadySubmitted);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        private const string PngDataUrl = "data:image/png;base64,";
+
+        public Validator(IStringLocalizer<SharedResource> text)
+        {
+            RuleFor(c => c.MainNumber).NotEmpty().WithMessage(_ => text["Wizard.MainNumber.Required"])
+                .MaximumLength(20).WithMessage(_ => text["Wizard.MainNumber.Required"]);
+            RuleFor(c => c.AcceptTerms).Equal(true).WithMessage(_ => text["Wizard.Terms.Required"]);
+            RuleFor(c => c.SignerName).Custom((name, context) =>
+            {
+                try
+                {
+                    DomainText.Clean(name, "Signature.Name", 200);
+                }
+                catch (DomainException e)
+                {
+                    context.AddFailure(nameof(Command.SignerName), ModelStateExtensions.DomainMessage(text, e.Code));
+                }
+            });
+            RuleFor(c => c.DrawnSignature)
+                .Must(d => string.IsNullOrEmpty(d) || DecodeDrawing(d) is not null)
+                .WithMessage(_ => text["Error.Signature.Drawing.Invalid"]);
+        }
+
+        public static byte[]? DecodeDrawing(string? dataUrl)
+        {
+            if (string.IsNullOrEmpty(dataUrl) || !dataUrl.StartsWith(PngDataUrl, StringComparison.Ordinal)
+                || dataUrl.Length > PngDataUrl.Length + ((Mandate.MaxDrawingBytes + 2) / 3 * 4))
+            {
+                return null;
+            }
+
+            var bytes = new byte[Mandate.MaxDrawingBytes];
+            return Convert.TryFromBase64String(dataUrl[PngDataUrl.Length..], bytes, out var written) && written > 8
+                ? bytes[..written]
+                : null;
+        }
+    }
+
+    public sealed class QueryHandler(AppDbContext db, TimeProvider time) : IQueryHandler<Query, Form>
+    {
+        public async ValueTask<Form> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var r = await Drafts.LoadAsync(db, query.Id, time, cancellationToken, WizardSection.Signature);
+            var account = await db.Accounts.AsNoTracking().Include(a => a.Numbers).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException();
+            var userIds = await db.Users.Where(u => u.AccountId == account.Id && !u.IsDisabled).Select(u => u.Id).ToListAsync(cancellationToken);
+            var main = r.MainNumberDecided ? r.MainOomaNumber?.E164 ?? KeepCurrentMainNumber : r.Lines.FirstOrDefault(l => l.IsMainLine)?.Number.E164;
+            var command = new Command { Id = r.Id, MainNumber = main, KeepTemporaryNumber = r.KeepTemporaryNumber, SignerName = r.SignerName };
+            return new Form(command, r, account.DefaultNumber, account.MainNumber is not null, account.TemporaryNumber,
+                Estimate(account, userIds, r), PortingTermsText.Current(CultureInfo.CurrentUICulture), r.MissingForSubmission());
+        }
+
+        private static PriceEstimate Estimate(Domain.Accounts.Account account, IReadOnlyList<string> userIds, PortRequest request)
+        {
+            var now = NumberPricing.Price(account.Numbers.Select(n => new PricedNumberInput(
+                n.Number.E164, n.AssignedUserId, (n.AssignedAtUtc ?? n.AddedAtUtc).Ticks, n.Number == account.DefaultNumber)));
+
+            // After the port: the temporary number goes (or stays as virtual), each user without a number gets a ported one.
+            var after = account.Numbers
+                .Where(n => n.Kind != AccountNumberKind.Temporary || request.KeepTemporaryNumber)
+                .Select(n => (n.Number.E164, n.AssignedUserId, Order: (n.AssignedAtUtc ?? n.AddedAtUtc).Ticks))
+                .ToList();
+            var usersWithout = new Queue<string>(userIds.Where(u => !after.Any(n => n.AssignedUserId == u)));
+            var free = 0;
+            foreach (var line in request.Lines.OrderBy(l => l.Position))
+            {
+                string? user = usersWithout.Count > 0 ? usersWithout.Dequeue() : null;
+                free += user is null ? 0 : 1;
+                after.Add((line.Number.E164, user, long.MaxValue));
+            }
+
+            var mainAfter = request.MainOomaNumber?.E164 ?? account.DefaultNumber.E164;
+            var priced = NumberPricing.Price(after.Select(n => new PricedNumberInput(n.E164, n.AssignedUserId, n.Order, n.E164 == mainAfter)));
+            return new PriceEstimate(now.MonthlyTotalEur, priced.MonthlyTotalEur, request.Lines.Count, free);
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, TimeProvider time, IHttpContextAccessor http) : ICommandHandler<Command, Outcome>
+    {
+        public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var context = http.HttpContext!;
+            var actor = context.User.ToActor();
+            var strategy = db.Database.CreateExecutionStrategy();
+            return await strategy.ExecuteAsync(async ct =>
+            {
+                // One transaction: on SQLite it starts with BEGIN IMMEDIATE, so two submits of one request run one after the other.
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var r = await Drafts.LoadAsync(db, command.Id, time, ct);
+                if (r.Status is not (PortRequestStatus.Draft or PortRequestStatus.ActionRequired))
+                {
+                    return new Outcome(r.Id, AlreadySubmitted: true);
+                }
+
+                var now = time.GetUtcNow().UtcDateTime;
+                var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
+                FrenchNumber? main = command.MainNumber == KeepCurrentMainNumber ? null
+                    : r.Lines.FirstOrDefault(l => l.Number.E164 == command.MainNumber)?.Number
+                      ?? throw new DomainException("MainNumber.NotInRequest", "Choose one of the numbers being ported.");
+                r.ChooseMainNumber(actor, main, command.KeepTemporaryNumber, account.MainNumber is not null, now);
+
+                var unavailable = await EnterLines.NumbersUnavailableAsync(db, r.Id, [.. r.Lines.Select(l => l.Number)], ct);
+                if (unavailable.Count > 0)
+                {
+                    throw new DomainException("Lines.Unavailable", "A number cannot be ported right now.");
+                }
+
+                var reference = r.Reference ?? await References.NextAsync(db, BusinessCalendar.DateInFrance(now).Year, ct);
+                var signature = new SignatureInput(command.SignerName ?? string.Empty, command.AcceptTerms,
+                    context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString(),
+                    Validator.DecodeDrawing(command.DrawnSignature));
+                r.Submit(actor, signature, PortingTermsText.Current(CultureInfo.CurrentUICulture), reference, now);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return new Outcome(r.Id, AlreadySubmitted: false);
+            }, cancellationToken);
+        }
+    }
+}

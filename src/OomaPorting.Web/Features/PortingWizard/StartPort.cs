@@ -1,0 +1,73 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using OomaPorting.Domain.Numbers;
+using OomaPorting.Domain.Porting;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Infrastructure;
+
+namespace OomaPorting.Web.Features.PortingWizard;
+
+/// <summary>The "Portage de numéro" page: the admin's drafts, and the button that starts a new one.</summary>
+public static class StartPort
+{
+    public sealed record Query : IQuery<IReadOnlyList<DraftRow>>;
+
+    public sealed record DraftRow(Guid Id, NumberType? NumberType, string? CarrierCode, string? CarrierOtherName, FrenchNumber? MainLine,
+        int LineCount, DateTime UpdatedAtUtc)
+    {
+        public string? CarrierName => CarrierCode == Carrier.OtherCode
+            ? CarrierOtherName
+            : NumberType is { } t ? Carrier.Find(t, CarrierCode)?.Name : null;
+    }
+
+    /// <summary>Creates a draft and answers its id.</summary>
+    public sealed record Command : ICommand<Guid>;
+
+    public sealed class QueryHandler(AppDbContext db, TimeProvider time) : IQueryHandler<Query, IReadOnlyList<DraftRow>>
+    {
+        public async ValueTask<IReadOnlyList<DraftRow>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var oldest = time.GetUtcNow().UtcDateTime.AddDays(-PortRequest.DraftExpiryDays);
+            return await db.PortRequests.AsNoTracking()
+                .Where(r => r.Status == PortRequestStatus.Draft && r.UpdatedAtUtc >= oldest)
+                .OrderByDescending(r => r.UpdatedAtUtc)
+                .Take(50)
+                .Select(r => new DraftRow(r.Id, r.NumberType, r.CarrierCode, r.CarrierOtherName,
+                    r.Lines.Where(l => l.Position == 0).Select(l => l.Number).FirstOrDefault(), r.Lines.Count(), r.UpdatedAtUtc))
+                .ToListAsync(cancellationToken);
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, TimeProvider time, IHttpContextAccessor http) : ICommandHandler<Command, Guid>
+    {
+        public async ValueTask<Guid> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var user = http.HttpContext!.User;
+            var accountId = user.GetAccountId() ?? throw new NotFoundException();
+            var now = time.GetUtcNow().UtcDateTime;
+            var draft = PortRequest.StartDraft(Guid.CreateVersion7(now), accountId, user.ToActor(), now);
+            db.PortRequests.Add(draft);
+            await db.SaveChangesAsync(cancellationToken);
+            return draft.Id;
+        }
+    }
+}
+
+/// <summary>Deletes one of the admin's drafts (a submitted request is cancelled, never deleted).</summary>
+public static class DeleteDraft
+{
+    public sealed record Command(Guid Id) : ICommand;
+
+    public sealed class Handler(AppDbContext db, IHttpContextAccessor http) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var r = await db.PortRequests.Include(x => x.Lines).Include(x => x.Events).AsSplitQuery()
+                .FirstOrDefaultAsync(x => x.Id == command.Id, cancellationToken) ?? throw new NotFoundException();
+            r.EnsureDeletable(http.HttpContext!.User.ToActor());
+            db.PortRequests.Remove(r);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using System.Globalization;
+using OomaPorting.Domain.Porting;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace OomaPorting.Web.Infrastructure.Pdf;
+
+/// <summary>
+/// The signed porting mandate as a PDF: holder, address, carrier, account number, every number with its RIO, the
+/// terms exactly as signed, the signer, the date and the SHA-256 that makes any later change detectable.
+/// </summary>
+public static class MandatePdf
+{
+    private const double Margin = 50;
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public static byte[] Render(PortRequest request, Mandate mandate, string companyName)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(mandate);
+        EmbeddedFontResolver.EnsureInstalled();
+        var en = mandate.TermsVersion.EndsWith("-en", StringComparison.Ordinal);
+        string L(string fr, string english) => en ? english : fr;
+        var culture = CultureInfo.GetCultureInfo(en ? "en-GB" : "fr-FR");
+
+        using var document = new PdfDocument();
+
+        // Uncompressed, with Latin text in WinAnsi: the mandate stays readable by any tool (and by our tests) byte for byte.
+        document.Options.CompressContentStreams = false;
+        document.Info.Title = $"{L("Mandat de portage", "Porting mandate")} {request.Reference}";
+        document.Info.Author = "Ooma Office";
+        var writer = new Writer(document);
+
+        writer.Heading(L("Mandat de portage de numéros", "Number porting mandate"), 16);
+        writer.Line($"{L("Référence", "Reference")} : {request.Reference}", bold: true);
+        writer.Line($"{L("Compte Ooma Office", "Ooma Office account")} : {companyName}");
+        writer.Space();
+
+        writer.Heading(L("Titulaire de la ligne", "Line holder"), 12);
+        writer.Line($"{request.AccountHolder?.FirstName} {request.AccountHolder?.LastName}");
+        if (request.AccountHolder?.CompanyName is { } company)
+        {
+            writer.Line(company);
+        }
+
+        var a = request.ServiceAddress;
+        writer.Line($"{a?.Street}{(a?.Complement is { } c ? ", " + c : string.Empty)}");
+        writer.Line($"{a?.PostalCode} {a?.City}");
+        writer.Space();
+
+        writer.Heading(L("Opérateur actuel", "Current carrier"), 12);
+        writer.Line($"{request.CarrierDisplayName} ({request.CarrierCode})");
+        writer.Line($"{L("Numéro de compte", "Account number")} : {request.CarrierAccountNumber?.Value}");
+        writer.Line($"{L("Type de numéros", "Number type")} : {(request.NumberType == NumberType.Mobile ? L("mobile", "mobile") : L("fixe", "fixed"))}");
+        writer.Space();
+
+        writer.Heading(L("Numéros à porter", "Numbers to port"), 12);
+        foreach (var line in request.Lines.OrderBy(l => l.Position))
+        {
+            var main = line.IsMainLine ? L(" (ligne principale)", " (main line)") : string.Empty;
+            writer.Line($"{line.Number.Display}{main}    RIO : {line.Rio?.Value ?? "—"}");
+        }
+
+        writer.Line($"{L("Numéro principal Ooma après le portage", "Main Ooma number after the port")} : " +
+            (request.MainOomaNumber?.Display ?? L("numéro principal actuel conservé", "current main number kept")));
+        writer.Line($"{L("Numéro temporaire", "Temporary number")} : " +
+            (request.KeepTemporaryNumber ? L("conservé comme numéro virtuel", "kept as a virtual number") : L("libéré à la fin du portage", "released when the port completes")));
+        writer.Space();
+
+        var termsStart = mandate.CanonicalText.IndexOf("\nterms:\n", StringComparison.Ordinal);
+        var terms = termsStart < 0 ? string.Empty : mandate.CanonicalText[(termsStart + 8)..].TrimEnd();
+        writer.Heading(L("Conditions acceptées", "Terms accepted") + $" ({mandate.TermsVersion})", 12);
+        foreach (var paragraph in terms.Split('\n'))
+        {
+            writer.Paragraph(paragraph.Trim(), 9);
+        }
+
+        writer.Space();
+        writer.Heading(L("Signature", "Signature"), 12);
+        var signedAt = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(mandate.SignedAtUtc, DateTimeKind.Utc), Paris);
+        writer.Line($"{L("Signé par", "Signed by")} : {mandate.SignerName}");
+        writer.Line($"{L("Le", "On")} {signedAt.ToString(en ? "d MMMM yyyy 'at' HH:mm" : "d MMMM yyyy 'à' HH:mm", culture)} ({L("heure de Paris", "Paris time")})");
+        if (mandate.DrawnSignaturePng is { } png)
+        {
+            writer.Image(png);
+        }
+
+        writer.Space();
+        writer.Paragraph($"{L("Empreinte SHA-256 du mandat", "Mandate SHA-256 fingerprint")} : {mandate.Sha256}", 8);
+        writer.Paragraph($"{L("Adresse IP", "IP address")} : {mandate.ClientAddress ?? "—"}", 8);
+
+        using var output = new MemoryStream();
+        writer.Finish();
+        document.Save(output, closeStream: false);
+        return output.ToArray();
+    }
+
+    /// <summary>Top-to-bottom text layout with word wrap and page breaks.</summary>
+    private sealed class Writer(PdfDocument document)
+    {
+        private XGraphics? _gfx;
+        private PdfPage? _page;
+        private double _y;
+
+        private double Width => _page!.Width.Point - (2 * Margin);
+
+        public void Heading(string text, double size)
+        {
+            Ensure(size * 2);
+            _y += size * 0.4;
+            Draw(text, Font(text, size, bold: true), size * 1.4);
+        }
+
+        public void Line(string text, bool bold = false) =>
+            Paragraph(text, 10, bold);
+
+        public void Paragraph(string text, double size, bool bold = false)
+        {
+            var font = Font(text, size, bold);
+            foreach (var line in Wrap(text, font))
+            {
+                Draw(line, font, size * 1.35);
+            }
+        }
+
+        public void Space() => _y += 8;
+
+        /// <summary>WinAnsi when every character has a Windows-1252 code (searchable text), Unicode otherwise (any name renders).</summary>
+        private static XFont Font(string text, double size, bool bold)
+        {
+            var style = bold ? XFontStyleEx.Bold : XFontStyleEx.Regular;
+            var encoding = text.All(IsWinAnsi) ? PdfSharp.Pdf.PdfFontEncoding.WinAnsi : PdfSharp.Pdf.PdfFontEncoding.Unicode;
+            return new XFont(EmbeddedFontResolver.Family, size, style, new XPdfFontOptions(encoding));
+        }
+
+        private static bool IsWinAnsi(char c) =>
+            c is >= ' ' and <= '~' || (c >= '\u00A0' && c <= '\u00FF') || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".Contains(c, StringComparison.Ordinal);
+
+        public void Image(byte[] png)
+        {
+            try
+            {
+                using var stream = new MemoryStream(png);
+                using var image = XImage.FromStream(stream);
+                var width = Math.Min(200, image.PointWidth);
+                var height = image.PointWidth > 0 ? image.PointHeight * width / image.PointWidth : 60;
+                Ensure(height + 4);
+                _gfx!.DrawImage(image, Margin, _y, width, height);
+                _y += height + 4;
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or IOException)
+            {
+                Paragraph("(signature dessinée illisible / unreadable drawn signature)", 8);
+            }
+        }
+
+        public void Finish() => _gfx?.Dispose();
+
+        private void Draw(string text, XFont font, double lineHeight)
+        {
+            Ensure(lineHeight);
+            _gfx!.DrawString(text, font, XBrushes.Black, new XRect(Margin, _y, Width, lineHeight), XStringFormats.TopLeft);
+            _y += lineHeight;
+        }
+
+        private void Ensure(double height)
+        {
+            if (_page is null || _y + height > _page.Height.Point - Margin)
+            {
+                _gfx?.Dispose();
+                _page = document.AddPage();
+                _page.Size = PdfSharp.PageSize.A4;
+                _gfx = XGraphics.FromPdfPage(_page);
+                _y = Margin;
+            }
+        }
+
+        private IEnumerable<string> Wrap(string text, XFont font)
+        {
+            Ensure(0);
+            if (text.Length == 0)
+            {
+                yield return string.Empty;
+                yield break;
+            }
+
+            var current = string.Empty;
+            foreach (var word in text.Split(' '))
+            {
+                var candidate = current.Length == 0 ? word : current + " " + word;
+                if (_gfx!.MeasureString(candidate, font).Width <= Width || current.Length == 0)
+                {
+                    current = candidate;
+                }
+                else
+                {
+                    yield return current;
+                    current = word;
+                }
+            }
+
+            yield return current;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OomaPorting.Domain.Porting;
+using OomaPorting.Web.Data;
+
+namespace OomaPorting.Web.Tests.Infrastructure;
+
+/// <summary>Walks the porting wizard over HTTP as a browser would: GET each step, post its form with the page's token.</summary>
+public sealed partial class Wizard(PortalFactory factory, HttpClient client)
+{
+    public HttpClient Client { get; } = client;
+
+    public static async Task<Wizard> StartAsync(PortalFactory factory, string admin = DemoData.BoulangerieAdmin)
+    {
+        var client = await PortalClient.SignedInAsync(factory, admin);
+        return new Wizard(factory, client);
+    }
+
+    /// <summary>POST /portage: a new draft; answers its id.</summary>
+    public async Task<Guid> NewDraftAsync()
+    {
+        var response = await PortalClient.PostFormAsync(Client, "/portage", "/portage", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var match = DraftUrl().Match(response.Headers.Location!.OriginalString);
+        Assert.True(match.Success, response.Headers.Location!.OriginalString);
+        return Guid.Parse(match.Groups[1].Value);
+    }
+
+    public Task<HttpResponseMessage> PostAsync(Guid id, string step, IDictionary<string, string> fields) =>
+        PortalClient.PostFormAsync(Client, $"/portage/{id}/{step}", $"/portage/{id}/{step}", fields);
+
+    /// <summary>Posts a step and checks it moved on to <paramref name="next"/>.</summary>
+    public async Task StepAsync(Guid id, string step, IDictionary<string, string> fields, string next)
+    {
+        var response = await PostAsync(id, step, fields);
+        var body = response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync() : string.Empty;
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{step}: {(int)response.StatusCode} {ErrorSummary(body)}");
+        Assert.Equal($"/portage/{id}/{next}", response.Headers.Location!.OriginalString);
+    }
+
+    /// <summary>Fills every step with valid answers, up to the signature page.</summary>
+    public async Task<Guid> FillAsync(string? mainNumber = null, bool withSecond = true, string internet = "Fibre", string? sharedLine = null)
+    {
+        mainNumber ??= NextNumber();
+        var second = withSecond ? NextNumber() : null;
+        var id = await NewDraftAsync();
+        await StepAsync(id, "type", new Dictionary<string, string> { ["Command.NumberType"] = "Fixed" }, "operateur");
+        await StepAsync(id, "operateur", new Dictionary<string, string> { ["Command.CarrierCode"] = "F0" }, "compte");
+        var account = new Dictionary<string, string> { ["Command.AccountNumber"] = " FT-123456 ", ["Command.Internet"] = internet };
+        if (sharedLine is not null)
+        {
+            account["Command.SharedLine"] = sharedLine;
+        }
+
+        await StepAsync(id, "compte", account, "numeros");
+        var lines = new Dictionary<string, string>
+        {
+            ["Command.Lines[0].Number"] = mainNumber,
+            ["Command.Lines[0].Rio"] = RioFor("F0X1A2B3C", mainNumber),
+            ["action"] = "enregistrer",
+        };
+        if (second is not null)
+        {
+            lines["Command.Lines[1].Number"] = second;
+            lines["Command.Lines[1].Rio"] = string.Empty;
+        }
+
+        await StepAsync(id, "numeros", lines, "adresse");
+        await StepAsync(id, "adresse", new Dictionary<string, string>
+        {
+            ["FirstName"] = "Marie",
+            ["LastName"] = "Martin",
+            ["CompanyName"] = "Boulangerie Martin SARL",
+            ["Street"] = "8 rue des Boulangers",
+            ["Complement"] = "",
+            ["PostalCode"] = "75005",
+            ["City"] = "Paris",
+        }, "signature");
+        return id;
+    }
+
+    public static Dictionary<string, string> Signature(string mainE164, string signer = "Marie Martin") => new()
+    {
+        ["Command.MainNumber"] = mainE164,
+        ["Command.KeepTemporaryNumber"] = "false",
+        ["Command.AcceptTerms"] = "true",
+        ["Command.SignerName"] = signer,
+    };
+
+    private static int _next;
+
+    /// <summary>A fixed number no other test uses: numbers in a request under way cannot be used twice.</summary>
+    public static string NextNumber()
+    {
+        var n = Interlocked.Increment(ref _next);
+        return $"01 43 {n / 10000 % 100:D2} {n / 100 % 100:D2} {n % 100:D2}";
+    }
+
+    public static string RioFor(string firstNine, string number) =>
+        firstNine + Domain.Numbers.Rio.ComputeKey(firstNine, Domain.Numbers.FrenchNumber.Parse(number));
+
+    /// <summary>The request as stored, read around the account filter.</summary>
+    public PortRequest? Load(Guid id)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return db.PortRequests.IgnoreQueryFilters().AsNoTracking()
+            .Include(r => r.Lines).Include(r => r.Events).Include(r => r.Mandates).AsSplitQuery()
+            .FirstOrDefault(r => r.Id == id);
+    }
+
+    public static string ErrorSummary(string html)
+    {
+        var doc = PortalClient.ParseAsync(html).GetAwaiter().GetResult();
+        return doc.QuerySelector(".error-summary")?.TextContent.Trim() ?? "(no error summary)";
+    }
+
+    [GeneratedRegex("^/portage/([0-9a-f-]{36})/type$")]
+    private static partial Regex DraftUrl();
+}
