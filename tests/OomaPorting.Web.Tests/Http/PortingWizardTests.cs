@@ -48,6 +48,8 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
         Assert.Contains("8 rue des Boulangers", summary, StringComparison.Ordinal);
         Assert.Equal(5, check.QuerySelectorAll(".summary-list a[href$='?retour=signature']").Length);
         Assert.Contains("9,95 €", check.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(check.QuerySelector("button[type=submit][disabled]"));
+        Assert.Null(check.QuerySelector(".alert-danger"));
 
         var mainE164 = FrenchNumber.Parse(main).E164;
         var response = await wizard.PostAsync(id, "signature", Wizard.Signature(mainE164));
@@ -79,6 +81,7 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
         var status = await (await wizard.Client.GetAsync($"/portage/{id}?envoyee=1")).ReadHtmlAsync();
         Assert.Contains(r.Reference!, status.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Soumise", status.QuerySelector(".status-badge")!.TextContent.Trim());
+        Assert.Equal("Statut du portage", status.QuerySelector("nav [aria-current=page]")?.TextContent.Trim());
 
         // Submitted: the wizard is closed; its steps send the admin to the status page.
         var step = await wizard.Client.GetAsync($"/portage/{id}/numeros");

@@ -26,6 +26,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["App:DataFolder"] = DataFolder,
             ["DemoData:Enabled"] = "true",
             ["SignIn:PermitPerMinute"] = "10000",
+            ["Eligibility:PermitPerMinute"] = "10000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

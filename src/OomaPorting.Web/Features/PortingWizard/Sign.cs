@@ -112,7 +112,8 @@ public static class Sign
             var main = r.MainNumberDecided ? r.MainOomaNumber?.E164 ?? KeepCurrentMainNumber : r.Lines.FirstOrDefault(l => l.IsMainLine)?.Number.E164;
             var command = new Command { Id = r.Id, MainNumber = main, KeepTemporaryNumber = r.KeepTemporaryNumber, SignerName = r.SignerName };
             return new Form(command, r, account.DefaultNumber, account.MainNumber is not null, account.TemporaryNumber,
-                Estimate(account, userIds, r), PortingTermsText.Current(CultureInfo.CurrentUICulture), r.MissingForSubmission());
+                Estimate(account, userIds, r), PortingTermsText.Current(CultureInfo.CurrentUICulture),
+                r.MissingForSubmission() & ~WizardSection.MainNumber); // the main number is chosen on this very page
         }
 
         private static PriceEstimate Estimate(Domain.Accounts.Account account, IReadOnlyList<string> userIds, PortRequest request)

@@ -72,3 +72,26 @@
         });
     }
 })();
+
+// Questions that only matter for some answers (ADSL's shared line, the dry-line notice) show only then.
+// Without scripts every question is shown, and the server ignores the ones that do not apply.
+(function () {
+    "use strict";
+    var blocks = document.querySelectorAll("[data-show-when]");
+    if (!blocks.length) {
+        return;
+    }
+    var matches = function (rule) {
+        if (!rule) { return true; }
+        var parts = rule.split("=");
+        var checked = document.querySelector("input[name='" + parts[0] + "']:checked");
+        return !!checked && parts[1].split("|").indexOf(checked.value) >= 0;
+    };
+    var update = function () {
+        blocks.forEach(function (block) {
+            block.hidden = !(matches(block.getAttribute("data-show-when")) && matches(block.getAttribute("data-show-also")));
+        });
+    };
+    document.addEventListener("change", update);
+    update();
+})();

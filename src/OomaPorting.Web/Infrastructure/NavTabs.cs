@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace OomaPorting.Web.Infrastructure;
+
+/// <summary>Which tab of the Office Manager a path belongs to, so the layout marks it as the current page.</summary>
+public static partial class NavTabs
+{
+    public const string Dashboard = "dashboard";
+    public const string Extensions = "extensions";
+    public const string Porting = "porting";
+    public const string Status = "status";
+    public const string Support = "support";
+
+    public static string? For(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (path == "/")
+        {
+            return Dashboard;
+        }
+
+        if (path.StartsWith("/postes", StringComparison.Ordinal))
+        {
+            return Extensions;
+        }
+
+        if (path.StartsWith("/support", StringComparison.Ordinal))
+        {
+            return Support;
+        }
+
+        if (path.StartsWith("/portage/statut", StringComparison.Ordinal) || RequestPage().IsMatch(path))
+        {
+            return Status;
+        }
+
+        return path == "/portage" || path.StartsWith("/portage/", StringComparison.Ordinal) ? Porting : null;
+    }
+
+    /// <summary>A request's own page and its mandate belong to the status tab; its wizard steps to the porting tab.</summary>
+    [GeneratedRegex("^/portage/[0-9a-fA-F-]{36}(/mandat\\.pdf)?$")]
+    private static partial Regex RequestPage();
+}
