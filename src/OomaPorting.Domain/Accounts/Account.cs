@@ -86,6 +86,14 @@ public sealed class Account
         }
     }
 
+    /// <summary>Takes a number back from its user; it stays on the account, unassigned.</summary>
+    public void UnassignNumber(FrenchNumber number)
+    {
+        var n = _numbers.FirstOrDefault(x => x.Number == number)
+            ?? throw new DomainException("AccountNumber.NotFound", "This number is not on the account.");
+        n.Unassign();
+    }
+
     /// <summary>Assigns one of the account's numbers to a user; the user's first assigned number is free.</summary>
     public void AssignNumber(FrenchNumber number, string userId, DateTime nowUtc)
     {
@@ -134,6 +142,12 @@ public sealed class AccountNumber
     public DateTime AddedAtUtc { get; private set; }
 
     internal void KeepAsVirtual() => Kind = AccountNumberKind.Virtual;
+
+    internal void Unassign()
+    {
+        AssignedUserId = null;
+        AssignedAtUtc = null;
+    }
 
     internal void AssignTo(string userId, DateTime nowUtc)
     {

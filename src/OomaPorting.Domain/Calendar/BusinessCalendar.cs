@@ -72,6 +72,24 @@ public sealed class BusinessCalendar
         return date;
     }
 
+    /// <summary>The date <paramref name="workingDays"/> working days before <paramref name="from"/> (not counting it).</summary>
+    public DateOnly SubtractWorkingDays(DateOnly from, int workingDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
+        var date = from;
+        var left = workingDays;
+        while (left > 0)
+        {
+            date = date.AddDays(-1);
+            if (IsWorkingDay(date))
+            {
+                left--;
+            }
+        }
+
+        return date;
+    }
+
     /// <summary>The first working day on or after <paramref name="date"/>.</summary>
     public DateOnly NextWorkingDayOnOrAfter(DateOnly date)
     {

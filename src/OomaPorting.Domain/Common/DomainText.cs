@@ -36,6 +36,15 @@ public static class DomainText
         return trimmed;
     }
 
+    /// <summary>Like <see cref="Clean"/>, for text of several lines: line breaks and tabs are kept, nothing else hidden is.</summary>
+    public static string CleanMultiline(string? value, string field, int maxLength, bool required = true)
+    {
+        var normalized = (value ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        var withoutBreaks = normalized.Replace('\n', ' ').Replace('\t', ' ');
+        Clean(withoutBreaks, field, maxLength, required);
+        return normalized;
+    }
+
     public static bool HasHiddenCharacters(string value)
     {
         foreach (var rune in value.EnumerateRunes())

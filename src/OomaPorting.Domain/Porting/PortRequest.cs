@@ -64,6 +64,9 @@ public sealed partial class PortRequest
 
     public IReadOnlyList<PortRequestEvent> Events => _events;
 
+    /// <summary>How many mandates were signed: the next one's sequence, known without loading them.</summary>
+    public int MandateCount { get; private set; }
+
     /// <summary>Every signed mandate, one per submission; the last is the one in force.</summary>
     public IReadOnlyList<Mandate> Mandates => _mandates;
 
@@ -129,7 +132,8 @@ public sealed partial class PortRequest
         SignerName = signer;
         SignedAtUtc = nowUtc;
         SubmittedAtUtc = nowUtc;
-        var mandate = new Mandate(this, _mandates.Count + 1, signature, signer, terms, nowUtc);
+        MandateCount++;
+        var mandate = new Mandate(this, MandateCount, signature, signer, terms, nowUtc);
         _mandates.Add(mandate);
         _actionReasons = [];
         ActionMessage = null;

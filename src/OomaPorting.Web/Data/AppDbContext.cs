@@ -36,6 +36,8 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 
     public DbSet<Mandate> Mandates => Set<Mandate>();
 
+    public DbSet<PortRequestMessage> PortRequestMessages => Set<PortRequestMessage>();
+
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
 
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
@@ -53,6 +55,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
         builder.Entity<PortLine>().HasQueryFilter(l => l.AccountId == CurrentAccountId);
         builder.Entity<PortRequestEvent>().HasQueryFilter(e => e.AccountId == CurrentAccountId);
         builder.Entity<Mandate>().HasQueryFilter(m => m.AccountId == CurrentAccountId);
+        builder.Entity<PortRequestMessage>().HasQueryFilter(m => m.AccountId == CurrentAccountId);
     }
 }
 

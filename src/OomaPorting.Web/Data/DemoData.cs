@@ -109,6 +109,10 @@ public static class DemoData
                 "Orange indique que la ligne est au nom de « SCP Durand et Associés » : indiquez le titulaire exact figurant sur la facture.", now.AddDays(-2));
 
             db.PortRequests.AddRange(shop, annex, draft, office, fax);
+            db.PortRequestMessages.Add(PortRequestMessage.Post(fax, SupportActor,
+                "Bonjour, Orange a refusé la demande car le titulaire ne correspond pas. Pouvez-vous vérifier le nom exact sur votre facture ?", false, now.AddDays(-2)));
+            db.PortRequestMessages.Add(PortRequestMessage.Post(fax, SupportActor,
+                "Appel au service portabilité d'Orange : la ligne est au nom de la SCP, pas de M. Durand.", true, now.AddDays(-2)));
             await db.SaveChangesAsync();
         }
 

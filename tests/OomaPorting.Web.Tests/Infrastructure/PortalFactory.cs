@@ -43,6 +43,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public CapturingSink Logs { get; } = new();
 
+    /// <summary>A clock the test moves; the real one when null.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; init; }
+
     /// <summary>Extra service changes a test needs (a failing collaborator, a test-only controller).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
@@ -57,6 +60,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<ILogEventSink>(Logs);
+            if (Clock is not null)
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+
             ConfigureServices?.Invoke(services);
         });
     }

@@ -7,27 +7,92 @@ using OomaPorting.Web.Infrastructure;
 
 namespace OomaPorting.Web.Features.PortingStatus;
 
-/// <summary>One request as its account sees it: where it stands, its numbers, its history.</summary>
+/// <summary>
+/// One request as its account sees it: the four stages with their dates done or expected, whose turn it is, the
+/// numbers, the public history and the thread with support (never support's internal notes).
+/// </summary>
 public static class GetPortRequest
 {
     public sealed record Query(Guid Id) : IQuery<Model>;
 
-    public sealed record Model(PortRequest Request, DateOnly? ExpectedFocDate, (DateOnly Earliest, DateOnly Latest)? ExpectedCompletion);
+    public enum Turn
+    {
+        Customer,
+        Support,
+        Carrier,
+        Nobody,
+    }
 
-    public sealed class Handler(AppDbContext db, BusinessCalendar calendar) : IQueryHandler<Query, Model>
+    /// <summary>One stage of the tracker: done on a date, or expected on a date (or between two).</summary>
+    public sealed record Stage(string Key, DateOnly? Done, DateOnly? ExpectedFrom, DateOnly? ExpectedTo, bool IsCurrent);
+
+    public sealed record Model(PortRequest Request, IReadOnlyList<Stage> Stages, Turn Whose, bool CustomerMayCancel,
+        IReadOnlyList<PortRequestMessage> Messages, string? FirstStepToFix);
+
+    public sealed class Handler(AppDbContext db, BusinessCalendar calendar, TimeProvider time) : IQueryHandler<Query, Model>
     {
         public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
         {
             var r = await db.PortRequests.AsNoTracking().Include(x => x.Lines).Include(x => x.Events).AsSplitQuery()
                 .FirstOrDefaultAsync(x => x.Id == query.Id, cancellationToken) ?? throw new NotFoundException();
-            if (r.SubmittedAtUtc is not { } submitted || r.Status is PortRequestStatus.Completed or PortRequestStatus.Cancelled)
-            {
-                return new Model(r, null, null);
-            }
-
-            var day = BusinessCalendar.DateInFrance(submitted);
-            return new Model(r, r.FocDate is null ? calendar.ExpectedFocDate(day) : null,
-                r.FocDate is { } foc ? (foc, foc) : calendar.ExpectedCompletion(day));
+            var messages = await db.PortRequestMessages.AsNoTracking()
+                .Where(m => m.PortRequestId == r.Id && !m.IsInternal)
+                .OrderBy(m => m.SentAtUtc).ToListAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            return new Model(r, Stages(r, calendar), WhoseTurn(r.Status), r.CustomerMayCancel(calendar, now), messages, FirstStepToFix(r));
         }
+    }
+
+    public static Turn WhoseTurn(PortRequestStatus status) => status switch
+    {
+        PortRequestStatus.Draft or PortRequestStatus.ActionRequired => Turn.Customer,
+        PortRequestStatus.Submitted or PortRequestStatus.FocConfirmed => Turn.Carrier,
+        PortRequestStatus.TestCall => Turn.Support,
+        _ => Turn.Nobody,
+    };
+
+    /// <summary>Soumise → Date de portage (CCF) → Appel test → Terminée, each done on its date or expected (working days).</summary>
+    public static IReadOnlyList<Stage> Stages(PortRequest r, BusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(calendar);
+        DateOnly? On(PortRequestEventKind kind) =>
+            r.Events.Where(e => e.Kind == kind).Select(e => (DateOnly?)BusinessCalendar.DateInFrance(e.OccurredAtUtc)).LastOrDefault();
+
+        var submitted = r.SubmittedAtUtc is { } s ? BusinessCalendar.DateInFrance(s) : (DateOnly?)null;
+        var focKnown = r.FocDate is not null && r.Status is PortRequestStatus.FocConfirmed or PortRequestStatus.TestCall or PortRequestStatus.Completed;
+        var focDecided = focKnown ? On(PortRequestEventKind.FocDateSet) ?? On(PortRequestEventKind.FocDateMoved) : null;
+        var testStarted = r.Status is PortRequestStatus.TestCall or PortRequestStatus.Completed ? On(PortRequestEventKind.TestCallStarted) : null;
+        var completed = r.CompletedAtUtc is { } c ? BusinessCalendar.DateInFrance(c) : (DateOnly?)null;
+        var expectedFoc = submitted is { } d ? calendar.ExpectedFocDate(d) : (DateOnly?)null;
+        var window = submitted is { } d2 ? calendar.ExpectedCompletion(d2) : ((DateOnly, DateOnly)?)null;
+        var active = r.Status is not (PortRequestStatus.Cancelled or PortRequestStatus.Draft);
+
+        return
+        [
+            new Stage("Submitted", submitted, null, null, active && r.Status is PortRequestStatus.Submitted or PortRequestStatus.ActionRequired),
+            new Stage("FocDate", focDecided, focKnown ? null : expectedFoc, null, active && r.Status == PortRequestStatus.FocConfirmed),
+            new Stage("TestCall", testStarted, testStarted is null ? r.FocDate ?? window?.Item1 : null, null, active && r.Status == PortRequestStatus.TestCall),
+            new Stage("Completed", completed, completed is null ? r.FocDate ?? window?.Item1 : null, completed is null && r.FocDate is null ? window?.Item2 : null,
+                r.Status == PortRequestStatus.Completed),
+        ];
+    }
+
+    /// <summary>The first wizard step a fix reopens, in the wizard's order.</summary>
+    public static string? FirstStepToFix(PortRequest r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        if (r.Status != PortRequestStatus.ActionRequired)
+        {
+            return null;
+        }
+
+        var open = r.EditableSections;
+        (WizardSection Section, string Step)[] order =
+        [
+            (WizardSection.NumberType, "type"), (WizardSection.Carrier, "operateur"), (WizardSection.Account, "compte"),
+            (WizardSection.Lines, "numeros"), (WizardSection.AddressAndHolder, "adresse"), (WizardSection.Signature, "signature"),
+        ];
+        return order.First(o => (open & o.Section) != 0).Step;
     }
 }

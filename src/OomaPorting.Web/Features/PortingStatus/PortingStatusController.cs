@@ -1,13 +1,20 @@
+using System.Globalization;
+using System.Text;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using OomaPorting.Domain.Calendar;
+using OomaPorting.Domain.Common;
 using OomaPorting.Web.Infrastructure;
 
 namespace OomaPorting.Web.Features.PortingStatus;
 
+/// <summary>"Statut du portage": every request of the account, each request's page, its mandate, its calendar file.</summary>
 [Authorize(Roles = Roles.AnyAccountMember)]
-public sealed class PortingStatusController(IMediator mediator, BusinessCalendar calendar) : Controller
+public sealed class PortingStatusController(IMediator mediator, BusinessCalendar calendar, TimeProvider time, IStringLocalizer<SharedResource> text)
+    : Controller
 {
     [HttpGet("portage/statut")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -15,14 +22,6 @@ public sealed class PortingStatusController(IMediator mediator, BusinessCalendar
         var rows = await mediator.Send(new ListPortRequests.Query(IncludeDrafts: User.IsInRole(Roles.AccountAdmin)), ct);
         ViewData["Calendar"] = calendar;
         return View(rows);
-    }
-
-    /// <summary>The signed mandate in force, as a PDF, for every user of the account.</summary>
-    [HttpGet("portage/{id:guid}/mandat.pdf")]
-    public async Task<IActionResult> Mandate(Guid id, CancellationToken ct)
-    {
-        var pdf = await mediator.Send(new DownloadMandate.Query(id), ct);
-        return File(pdf.Content, "application/pdf", pdf.FileName);
     }
 
     /// <summary>A request's status page; a draft is continued in the wizard, another account's id is a 404.</summary>
@@ -36,5 +35,78 @@ public sealed class PortingStatusController(IMediator mediator, BusinessCalendar
         }
 
         return View(model);
+    }
+
+    /// <summary>The signed mandate in force, as a PDF, for every user of the account.</summary>
+    [HttpGet("portage/{id:guid}/mandat.pdf")]
+    public async Task<IActionResult> Mandate(Guid id, CancellationToken ct)
+    {
+        var pdf = await mediator.Send(new DownloadMandate.Query(id), ct);
+        return File(pdf.Content, "application/pdf", pdf.FileName);
+    }
+
+    /// <summary>The FOC date as a calendar file, once it is known.</summary>
+    [HttpGet("portage/{id:guid}/ccf.ics")]
+    public async Task<IActionResult> FocCalendarFile(Guid id, CancellationToken ct)
+    {
+        var model = await mediator.Send(new GetPortRequest.Query(id), ct);
+        if (model.Request.FocDate is null || model.Request.Status is not (Domain.Porting.PortRequestStatus.FocConfirmed or Domain.Porting.PortRequestStatus.TestCall))
+        {
+            return NotFound();
+        }
+
+        var ics = FocCalendar.Render(model.Request, time.GetUtcNow().UtcDateTime, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en");
+        return File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"portage-{model.Request.Reference}.ics");
+    }
+
+    [HttpGet("portage/{id:guid}/annuler")]
+    [Authorize(Roles = Roles.AccountAdmin)]
+    public async Task<IActionResult> Cancel(Guid id, CancellationToken ct) => View("Cancel", await mediator.Send(new GetPortRequest.Query(id), ct));
+
+    [HttpPost("portage/{id:guid}/annuler")]
+    [Authorize(Roles = Roles.AccountAdmin)]
+    public async Task<IActionResult> Cancel(Guid id, CancelPortRequest.Command command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Id = id;
+        try
+        {
+            await mediator.Send(command, ct);
+            return Redirect($"/portage/{id}");
+        }
+        catch (ValidationException e)
+        {
+            ModelState.AddValidationErrors(e);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainError(e, text);
+        }
+
+        return View("Cancel", await mediator.Send(new GetPortRequest.Query(id), ct));
+    }
+
+    [HttpPost("portage/{id:guid}/messages")]
+    [Authorize(Roles = Roles.AccountAdmin)]
+    public async Task<IActionResult> PostMessage(Guid id, PostMessage.Command command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Id = id;
+        command.Internal = false;
+        try
+        {
+            await mediator.Send(command, ct);
+            return Redirect($"/portage/{id}#messages");
+        }
+        catch (ValidationException e)
+        {
+            ModelState.AddValidationErrors(e);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainError(e, text, nameof(command.Body));
+        }
+
+        return View("Detail", await mediator.Send(new GetPortRequest.Query(id), ct));
     }
 }

@@ -160,10 +160,15 @@ public static class Sign
 
                 var now = time.GetUtcNow().UtcDateTime;
                 var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
-                FrenchNumber? main = command.MainNumber == KeepCurrentMainNumber ? null
-                    : r.Lines.FirstOrDefault(l => l.Number.E164 == command.MainNumber)?.Number
-                      ?? throw new DomainException("MainNumber.NotInRequest", "Choose one of the numbers being ported.");
-                r.ChooseMainNumber(actor, main, command.KeepTemporaryNumber, account.MainNumber is not null, now);
+
+                // A fix that does not reopen the numbers keeps the main-number choice already signed.
+                if ((r.EditableSections & WizardSection.MainNumber) != 0)
+                {
+                    FrenchNumber? main = command.MainNumber == KeepCurrentMainNumber ? null
+                        : r.Lines.FirstOrDefault(l => l.Number.E164 == command.MainNumber)?.Number
+                          ?? throw new DomainException("MainNumber.NotInRequest", "Choose one of the numbers being ported.");
+                    r.ChooseMainNumber(actor, main, command.KeepTemporaryNumber, account.MainNumber is not null, now);
+                }
 
                 var unavailable = await EnterLines.NumbersUnavailableAsync(db, r.Id, [.. r.Lines.Select(l => l.Number)], ct);
                 if (unavailable.Count > 0)

@@ -392,6 +392,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<int>("MandateCount")
+                        .HasColumnType("int");
+
                     b.Property<string>("NumberType")
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
@@ -516,6 +519,50 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("PortRequestEvents", (string)null);
+                });
+
+            modelBuilder.Entity("OomaPorting.Domain.Porting.PortRequestMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("AuthorRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<bool>("IsInternal")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("PortRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortRequestId", "SentAtUtc");
+
+                    b.ToTable("PortRequestMessages", (string)null);
                 });
 
             modelBuilder.Entity("OomaPorting.Web.Data.AppUser", b =>
@@ -809,6 +856,15 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                 {
                     b.HasOne("OomaPorting.Domain.Porting.PortRequest", null)
                         .WithMany("Events")
+                        .HasForeignKey("PortRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OomaPorting.Domain.Porting.PortRequestMessage", b =>
+                {
+                    b.HasOne("OomaPorting.Domain.Porting.PortRequest", null)
+                        .WithMany()
                         .HasForeignKey("PortRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

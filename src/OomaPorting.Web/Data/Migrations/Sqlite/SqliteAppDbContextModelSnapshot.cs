@@ -380,6 +380,9 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MandateCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NumberType")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -503,6 +506,50 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PortRequestEvents", (string)null);
+                });
+
+            modelBuilder.Entity("OomaPorting.Domain.Porting.PortRequestMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsInternal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PortRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortRequestId", "SentAtUtc");
+
+                    b.ToTable("PortRequestMessages", (string)null);
                 });
 
             modelBuilder.Entity("OomaPorting.Web.Data.AppUser", b =>
@@ -795,6 +842,15 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                 {
                     b.HasOne("OomaPorting.Domain.Porting.PortRequest", null)
                         .WithMany("Events")
+                        .HasForeignKey("PortRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OomaPorting.Domain.Porting.PortRequestMessage", b =>
+                {
+                    b.HasOne("OomaPorting.Domain.Porting.PortRequest", null)
+                        .WithMany()
                         .HasForeignKey("PortRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -158,6 +158,7 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     FocDate = table.Column<DateOnly>(type: "date", nullable: true),
                     ActionMessage = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     LastEventSequence = table.Column<int>(type: "int", nullable: false),
+                    MandateCount = table.Column<int>(type: "int", nullable: false),
                     NumberType = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
                     CarrierCode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
                     CarrierOtherName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
@@ -379,6 +380,31 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PortRequestMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PortRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    AuthorRole = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    AuthorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    IsInternal = table.Column<bool>(type: "bit", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortRequestMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PortRequestMessages_PortRequests_PortRequestId",
+                        column: x => x.PortRequestId,
+                        principalTable: "PortRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AccountNumbers_AccountId_AssignedUserId",
                 table: "AccountNumbers",
@@ -468,6 +494,11 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PortRequestMessages_PortRequestId_SentAtUtc",
+                table: "PortRequestMessages",
+                columns: new[] { "PortRequestId", "SentAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PortRequests_AccountId_UpdatedAtUtc",
                 table: "PortRequests",
                 columns: new[] { "AccountId", "UpdatedAtUtc" });
@@ -525,6 +556,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "PortRequestEvents");
+
+            migrationBuilder.DropTable(
+                name: "PortRequestMessages");
 
             migrationBuilder.DropTable(
                 name: "ReferenceCounters");

@@ -158,6 +158,7 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     FocDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ActionMessage = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     LastEventSequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    MandateCount = table.Column<int>(type: "INTEGER", nullable: false),
                     NumberType = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
                     CarrierCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
                     CarrierOtherName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
@@ -379,6 +380,31 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PortRequestMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PortRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AuthorRole = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    IsInternal = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortRequestMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PortRequestMessages_PortRequests_PortRequestId",
+                        column: x => x.PortRequestId,
+                        principalTable: "PortRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AccountNumbers_AccountId_AssignedUserId",
                 table: "AccountNumbers",
@@ -466,6 +492,11 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PortRequestMessages_PortRequestId_SentAtUtc",
+                table: "PortRequestMessages",
+                columns: new[] { "PortRequestId", "SentAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PortRequests_AccountId_UpdatedAtUtc",
                 table: "PortRequests",
                 columns: new[] { "AccountId", "UpdatedAtUtc" });
@@ -522,6 +553,9 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PortRequestEvents");
+
+            migrationBuilder.DropTable(
+                name: "PortRequestMessages");
 
             migrationBuilder.DropTable(
                 name: "ReferenceCounters");

@@ -1,0 +1,46 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using OomaPorting.Domain.Porting;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Infrastructure;
+
+namespace OomaPorting.Web.Features.PortingStatus;
+
+/// <summary>A message on a request's thread (admin or support), or a support's internal note.</summary>
+public static class PostMessage
+{
+    public sealed class Command : ICommand
+    {
+        public Guid Id { get; set; }
+
+        public string? Body { get; set; }
+
+        public bool Internal { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IStringLocalizer<SharedResource> text)
+        {
+            RuleFor(c => c.Body).NotEmpty().WithMessage(_ => text["Message.Required"])
+                .MaximumLength(PortRequestMessage.MaxLength).WithMessage(_ => text["Message.TooLong", PortRequestMessage.MaxLength]);
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, TimeProvider time, IHttpContextAccessor http) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var actor = http.HttpContext!.User.ToActor();
+
+            // Support writes on any account's request; an admin only finds their own (the account filter applies).
+            var requests = actor.IsSupport ? db.PortRequests.IgnoreQueryFilters() : db.PortRequests;
+            var r = await requests.FirstOrDefaultAsync(x => x.Id == command.Id, cancellationToken) ?? throw new NotFoundException();
+            db.PortRequestMessages.Add(PortRequestMessage.Post(r, actor, command.Body, command.Internal, time.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

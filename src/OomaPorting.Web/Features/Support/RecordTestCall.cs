@@ -1,0 +1,115 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using OomaPorting.Domain.Calendar;
+using OomaPorting.Domain.Porting;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Infrastructure;
+
+namespace OomaPorting.Web.Features.Support;
+
+/// <summary>Support starts the test call on or after the FOC date.</summary>
+public static class StartTestCall
+{
+    public sealed class Command : ICommand, ISupportAction
+    {
+        public Guid Id { get; set; }
+
+        public int Version { get; set; }
+    }
+
+    public sealed class Handler(AppDbContext db, TimeProvider time, IHttpContextAccessor http) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var r = await SupportRequests.LoadForActionAsync(db, command.Id, command.Version, cancellationToken);
+            r.StartTestCall(http.HttpContext!.User.ToActor(), time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}
+
+/// <summary>
+/// Support records the test call. Passed: the request completes and its numbers join the account, in the same
+/// transaction. Failed: a note, and either a new FOC date or the request goes back to the customer.
+/// </summary>
+public static class RecordTestCall
+{
+    public const string Passed = "passed";
+    public const string FailedNewDate = "failed-new-date";
+    public const string FailedActionRequired = "failed-action-required";
+
+    public sealed class Command : ICommand, ISupportAction
+    {
+        public Guid Id { get; set; }
+
+        public int Version { get; set; }
+
+        public string? Outcome { get; set; }
+
+        public string? Note { get; set; }
+
+        public string? NewFocDate { get; set; }
+
+        public List<string> Reasons { get; set; } = [];
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IStringLocalizer<SharedResource> text, BusinessCalendar calendar, TimeProvider time)
+        {
+            RuleFor(c => c.Outcome).Must(o => o is Passed or FailedNewDate or FailedActionRequired)
+                .WithMessage(_ => text["Support.TestCall.OutcomeRequired"]);
+            RuleFor(c => c.Note).MaximumLength(2000).WithMessage(_ => text["Support.Comment.TooLong"]);
+            When(c => c.Outcome is FailedNewDate or FailedActionRequired, () =>
+                RuleFor(c => c.Note).NotEmpty().WithMessage(_ => text["Support.TestCall.NoteRequired"]));
+            When(c => c.Outcome == FailedNewDate, () => RuleFor(c => c.NewFocDate).Custom((value, context) =>
+            {
+                if (!SetFocDate.TryParse(value, out var date))
+                {
+                    context.AddFailure(nameof(Command.NewFocDate), text["Support.FocDate.Invalid"]);
+                }
+                else if (date < BusinessCalendar.DateInFrance(time.GetUtcNow().UtcDateTime))
+                {
+                    context.AddFailure(nameof(Command.NewFocDate), text["Error.FocDate.InPast"]);
+                }
+                else if (!calendar.IsWorkingDay(date))
+                {
+                    context.AddFailure(nameof(Command.NewFocDate), text["Error.FocDate.NotWorkingDay"]);
+                }
+            }));
+            When(c => c.Outcome == FailedActionRequired, () =>
+                RuleFor(c => c.Reasons).Must(SendBack.AreValidReasons).WithMessage(_ => text["Support.Reasons.Required"]));
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, TimeProvider time, BusinessCalendar calendar, IHttpContextAccessor http) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var r = await SupportRequests.LoadForActionAsync(db, command.Id, command.Version, cancellationToken);
+            var actor = http.HttpContext!.User.ToActor();
+            var now = time.GetUtcNow().UtcDateTime;
+            switch (command.Outcome)
+            {
+                case Passed:
+                    r.RecordTestCallPassed(actor, now, command.Note);
+                    var account = await db.Accounts.IgnoreQueryFilters().Include(a => a.Numbers)
+                        .FirstAsync(a => a.Id == r.AccountId, cancellationToken);
+                    account.ApplyCompletedPort(r, now);
+                    break;
+                case FailedNewDate:
+                    r.RecordTestCallFailedWithNewDate(actor, command.Note!, SetFocDate.ParseValidated(command.NewFocDate), calendar, now);
+                    break;
+                default:
+                    r.RecordTestCallFailedActionRequired(actor, command.Note!, SendBack.Parse(command.Reasons), now);
+                    break;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

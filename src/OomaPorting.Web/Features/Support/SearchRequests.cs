@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using OomaPorting.Domain.Calendar;
+using OomaPorting.Domain.Numbers;
+using OomaPorting.Domain.Porting;
+using OomaPorting.Web.Data;
+
+namespace OomaPorting.Web.Features.Support;
+
+/// <summary>
+/// The support queue across every account: filters (status, carrier, account, late), search by reference or number,
+/// sort by age or FOC date, and keyset pagination (a cursor, never OFFSET) so a deep page costs what the first does.
+/// </summary>
+public static class SearchRequests
+{
+    public const int PageSize = 25;
+    public const string SortByAge = "age";
+    public const string SortByFoc = "ccf";
+
+    public sealed class Query : IQuery<Page>
+    {
+        public string? Status { get; set; }
+
+        public string? Carrier { get; set; }
+
+        public string? Account { get; set; }
+
+        public bool Late { get; set; }
+
+        /// <summary>A reference (<c>POR-2026-000123</c>) or a phone number.</summary>
+        public string? Search { get; set; }
+
+        public string? Sort { get; set; }
+
+        /// <summary>Opaque cursor of the last row of the previous page.</summary>
+        public string? After { get; set; }
+    }
+
+    public sealed record Row(Guid Id, string? Reference, string CompanyName, PortRequestStatus Status, string? CarrierCode, NumberType? NumberType,
+        string? CarrierOtherName, int LineCount, DateOnly? FocDate, DateTime? SubmittedAtUtc, bool IsLate)
+    {
+        public string? CarrierName => CarrierCode == Domain.Porting.Carrier.OtherCode
+            ? CarrierOtherName
+            : NumberType is { } t ? Domain.Porting.Carrier.Find(t, CarrierCode)?.Name : null;
+    }
+
+    public sealed record Page(IReadOnlyList<Row> Rows, string? NextCursor, Query Query);
+
+    public sealed class Handler(AppDbContext db, BusinessCalendar calendar, TimeProvider time) : IQueryHandler<Query, Page>
+    {
+        public async ValueTask<Page> Handle(Query query, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(query);
+            var today = BusinessCalendar.DateInFrance(time.GetUtcNow().UtcDateTime);
+            var lateSubmittedBefore = calendar.SubtractWorkingDays(today, BusinessCalendar.FocExpectedAfterWorkingDays)
+                .ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+            // Support sees every account: the account filter is lifted here on purpose.
+            var requests = db.PortRequests.IgnoreQueryFilters().AsNoTracking().Where(r => r.Status != PortRequestStatus.Draft);
+            if (Enum.TryParse<PortRequestStatus>(query.Status, out var status) && Enum.IsDefined(status))
+            {
+                requests = requests.Where(r => r.Status == status);
+            }
+
+            if (!string.IsNullOrWhiteSpace(query.Carrier))
+            {
+                requests = requests.Where(r => r.CarrierCode == query.Carrier);
+            }
+
+            if (!string.IsNullOrWhiteSpace(query.Account))
+            {
+                var name = query.Account.Trim();
+                var accountIds = db.Accounts.IgnoreQueryFilters().Where(a => a.CompanyName.Contains(name)).Select(a => a.Id);
+                requests = requests.Where(r => accountIds.Contains(r.AccountId));
+            }
+
+            if (query.Late)
+            {
+                requests = requests.Where(r =>
+                    (r.Status == PortRequestStatus.Submitted && r.SubmittedAtUtc < lateSubmittedBefore)
+                    || (r.Status == PortRequestStatus.FocConfirmed && r.FocDate < today));
+            }
+
+            if (!string.IsNullOrWhiteSpace(query.Search))
+            {
+                var search = query.Search.Trim();
+                if (FrenchNumber.TryParse(search, out var number))
+                {
+                    var withNumber = db.PortLines.IgnoreQueryFilters().Where(l => l.Number == number).Select(l => l.PortRequestId);
+                    requests = requests.Where(r => withNumber.Contains(r.Id));
+                }
+                else
+                {
+                    var reference = search.ToUpperInvariant();
+                    requests = requests.Where(r => r.Reference == reference);
+                }
+            }
+
+            var byFoc = query.Sort == SortByFoc;
+            if (byFoc)
+            {
+                requests = requests.Where(r => r.FocDate != null);
+            }
+
+            if (Cursor.TryRead(query.After, out var key, out var lastId))
+            {
+                if (byFoc)
+                {
+                    var foc = DateOnly.FromDayNumber((int)key);
+                    requests = requests.Where(r => r.FocDate > foc || (r.FocDate == foc && r.Id.CompareTo(lastId) > 0));
+                }
+                else
+                {
+                    var submitted = new DateTime(key, DateTimeKind.Utc);
+                    requests = requests.Where(r => r.SubmittedAtUtc > submitted || (r.SubmittedAtUtc == submitted && r.Id.CompareTo(lastId) > 0));
+                }
+            }
+
+            requests = byFoc ? requests.OrderBy(r => r.FocDate).ThenBy(r => r.Id) : requests.OrderBy(r => r.SubmittedAtUtc).ThenBy(r => r.Id);
+
+            var rows = await requests.Take(PageSize + 1)
+                .Select(r => new Row(r.Id, r.Reference,
+                    db.Accounts.IgnoreQueryFilters().Where(a => a.Id == r.AccountId).Select(a => a.CompanyName).First(),
+                    r.Status, r.CarrierCode, r.NumberType, r.CarrierOtherName, r.Lines.Count(), r.FocDate, r.SubmittedAtUtc,
+                    (r.Status == PortRequestStatus.Submitted && r.SubmittedAtUtc < lateSubmittedBefore)
+                    || (r.Status == PortRequestStatus.FocConfirmed && r.FocDate < today)))
+                .ToListAsync(cancellationToken);
+
+            string? next = null;
+            if (rows.Count > PageSize)
+            {
+                rows.RemoveAt(PageSize);
+                var last = rows[^1];
+                next = Cursor.Write(byFoc ? last.FocDate!.Value.DayNumber : last.SubmittedAtUtc!.Value.Ticks, last.Id);
+            }
+
+            return new Page(rows, next, query);
+        }
+    }
+
+    /// <summary>The sort key and id of the last row shown, as one opaque URL-safe token.</summary>
+    internal static class Cursor
+    {
+        public static string Write(long key, Guid id) =>
+            Convert.ToBase64String(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{key}_{id:N}")))
+                .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        public static bool TryRead(string? token, out long key, out Guid id)
+        {
+            key = 0;
+            id = Guid.Empty;
+            if (string.IsNullOrEmpty(token) || token.Length > 100)
+            {
+                return false;
+            }
+
+            try
+            {
+                var base64 = token.Replace('-', '+').Replace('_', '/');
+                base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+                var parts = Encoding.ASCII.GetString(Convert.FromBase64String(base64)).Split('_');
+                return parts.Length == 2
+                    && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out key)
+                    && key is >= 0 and < 3155378975999999999
+                    && Guid.TryParseExact(parts[1], "N", out id);
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        }
+    }
+}

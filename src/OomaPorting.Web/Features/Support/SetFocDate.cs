@@ -1,0 +1,68 @@
+using System.Globalization;
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.Localization;
+using OomaPorting.Domain.Calendar;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Infrastructure;
+
+namespace OomaPorting.Web.Features.Support;
+
+/// <summary>Support sets the FOC (CCF) date of a submitted request, or moves it; the history keeps both dates.</summary>
+public static class SetFocDate
+{
+    public sealed class Command : ICommand, ISupportAction
+    {
+        public Guid Id { get; set; }
+
+        public int Version { get; set; }
+
+        /// <summary><c>yyyy-MM-dd</c>, as a date input sends it.</summary>
+        public string? FocDate { get; set; }
+
+        public string? Comment { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IStringLocalizer<SharedResource> text, BusinessCalendar calendar, TimeProvider time)
+        {
+            RuleFor(c => c.FocDate).Custom((value, context) =>
+            {
+                if (!TryParse(value, out var date))
+                {
+                    context.AddFailure(nameof(Command.FocDate), text["Support.FocDate.Invalid"]);
+                }
+                else if (date < BusinessCalendar.DateInFrance(time.GetUtcNow().UtcDateTime))
+                {
+                    context.AddFailure(nameof(Command.FocDate), text["Error.FocDate.InPast"]);
+                }
+                else if (!calendar.IsWorkingDay(date))
+                {
+                    context.AddFailure(nameof(Command.FocDate), text["Error.FocDate.NotWorkingDay"]);
+                }
+            });
+            RuleFor(c => c.Comment).MaximumLength(2000).WithMessage(_ => text["Support.Comment.TooLong"]);
+        }
+    }
+
+    public static bool TryParse(string? value, out DateOnly date) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+        && date.Year is >= 2000 and <= 2100;
+
+    /// <summary>For handlers: the validator already proved the value parses.</summary>
+    public static DateOnly ParseValidated(string? value) =>
+        TryParse(value, out var date) ? date : throw new InvalidOperationException("The date was not validated.");
+
+    public sealed class Handler(AppDbContext db, TimeProvider time, BusinessCalendar calendar, IHttpContextAccessor http) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var r = await SupportRequests.LoadForActionAsync(db, command.Id, command.Version, cancellationToken);
+            var date = ParseValidated(command.FocDate);
+            r.SetFocDate(http.HttpContext!.User.ToActor(), date, calendar, time.GetUtcNow().UtcDateTime, command.Comment);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

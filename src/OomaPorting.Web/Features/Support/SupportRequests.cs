@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using OomaPorting.Domain.Porting;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Infrastructure;
+
+namespace OomaPorting.Web.Features.Support;
+
+/// <summary>
+/// Support works across every account: this is the one reviewed place where its commands lift the account filter.
+/// Every support slice loads through here, and checks the version the agent saw.
+/// </summary>
+internal static class SupportRequests
+{
+    public static async Task<PortRequest> LoadForActionAsync(AppDbContext db, Guid id, int seenVersion, CancellationToken ct)
+    {
+        var request = await db.PortRequests.IgnoreQueryFilters().Include(r => r.Lines)
+            .FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException();
+        if (request.Version != seenVersion)
+        {
+            throw new ModifiedMeanwhileException();
+        }
+
+        return request;
+    }
+}
+
+/// <summary>Someone changed the request since the form was shown: nothing is overwritten, the agent sees the fresh state.</summary>
+public sealed class ModifiedMeanwhileException : Exception
+{
+    public ModifiedMeanwhileException()
+        : base("The request was modified meanwhile.")
+    {
+    }
+
+    public ModifiedMeanwhileException(string message)
+        : base(message)
+    {
+    }
+
+    public ModifiedMeanwhileException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>What every support action form carries: the request's version as the agent saw it.</summary>
+public interface ISupportAction
+{
+    Guid Id { get; set; }
+
+    int Version { get; set; }
+}
