@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using OomaPorting.Domain.Calendar;
 using OomaPorting.Domain.Numbers;
 using OomaPorting.Domain.Porting;
 using OomaPorting.Web.Data;
@@ -17,6 +18,23 @@ public static class ListPortRequests
         public string? CarrierName => CarrierCode == Carrier.OtherCode
             ? CarrierOtherName
             : NumberType is { } t ? Carrier.Find(t, CarrierCode)?.Name : null;
+
+        /// <summary>When the port should be done: on the FOC date once known, else 15 to 20 working days after submission.</summary>
+        public (DateOnly From, DateOnly To)? ExpectedCompletion(BusinessCalendar calendar)
+        {
+            ArgumentNullException.ThrowIfNull(calendar);
+            if (Status is not (PortRequestStatus.Submitted or PortRequestStatus.ActionRequired or PortRequestStatus.FocConfirmed or PortRequestStatus.TestCall))
+            {
+                return null;
+            }
+
+            if (FocDate is { } foc)
+            {
+                return (foc, foc);
+            }
+
+            return SubmittedAtUtc is { } s ? calendar.ExpectedCompletion(BusinessCalendar.DateInFrance(s)) : null;
+        }
     }
 
     public sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<Row>>
