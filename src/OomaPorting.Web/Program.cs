@@ -11,6 +11,7 @@ builder.Services
     .AddPortalMvc()
     .AddPortalMediator()
     .AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath)
+    .AddPortalEmail(builder.Configuration)
     .AddPortalIdentity(builder.Environment)
     .AddPortalRateLimits(builder.Configuration);
 

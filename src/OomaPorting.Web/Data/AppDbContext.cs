@@ -42,6 +42,11 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
 
+    public DbSet<Infrastructure.Email.OutboxMessage> OutboxMessages => Set<Infrastructure.Email.OutboxMessage>();
+
+    /// <summary>True while seeding demo data or writing reminders: no e-mail is produced from what this context saves.</summary>
+    public bool NotificationsSuppressed { get; set; }
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -12,6 +12,9 @@ public sealed class AppUser : IdentityUser
     /// <summary>The user's extension ("poste") on the account's phone system.</summary>
     public string? Extension { get; set; }
 
+    /// <summary>The language of the user's e-mails: <c>fr-FR</c> (default) or <c>en</c>; follows the language switch.</summary>
+    public string PreferredCulture { get; set; } = "fr-FR";
+
     /// <summary>A disabled user cannot sign in, and every session of theirs ends.</summary>
     public bool IsDisabled { get; set; }
 }

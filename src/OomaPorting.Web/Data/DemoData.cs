@@ -33,6 +33,9 @@ public static class DemoData
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        // Demo history is not news: nobody is e-mailed about it.
+        db.NotificationsSuppressed = true;
         if (await db.Accounts.IgnoreQueryFilters().AnyAsync())
         {
             return;

@@ -45,15 +45,16 @@ public static class Database
         {
             case Sqlite:
                 var sqlite = SqliteConnectionString(configuration, contentRoot);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
                     .UseSqlite(sqlite, s => s.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
-                    .AddInterceptors(SqlitePragmas.Instance));
+                    .AddInterceptors(SqlitePragmas.Instance, sp.GetRequiredService<Email.NotificationInterceptor>()));
                 break;
             case SqlServer:
                 var sqlServer = configuration.GetConnectionString("SqlServer")
                     ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set.");
-                services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o
-                    .UseSqlServer(sqlServer, s => s.EnableRetryOnFailure()));
+                services.AddDbContext<AppDbContext, SqlServerAppDbContext>((sp, o) => o
+                    .UseSqlServer(sqlServer, s => s.EnableRetryOnFailure())
+                    .AddInterceptors(sp.GetRequiredService<Email.NotificationInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{provider}': use {Sqlite} or {SqlServer}.");

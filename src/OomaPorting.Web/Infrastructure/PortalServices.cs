@@ -79,6 +79,27 @@ public static class PortalServices
         return services;
     }
 
+    /// <summary>E-mail: the outbox written with each change, its dispatcher, the transport chosen by <c>Email:Transport</c>.</summary>
+    public static IServiceCollection AddPortalEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<Email.EmailOptions>(configuration.GetSection("Email"));
+        services.AddSingleton<Email.EmailComposer>();
+        services.AddSingleton<Email.NotificationInterceptor>();
+        if (string.Equals(configuration["Email:Transport"], "Smtp", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<Email.IEmailTransport, Email.SmtpEmailTransport>();
+        }
+        else
+        {
+            services.AddSingleton<Email.IEmailTransport, Email.FolderEmailTransport>();
+        }
+
+        services.AddSingleton<Email.OutboxProcessor>();
+        services.AddSingleton<Email.FocReminders>();
+        services.AddHostedService<Email.OutboxDispatcher>();
+        return services;
+    }
+
     public static IServiceCollection AddPortalMediator(this IServiceCollection services)
     {
         services.AddMediator((MediatorOptions o) =>

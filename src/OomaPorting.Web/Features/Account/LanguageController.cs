@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace OomaPorting.Web.Features.Account;
 
 /// <summary>The language switch: a cookie that lasts a year, so the choice persists.</summary>
-public sealed class LanguageController : Controller
+public sealed class LanguageController(Microsoft.AspNetCore.Identity.UserManager<Data.AppUser> users) : Controller
 {
     private static readonly string[] Supported = ["fr-FR", "en"];
 
     [HttpPost("langue")]
     [AllowAnonymous]
-    public IActionResult Choose(string culture, string? returnUrl)
+    public async Task<IActionResult> Choose(string culture, string? returnUrl)
     {
         if (!Supported.Contains(culture))
         {
@@ -22,6 +22,13 @@ public sealed class LanguageController : Controller
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps });
+        // A signed-in user's e-mails follow the language they chose.
+        if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { } user && user.PreferredCulture != culture)
+        {
+            user.PreferredCulture = culture;
+            await users.UpdateAsync(user);
+        }
+
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }

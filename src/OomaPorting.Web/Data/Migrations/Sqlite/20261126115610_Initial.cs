@@ -71,6 +71,34 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PortRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DedupKey = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClaimToken = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClaimedUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReferenceCounters",
                 columns: table => new
                 {
@@ -113,6 +141,7 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     AccountId = table.Column<Guid>(type: "TEXT", nullable: true),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Extension = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    PreferredCulture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false, defaultValue: "fr-FR"),
                     IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -208,6 +237,27 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OutboxMessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxAttachments_OutboxMessages_OutboxMessageId",
+                        column: x => x.OutboxMessageId,
+                        principalTable: "OutboxMessages",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -475,6 +525,32 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxAttachments_OutboxMessageId",
+                table: "OutboxAttachments",
+                column: "OutboxMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ClaimToken",
+                table: "OutboxMessages",
+                column: "ClaimToken");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_DedupKey",
+                table: "OutboxMessages",
+                column: "DedupKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_PortRequestId_CreatedAtUtc",
+                table: "OutboxMessages",
+                columns: new[] { "PortRequestId", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_NextAttemptAtUtc",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "NextAttemptAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PortLines_Number_Status",
                 table: "PortLines",
                 columns: new[] { "Number", "Status" });
@@ -549,6 +625,9 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                 name: "Mandates");
 
             migrationBuilder.DropTable(
+                name: "OutboxAttachments");
+
+            migrationBuilder.DropTable(
                 name: "PortLines");
 
             migrationBuilder.DropTable(
@@ -565,6 +644,9 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "PortRequests");

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using OomaPorting.Web.Data;
+
+namespace OomaPorting.Web.Features.DevTools;
+
+/// <summary>In Development only: the e-mails the portal wrote, to read them without a mail server.</summary>
+[Authorize]
+[Route("dev/courriels")]
+public sealed class DevEmailsController(AppDbContext db, IHostEnvironment environment) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        if (!environment.IsDevelopment())
+        {
+            return NotFound();
+        }
+
+        var messages = await db.OutboxMessages.AsNoTracking().OrderByDescending(m => m.CreatedAtUtc).Take(200).ToListAsync(ct);
+        return View("~/Features/DevTools/Emails.cshtml", messages);
+    }
+
+    /// <summary>One message's HTML part, served alone with a CSP that allows its inline styles and nothing else.</summary>
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Html(Guid id, CancellationToken ct)
+    {
+        if (!environment.IsDevelopment())
+        {
+            return NotFound();
+        }
+
+        var message = await db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (message is null)
+        {
+            return NotFound();
+        }
+
+        Response.OnStarting(() =>
+        {
+            Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
+            return Task.CompletedTask;
+        });
+        return Content(message.HtmlBody, "text/html; charset=utf-8");
+    }
+}

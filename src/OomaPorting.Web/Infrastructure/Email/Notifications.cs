@@ -1,0 +1,279 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using OomaPorting.Domain.Accounts;
+using OomaPorting.Domain.Common;
+using OomaPorting.Domain.Porting;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Features.PortingStatus;
+using OomaPorting.Web.Infrastructure.Pdf;
+
+namespace OomaPorting.Web.Infrastructure.Email;
+
+/// <summary>
+/// Turns what a <c>SaveChanges</c> records (new port-request events, new thread messages) into outbox messages in the
+/// same <c>SaveChanges</c>: an announced change and its e-mail are committed together or not at all.
+/// </summary>
+public sealed class NotificationInterceptor(EmailComposer composer, IOptions<EmailOptions> options, TimeProvider time) : SaveChangesInterceptor
+{
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is AppDbContext db && !db.NotificationsSuppressed)
+        {
+            await WriteAsync(db, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is AppDbContext db && !db.NotificationsSuppressed && HasSomethingToAnnounce(db))
+        {
+            WriteAsync(db, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        }
+
+        return result;
+    }
+
+    private static bool HasSomethingToAnnounce(AppDbContext db)
+    {
+        db.ChangeTracker.DetectChanges();
+        return db.ChangeTracker.Entries<PortRequestEvent>().Any(e => e.State == EntityState.Added)
+            || db.ChangeTracker.Entries<PortRequestMessage>().Any(e => e.State == EntityState.Added);
+    }
+
+    private async ValueTask WriteAsync(AppDbContext db, CancellationToken ct)
+    {
+        db.ChangeTracker.DetectChanges();
+        var events = db.ChangeTracker.Entries<PortRequestEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var messages = db.ChangeTracker.Entries<PortRequestMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (events.Count == 0 && messages.Count == 0)
+        {
+            return;
+        }
+
+        var writer = new Writer(db, composer, options.Value, time.GetUtcNow().UtcDateTime);
+        foreach (var e in events.OrderBy(e => e.Sequence))
+        {
+            await writer.ForEventAsync(e, ct);
+        }
+
+        foreach (var m in messages.Where(m => !m.IsInternal))
+        {
+            await writer.ForMessageAsync(m, ct);
+        }
+    }
+
+    /// <summary>Who gets what, for one <c>SaveChanges</c>.</summary>
+    internal sealed class Writer(AppDbContext db, EmailComposer composer, EmailOptions settings, DateTime nowUtc)
+    {
+        public async Task ForEventAsync(PortRequestEvent e, CancellationToken ct)
+        {
+            var request = db.ChangeTracker.Entries<PortRequest>().Select(x => x.Entity).FirstOrDefault(r => r.Id == e.PortRequestId);
+            if (request is null)
+            {
+                return;
+            }
+
+            var kind = e.Kind switch
+            {
+                PortRequestEventKind.Submitted => "Submitted",
+                PortRequestEventKind.Resubmitted => "Resubmitted",
+                PortRequestEventKind.FocDateSet => "FocDateSet",
+                PortRequestEventKind.FocDateMoved => "FocDateMoved",
+                PortRequestEventKind.TestCallFailed when e.ToStatus == PortRequestStatus.FocConfirmed => "FocDateMoved",
+                PortRequestEventKind.ActionRequired => "ActionRequired",
+                PortRequestEventKind.TestCallFailed when e.ToStatus == PortRequestStatus.ActionRequired => "ActionRequired",
+                PortRequestEventKind.TestCallPassed => "Completed",
+                PortRequestEventKind.Cancelled => "Cancelled",
+                _ => null,
+            };
+            if (kind is null)
+            {
+                return;
+            }
+
+            foreach (var (email, culture) in await AdminsAsync(request.AccountId, ct))
+            {
+                var account = kind == "Completed" ? await AccountAsync(request.AccountId, ct) : null;
+                var content = composer.InCulture(culture, t => Compose(t, kind, request, e, account, culture));
+                Add(kind, request, email, culture, content, await AttachmentsAsync(kind, request, culture, ct));
+            }
+
+            if (kind == "Resubmitted")
+            {
+                var content = composer.InCulture("fr-FR", t => Compose(t, "SupportResubmitted", request, e, null, "fr-FR"));
+                Add("SupportResubmitted", request, settings.SupportAddress, "fr-FR", content, []);
+            }
+        }
+
+        public async Task ForMessageAsync(PortRequestMessage m, CancellationToken ct)
+        {
+            var request = db.ChangeTracker.Entries<PortRequest>().Select(x => x.Entity).FirstOrDefault(r => r.Id == m.PortRequestId)
+                ?? await db.PortRequests.IgnoreQueryFilters().AsNoTracking().FirstAsync(r => r.Id == m.PortRequestId, ct);
+            if (m.AuthorRole == ActorRole.Support)
+            {
+                foreach (var (email, culture) in await AdminsAsync(request.AccountId, ct))
+                {
+                    var content = composer.InCulture(culture, t => Message(t, "SupportMessage", request, m));
+                    Add("SupportMessage", request, email, culture, content, []);
+                }
+            }
+            else
+            {
+                var content = composer.InCulture("fr-FR", t => Message(t, "CustomerMessage", request, m));
+                Add("CustomerMessage", request, settings.SupportAddress, "fr-FR", content, []);
+            }
+        }
+
+        private EmailContent Compose(IStringLocalizer t, string kind, PortRequest r, PortRequestEvent e, Account? account, string culture)
+        {
+            var link = $"{composer.PortalUrl}/portage/{r.Id}";
+            var numbers = r.Lines.OrderBy(l => l.Position).Select(l => l.Number.Display + (l.IsMainLine ? " " + t["Wizard.Lines.MainShort"] : string.Empty)).ToList();
+            var foc = Display.Date(r.FocDate ?? e.NewFocDate);
+            string S(string key, params object[] args) => t[$"Email.{kind}.{key}", args].Value;
+            return kind switch
+            {
+                "Submitted" or "Resubmitted" => new(S("Subject", r.Reference!), S("Heading", r.Reference!), [S("Body"), S("Next")], numbers, link, t["Email.SeeRequest"]),
+                "SupportResubmitted" => new(S("Subject", r.Reference!), S("Heading", r.Reference!), [S("Body")], numbers, $"{composer.PortalUrl}/support/portages/{r.Id}", t["Email.SeeRequest"]),
+                "FocDateSet" => new(S("Subject", foc), S("Heading", foc), [S("Body", foc), S("Day"), S("Keep")], numbers, link, t["Email.SeeRequest"]),
+                "FocDateMoved" => new(S("Subject", foc), S("Heading", foc), [S("Body", Display.Date(e.OldFocDate), foc), S("Keep")], numbers, link, t["Email.SeeRequest"]),
+                "ActionRequired" => new(S("Subject", r.Reference!), S("Heading"), [S("Body"), .. e.Comment is { } c ? new[] { c } : []],
+                    [.. r.ActionReasons.Select(code => t[$"Reason.{code}"].Value)], $"{link}", t["Email.Fix"]),
+                "Completed" => new(S("Subject", r.Reference!), S("Heading"), [
+                    S("Body"),
+                    S("Main", (r.MainOomaNumber ?? account?.DefaultNumber)?.Display ?? string.Empty),
+                    r.KeepTemporaryNumber ? S("TemporaryKept", account?.TemporaryNumber.Display ?? string.Empty) : S("TemporaryReleased", account?.TemporaryNumber.Display ?? string.Empty),
+                    S("OldCarrier")], numbers, link, t["Email.SeeRequest"]),
+                "Cancelled" => new(S("Subject", r.Reference!), S("Heading", r.Reference!), [S("Body")], numbers, link, t["Email.SeeRequest"]),
+                "FocReminder" => new(S("Subject", foc), S("Heading", foc), [S("Body", foc), S("Keep")], numbers, link, t["Email.SeeRequest"]),
+                _ => throw new InvalidOperationException($"No e-mail for {kind} ({culture})."),
+            };
+        }
+
+        private EmailContent Message(IStringLocalizer t, string kind, PortRequest r, PortRequestMessage m)
+        {
+            var link = kind == "SupportMessage" ? $"{composer.PortalUrl}/portage/{r.Id}#messages" : $"{composer.PortalUrl}/support/portages/{r.Id}#messages";
+            return new(t[$"Email.{kind}.Subject", r.Reference ?? string.Empty], t[$"Email.{kind}.Heading", m.AuthorName],
+                [.. m.Body.Split('\n')], [], link, t["Email.Reply"]);
+        }
+
+        public void Add(string kind, PortRequest request, string recipient, string culture, EmailContent content, List<OutboxAttachment> attachments, string? dedupKey = null)
+        {
+            var (text, html) = composer.Render(content, culture);
+            var id = Guid.CreateVersion7(nowUtc);
+            foreach (var a in attachments)
+            {
+                a.Id = Guid.CreateVersion7(nowUtc);
+                a.OutboxMessageId = id;
+            }
+
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Id = id,
+                CreatedAtUtc = nowUtc,
+                AccountId = request.AccountId,
+                PortRequestId = request.Id,
+                Kind = kind,
+                DedupKey = dedupKey,
+                Recipient = recipient,
+                Culture = culture,
+                Subject = content.Subject,
+                TextBody = text,
+                HtmlBody = html,
+                Attachments = attachments,
+                Status = OutboxStatus.Pending,
+                NextAttemptAtUtc = nowUtc,
+            });
+        }
+
+        public EmailContent ComposeReminder(string culture, PortRequest request) =>
+            composer.InCulture(culture, t => Compose(t, "FocReminder", request, null!, null, culture));
+
+        private async Task<List<OutboxAttachment>> AttachmentsAsync(string kind, PortRequest r, string culture, CancellationToken ct)
+        {
+            switch (kind)
+            {
+                case "Submitted" or "Resubmitted" when r.Mandates.Count > 0:
+                    var company = await db.Accounts.IgnoreQueryFilters().Where(a => a.Id == r.AccountId).Select(a => a.CompanyName).FirstAsync(ct);
+                    return [new OutboxAttachment { FileName = $"mandat-{r.Reference}.pdf", ContentType = "application/pdf", Content = MandatePdf.Render(r, r.Mandates[^1], company) }];
+                case "FocDateSet" or "FocDateMoved" when r.FocDate is not null:
+                    var ics = FocCalendar.Render(r, nowUtc, culture.StartsWith("en", StringComparison.Ordinal));
+                    return [new OutboxAttachment { FileName = "portage.ics", ContentType = "text/calendar; method=PUBLISH; charset=utf-8", Content = Encoding.UTF8.GetBytes(ics) }];
+                default:
+                    return [];
+            }
+        }
+
+        private async Task<Account?> AccountAsync(Guid accountId, CancellationToken ct) =>
+            db.ChangeTracker.Entries<Account>().Select(a => a.Entity).FirstOrDefault(a => a.Id == accountId)
+            ?? await db.Accounts.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, ct);
+
+        /// <summary>The account's active admins with their language.</summary>
+        public async Task<List<(string Email, string Culture)>> AdminsAsync(Guid accountId, CancellationToken ct)
+        {
+            var admins = await (
+                from u in db.Users
+                join ur in db.UserRoles on u.Id equals ur.UserId
+                join role in db.Roles on ur.RoleId equals role.Id
+                where u.AccountId == accountId && !u.IsDisabled && role.Name == Roles.AccountAdmin && u.Email != null
+                select new { u.Email, u.PreferredCulture }).AsNoTracking().ToListAsync(ct);
+            return [.. admins.Select(a => (a.Email!, a.PreferredCulture == "en" ? "en" : "fr-FR"))];
+        }
+    }
+}
+
+/// <summary>The working day before a FOC date, each admin gets a reminder; the dedup key makes it once per FOC date.</summary>
+public sealed class FocReminders(IServiceScopeFactory scopes, TimeProvider time, Domain.Calendar.BusinessCalendar calendar, ILogger<FocReminders> logger)
+{
+    public async Task<int> EnqueueDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var composer = scope.ServiceProvider.GetRequiredService<EmailComposer>();
+        var settings = scope.ServiceProvider.GetRequiredService<IOptions<EmailOptions>>().Value;
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = Domain.Calendar.BusinessCalendar.DateInFrance(now);
+        var tomorrow = calendar.AddWorkingDays(today, 1);
+        var due = await db.PortRequests.IgnoreQueryFilters().Include(r => r.Lines)
+            .Where(r => r.Status == PortRequestStatus.FocConfirmed && r.FocDate == tomorrow)
+            .ToListAsync(ct);
+        var added = 0;
+        foreach (var r in due)
+        {
+            var key = $"reminder:{r.Id:N}:{r.FocDate:yyyyMMdd}";
+            if (await db.OutboxMessages.AnyAsync(m => m.DedupKey != null && m.DedupKey.StartsWith(key), ct))
+            {
+                continue;
+            }
+
+            var writer = new NotificationInterceptor.Writer(db, composer, settings, now);
+            var index = 0;
+            foreach (var (email, culture) in await writer.AdminsAsync(r.AccountId, ct))
+            {
+                writer.Add("FocReminder", r, email, culture, writer.ComposeReminder(culture, r), [], $"{key}:{index++}");
+            }
+
+            try
+            {
+                db.NotificationsSuppressed = true;
+                await db.SaveChangesAsync(ct);
+                added += index;
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance wrote the same reminder first: the unique dedup key kept it single.
+                logger.LogInformation("FOC reminder of request {PortRequestId} already queued elsewhere", r.Id);
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return added;
+    }
+}

@@ -1,0 +1,143 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using OomaPorting.Web.Data;
+
+namespace OomaPorting.Web.Infrastructure.Email;
+
+/// <summary>
+/// Sends what is due from the outbox. Safe with several portal instances on one database: a batch is claimed by one
+/// conditional UPDATE before anything is sent, a claim whose deadline passed (a crashed instance) is taken again, and
+/// a failed send is retried later with a growing delay until <see cref="EmailOptions.MaxAttempts"/>, then left as Failed.
+/// </summary>
+public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailTransport transport, IOptions<EmailOptions> options,
+    TimeProvider time, ILogger<OutboxProcessor> logger)
+{
+    /// <summary>Claims and sends one batch; answers how many were sent.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    {
+        var settings = options.Value;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var token = Guid.NewGuid();
+
+        var due = db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
+            .OrderBy(m => m.NextAttemptAtUtc).ThenBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(settings.BatchSize);
+        var claimed = await db.OutboxMessages
+            .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Pending && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.ClaimToken, token)
+                .SetProperty(m => m.ClaimedUntilUtc, now.AddSeconds(settings.ClaimTimeoutSeconds)), ct);
+        if (claimed == 0)
+        {
+            return 0;
+        }
+
+        var batch = await db.OutboxMessages.Include(m => m.Attachments).Where(m => m.ClaimToken == token).ToListAsync(ct);
+        var sent = 0;
+        foreach (var message in batch)
+        {
+            ct.ThrowIfCancellationRequested();
+            try
+            {
+                await transport.SendAsync(ToMime(message, settings), ct);
+                message.Status = OutboxStatus.Sent;
+                message.SentAtUtc = time.GetUtcNow().UtcDateTime;
+                message.LastError = null;
+                sent++;
+                logger.LogInformation("Sent {Kind} message {MessageId} of request {PortRequestId}", message.Kind, message.Id, message.PortRequestId);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                message.Attempts++;
+                message.LastError = e.GetType().Name + ": " + Truncate(e.Message, 900);
+                if (message.Attempts >= settings.MaxAttempts)
+                {
+                    message.Status = OutboxStatus.Failed;
+                    logger.LogError("Gave up on {Kind} message {MessageId} after {Attempts} attempts: {Error}", message.Kind, message.Id, message.Attempts, e.GetType().Name);
+                }
+                else
+                {
+                    var delay = Math.Min(3600, settings.RetryBaseSeconds * Math.Pow(2, message.Attempts - 1));
+                    message.NextAttemptAtUtc = time.GetUtcNow().UtcDateTime.AddSeconds(delay);
+                    logger.LogWarning("Sending {Kind} message {MessageId} failed (attempt {Attempts}), retry in {Delay} s: {Error}",
+                        message.Kind, message.Id, message.Attempts, delay, e.GetType().Name);
+                }
+            }
+
+            message.ClaimToken = null;
+            message.ClaimedUntilUtc = null;
+
+            // Marked one by one: a crash after a send loses at most that one mark.
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        return sent;
+    }
+
+    public static MimeMessage ToMime(OutboxMessage message, EmailOptions settings)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(settings);
+        var mime = new MimeMessage
+        {
+            Subject = message.Subject,
+            MessageId = $"{message.Id:N}@portage.ooma-office",
+            Date = new DateTimeOffset(DateTime.SpecifyKind(message.CreatedAtUtc, DateTimeKind.Utc)),
+        };
+        mime.From.Add(MailboxAddress.Parse(settings.From));
+        mime.To.Add(MailboxAddress.Parse(message.Recipient));
+        mime.Headers.Add("Content-Language", message.Culture);
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        foreach (var a in message.Attachments)
+        {
+            body.Attachments.Add(a.FileName, a.Content, ContentType.Parse(a.ContentType));
+        }
+
+        mime.Body = body.ToMessageBody();
+        return mime;
+    }
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+}
+
+/// <summary>Runs the outbox and the FOC reminders every few seconds, for as long as the portal runs.</summary>
+public sealed class OutboxDispatcher(OutboxProcessor processor, FocReminders reminders, IOptions<EmailOptions> options, TimeProvider time,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.DispatcherEnabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await reminders.EnqueueDueAsync(stoppingToken);
+                while (await processor.DispatchDueAsync(stoppingToken) > 0)
+                {
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The outbox dispatcher failed; it tries again at the next tick");
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
