@@ -41,7 +41,14 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailTransport
         var sent = 0;
         foreach (var message in batch)
         {
-            ct.ThrowIfCancellationRequested();
+            if (ct.IsCancellationRequested)
+            {
+                // Stopping: hand back what this run still holds, so the next run takes it at once.
+                await db.OutboxMessages.Where(m => m.ClaimToken == token && m.Status == OutboxStatus.Pending)
+                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, (Guid?)null).SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+                return sent;
+            }
+
             try
             {
                 await transport.SendAsync(ToMime(message, settings), ct);
@@ -51,7 +58,7 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailTransport
                 sent++;
                 logger.LogInformation("Sent {Kind} message {MessageId} of request {PortRequestId}", message.Kind, message.Id, message.PortRequestId);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 message.Attempts++;
                 message.LastError = e.GetType().Name + ": " + Truncate(e.Message, 900);
