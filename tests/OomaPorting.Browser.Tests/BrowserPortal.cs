@@ -1,0 +1,138 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+
+namespace OomaPorting.Browser.Tests;
+
+/// <summary>
+/// The portal on real Kestrel (a loopback port) with its own fresh SQLite database and demo data, on a clock the
+/// journeys move, and Debian's Chromium driven by Playwright (nothing is downloaded).
+/// </summary>
+public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "ooma-browser-tests", Guid.NewGuid().ToString("N"));
+    private IPlaywright? _playwright;
+
+    public BrowserPortal()
+    {
+        Directory.CreateDirectory(_dataFolder);
+        UseKestrel(0);
+    }
+
+    /// <summary>Tuesday 1 December 2026, 08:00 UTC: a working day, so FOC dates and test calls fall on it.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets();
+        builder.UseSetting("App:DataFolder", _dataFolder);
+        builder.UseSetting("DemoData:Enabled", "true");
+        builder.UseSetting("SignIn:PermitPerMinute", "10000");
+        builder.UseSetting("Eligibility:PermitPerMinute", "10000");
+        builder.UseSetting("Email:DispatcherEnabled", "false");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            return;
+        }
+
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        // Chromium treats localhost as a secure context, so the portal's Secure cookies work over plain HTTP.
+        BaseUrl = new UriBuilder(address) { Host = "localhost" }.Uri.ToString().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    public async Task<IPage> NewPageAsync(string locale = "fr-FR")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task<IPage> SignInAsync(string email, string locale = "fr-FR")
+    {
+        var page = await NewPageAsync(locale);
+        await page.GotoAsync("/compte/connexion");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", Web.Data.DemoData.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForLoadStateAsync();
+        return page;
+    }
+
+    /// <summary>axe with the WCAG 2.0, 2.1 and 2.2 A and AA rules: the page must have no violation. Also keeps a screenshot.</summary>
+    public static async Task CheckAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        var results = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] },
+        });
+        var violations = string.Join("\n", results.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(",", n.Target)))}"));
+        Assert.True(results.Violations.Length == 0, $"axe on {name} ({page.Url}):\n{violations}");
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+    }
+}
+
+/// <summary>
+/// A journey in a real browser. Without <c>/usr/bin/chromium</c> it is skipped with the reason, except under CI
+/// (<c>CI=true</c>), where a missing browser must fail the run rather than hide it.
+/// </summary>
+public sealed class BrowserFactAttribute : FactAttribute
+{
+    public BrowserFactAttribute()
+    {
+        if (!File.Exists(BrowserPortal.ChromiumPath) && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Skip = $"Chromium is not installed at {BrowserPortal.ChromiumPath} (apt-get install chromium); browser journeys are skipped outside CI.";
+        }
+    }
+}
