@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
@@ -107,6 +108,37 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
         var violations = string.Join("\n", results.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(",", n.Target)))}"));
         Assert.True(results.Violations.Length == 0, $"axe on {name} ({page.Url}):\n{violations}");
+    }
+
+    private static int _numbers;
+
+    /// <summary>A submitted request of the account, made through the domain's own methods, with numbers no other journey uses.</summary>
+    public async Task<(Guid Id, string Reference, string MainNumber)> SubmittedRequestAsync(string company)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Web.Data.AppDbContext>();
+        db.NotificationsSuppressed = true;
+        var account = db.Accounts.IgnoreQueryFilters().Single(a => a.CompanyName == company);
+        var adminId = db.Users.Where(u => u.AccountId == account.Id).Select(u => u.Id).First();
+        var admin = new Domain.Common.Actor(adminId, Domain.Common.ActorRole.AccountAdmin, "Admin");
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var n = Interlocked.Increment(ref _numbers);
+        var main = Domain.Numbers.FrenchNumber.Parse($"03 20 55 {n:D2} 10");
+        var second = Domain.Numbers.FrenchNumber.Parse($"03 20 55 {n:D2} 11");
+        var r = Domain.Porting.PortRequest.StartDraft(Guid.NewGuid(), account.Id, admin, now);
+        r.ChooseNumberType(admin, Domain.Porting.NumberType.Fixed, true, now);
+        r.ChooseCarrier(admin, "F4", null, now);
+        r.EnterAccount(admin, Domain.Numbers.CarrierAccountNumber.Parse("BYT-998877"), Domain.Porting.InternetConnection.Fibre, null, now);
+        r.SetLines(admin, [new(main, Domain.Numbers.Rio.Parse("F4E7K2M9Q" + Domain.Numbers.Rio.ComputeKey("F4E7K2M9Q", main))), new(second, null)], now);
+        r.EnterServiceAddressAndHolder(admin, Domain.Porting.ServiceAddress.Create("2 rue Nationale", null, "59000", "Lille"),
+            Domain.Porting.AccountHolder.Create("Marie", "Martin"), now);
+        r.ChooseMainNumber(admin, main, false, account.MainNumber is not null, now);
+        var reference = await Web.Data.References.NextAsync(db, now.Year, CancellationToken.None);
+        r.Submit(admin, new Domain.Porting.SignatureInput("Marie Martin", true, null, null, null),
+            Web.Features.PortingWizard.PortingTermsText.Current(System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), reference, now);
+        db.PortRequests.Add(r);
+        await db.SaveChangesAsync();
+        return (r.Id, reference, main.Display);
     }
 
     async Task IAsyncLifetime.DisposeAsync()
