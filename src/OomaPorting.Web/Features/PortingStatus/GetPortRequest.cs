@@ -74,7 +74,7 @@ public static class GetPortRequest
             new Stage("FocDate", focDecided, focKnown ? null : expectedFoc, null, active && r.Status == PortRequestStatus.FocConfirmed),
             new Stage("TestCall", testStarted, testStarted is null ? r.FocDate ?? window?.Item1 : null, null, active && r.Status == PortRequestStatus.TestCall),
             new Stage("Completed", completed, completed is null ? r.FocDate ?? window?.Item1 : null, completed is null && r.FocDate is null ? window?.Item2 : null,
-                r.Status == PortRequestStatus.Completed),
+                IsCurrent: false),
         ];
     }
 
