@@ -115,7 +115,12 @@ public sealed class PortingWizardController(IMediator mediator, IStringLocalizer
 
     [HttpPost("portage/{id:guid}/adresse")]
     public async Task<IActionResult> Address(Guid id, EnterServiceAddress.Command command, CancellationToken ct) =>
-        await Save(id, command, "signature", () => Task.FromResult(command), "Address", ct);
+        await Save(id, command, "signature", async () =>
+        {
+            // Re-displaying the posted answers still requires the request to be this account's, and open.
+            await mediator.Send(new EnterServiceAddress.Query(id, command.ReturnTo), ct);
+            return command;
+        }, "Address", ct);
 
     [HttpGet("portage/{id:guid}/signature")]
     public async Task<IActionResult> Signature(Guid id, CancellationToken ct) =>

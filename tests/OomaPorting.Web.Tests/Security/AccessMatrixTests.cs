@@ -1,0 +1,289 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OomaPorting.Domain.Porting;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Tests.Infrastructure;
+
+namespace OomaPorting.Web.Tests.Security;
+
+/// <summary>Who may call what: every route of the app, found from its endpoints, checked for every role.</summary>
+public sealed class AccessMatrixFixture : IAsyncLifetime
+{
+    public PortalFactory Factory { get; } = new();
+
+    public Dictionary<Role, HttpClient> Clients { get; } = [];
+
+    /// <summary>Boulangerie Martin's FOC-dated request: the resource every <c>{id}</c> route is called with.</summary>
+    public Guid MartinRequest { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        Clients[Role.Anonymous] = PortalClient.Anonymous(Factory);
+        Clients[Role.MartinUser] = await PortalClient.SignedInAsync(Factory, DemoData.BoulangerieUser);
+        Clients[Role.MartinAdmin] = await PortalClient.SignedInAsync(Factory, DemoData.BoulangerieAdmin);
+        Clients[Role.DurandUser] = await PortalClient.SignedInAsync(Factory, DemoData.DurandUser);
+        Clients[Role.DurandAdmin] = await PortalClient.SignedInAsync(Factory, DemoData.DurandAdmin);
+        Clients[Role.Support] = await PortalClient.SignedInAsync(Factory, DemoData.SupportAgent);
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        MartinRequest = await db.PortRequests.IgnoreQueryFilters().Where(r => r.Status == PortRequestStatus.FocConfirmed)
+            .Join(db.Accounts.IgnoreQueryFilters().Where(a => a.CompanyName == "Boulangerie Martin"), r => r.AccountId, a => a.Id, (r, _) => r.Id)
+            .SingleAsync();
+    }
+
+    private static int _numbers;
+
+    /// <summary>A fresh FOC-dated request of Boulangerie Martin, for a POST that may change it (cancel, send back ...).</summary>
+    public async Task<Guid> FreshMartinRequestAsync()
+    {
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var account = await db.Accounts.IgnoreQueryFilters().SingleAsync(a => a.CompanyName == "Boulangerie Martin");
+        var admin = new Domain.Common.Actor("matrix", Domain.Common.ActorRole.AccountAdmin, "Matrix");
+        var support = new Domain.Common.Actor("matrix-support", Domain.Common.ActorRole.Support, "Matrix");
+        var now = DateTime.UtcNow;
+        var n = Interlocked.Increment(ref _numbers);
+        var number = Domain.Numbers.FrenchNumber.Parse($"04 91 {n / 100 % 100:D2} {n % 100:D2} 77");
+        var r = PortRequest.StartDraft(Guid.NewGuid(), account.Id, admin, now);
+        r.ChooseNumberType(admin, NumberType.Fixed, true, now);
+        r.ChooseCarrier(admin, "F0", null, now);
+        r.EnterAccount(admin, Domain.Numbers.CarrierAccountNumber.Parse("FT-0000"), InternetConnection.Fibre, null, now);
+        r.SetLines(admin, [new LineInput(number, Domain.Numbers.Rio.Parse("F0A000000" + Domain.Numbers.Rio.ComputeKey("F0A000000", number)))], now);
+        r.EnterServiceAddressAndHolder(admin, ServiceAddress.Create("1 rue", null, "13001", "Marseille"), AccountHolder.Create("A", "B"), now);
+        r.ChooseMainNumber(admin, number, false, true, now);
+        r.Submit(admin, new SignatureInput("A B", true, null, null, null), new PortingTerms("t", "t"), $"POR-2098-{n:D6}", now);
+        r.SetFocDate(support, Domain.Calendar.BusinessCalendar.France.AddWorkingDays(DateOnly.FromDateTime(now), 10), Domain.Calendar.BusinessCalendar.France, now);
+        db.PortRequests.Add(r);
+        await db.SaveChangesAsync();
+        return r.Id;
+    }
+
+    public Task DisposeAsync()
+    {
+        Factory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Every (method, route) of the app, as the routing system knows them.</summary>
+    public IEnumerable<(string Method, string Pattern)> Routes() =>
+        Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(m => (m, "/" + e.RoutePattern.RawText!.TrimStart('/'))))
+            .Distinct();
+}
+
+public enum Role
+{
+    Anonymous,
+    MartinUser,
+    MartinAdmin,
+    DurandUser,
+    DurandAdmin,
+    Support,
+}
+
+public enum Access
+{
+    /// <summary>Anyone, signed in or not.</summary>
+    Public,
+
+    /// <summary>Any user of the account that owns the resource.</summary>
+    Member,
+
+    /// <summary>An admin of the account that owns the resource.</summary>
+    Admin,
+
+    /// <summary>Support agents, across accounts.</summary>
+    Support,
+
+    /// <summary>Anyone signed in.</summary>
+    SignedIn,
+
+    /// <summary>Development only: answers 404 elsewhere.</summary>
+    DevOnly,
+
+    /// <summary>The health check (no MVC, no cookie needed).</summary>
+    Health,
+
+    /// <summary>An error page: anyone gets it, with the status it describes.</summary>
+    ErrorPage,
+}
+
+public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMatrixFixture>
+{
+    /// <summary>The matrix. A route that is not here fails <see cref="Every_route_is_classified"/>: classify it before it ships.</summary>
+    public static readonly Dictionary<string, Access> Matrix = new()
+    {
+        ["GET /"] = Access.SignedIn,
+        ["GET /compte/connexion"] = Access.Public,
+        ["POST /compte/connexion"] = Access.Public,
+        ["POST /compte/deconnexion"] = Access.SignedIn,
+        ["GET /compte/acces-refuse"] = Access.ErrorPage,
+        ["POST /langue"] = Access.Public,
+        ["ANY /erreur"] = Access.ErrorPage,
+        ["ANY /erreur/{code:int}"] = Access.ErrorPage,
+        ["GET /portabilite"] = Access.Public,
+        ["GET /postes"] = Access.Member,
+        ["POST /postes/attribuer"] = Access.Admin,
+        ["GET /portage"] = Access.Admin,
+        ["POST /portage"] = Access.Admin,
+        ["GET /portage/telo-hub"] = Access.Admin,
+        ["GET /portage/statut"] = Access.Member,
+        ["GET /portage/{id:guid}"] = Access.Member,
+        ["GET /portage/{id:guid}/mandat.pdf"] = Access.Member,
+        ["GET /portage/{id:guid}/ccf.ics"] = Access.Member,
+        ["GET /portage/{id:guid}/annuler"] = Access.Admin,
+        ["POST /portage/{id:guid}/annuler"] = Access.Admin,
+        ["POST /portage/{id:guid}/messages"] = Access.Admin,
+        ["POST /portage/{id:guid}/supprimer"] = Access.Admin,
+        ["GET /portage/{id:guid}/type"] = Access.Admin,
+        ["POST /portage/{id:guid}/type"] = Access.Admin,
+        ["GET /portage/{id:guid}/operateur"] = Access.Admin,
+        ["POST /portage/{id:guid}/operateur"] = Access.Admin,
+        ["GET /portage/{id:guid}/compte"] = Access.Admin,
+        ["POST /portage/{id:guid}/compte"] = Access.Admin,
+        ["GET /portage/{id:guid}/numeros"] = Access.Admin,
+        ["POST /portage/{id:guid}/numeros"] = Access.Admin,
+        ["GET /portage/{id:guid}/adresse"] = Access.Admin,
+        ["POST /portage/{id:guid}/adresse"] = Access.Admin,
+        ["GET /portage/{id:guid}/signature"] = Access.Admin,
+        ["POST /portage/{id:guid}/signature"] = Access.Admin,
+        ["GET /support/portages"] = Access.Support,
+        ["GET /support/portages/{id:guid}"] = Access.Support,
+        ["POST /support/portages/{id:guid}/ccf"] = Access.Support,
+        ["POST /support/portages/{id:guid}/appel-test"] = Access.Support,
+        ["POST /support/portages/{id:guid}/resultat-appel"] = Access.Support,
+        ["POST /support/portages/{id:guid}/renvoyer"] = Access.Support,
+        ["POST /support/portages/{id:guid}/annuler"] = Access.Support,
+        ["POST /support/portages/{id:guid}/messages"] = Access.Support,
+        ["GET /dev/courriels"] = Access.DevOnly,
+        ["GET /dev/courriels/{id:guid}"] = Access.DevOnly,
+        ["ANY /health"] = Access.Health,
+    };
+
+    [Fact]
+    public void Every_route_is_classified()
+    {
+        var unclassified = fx.Routes().Select(r => $"{r.Method} {r.Pattern}").Where(k => !Matrix.ContainsKey(k)).ToList();
+        Assert.True(unclassified.Count == 0, "Routes missing from the access matrix: " + string.Join(", ", unclassified));
+        Assert.True(fx.Routes().Count() >= 40, "The route discovery found too few routes to be trusted.");
+    }
+
+    public static TheoryData<string, Role> Cases()
+    {
+        var data = new TheoryData<string, Role>();
+        foreach (var key in Matrix.Keys.Where(k => k != "POST /compte/deconnexion"))
+        {
+            foreach (var role in Enum.GetValues<Role>())
+            {
+                data.Add(key, role);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Each_role_gets_the_answer_the_matrix_says(string route, Role role)
+    {
+        var (method, pattern) = (route.Split(' ')[0], route.Split(' ')[1]);
+        var resource = method == "POST" ? await fx.FreshMartinRequestAsync() : fx.MartinRequest;
+        var path = pattern.Replace("{id:guid}", resource.ToString(), StringComparison.Ordinal).Replace("{code:int}", "404", StringComparison.Ordinal);
+        var client = fx.Clients[role];
+        HttpResponseMessage response;
+        if (method == "POST")
+        {
+            var token = await PortalClient.TokenAsync(client, TokenPage(role));
+            response = await PortalClient.PostWithTokenAsync(client, path, token, new Dictionary<string, string>());
+        }
+        else
+        {
+            response = await client.GetAsync(path);
+        }
+
+        var status = (int)response.StatusCode;
+        var location = response.Headers.Location?.ToString() ?? string.Empty;
+        var access = Matrix[route];
+        var hasId = pattern.Contains("{id", StringComparison.Ordinal);
+        if (access == Access.ErrorPage)
+        {
+            // The page says what it is about, in French, whoever asks.
+            var described = path switch { "/erreur" => 500, "/compte/acces-refuse" => 403, _ => 404 };
+            Assert.Equal(described, status);
+            Assert.Equal("fr", (await response.ReadHtmlAsync()).DocumentElement.GetAttribute("lang"));
+            return;
+        }
+
+        var expected = Expected(access, role, hasId);
+        Assert.True(status < 500, $"{route} as {role}: {status}");
+        switch (expected)
+        {
+            case Outcome.SignIn:
+                Assert.True(status == 302 && location.Contains("/compte/connexion", StringComparison.Ordinal), $"{route} as {role}: {status} {location}, expected the sign-in page");
+                break;
+            case Outcome.Forbidden:
+                Assert.True(status == 403, $"{route} as {role}: {status}, expected 403");
+                break;
+            case Outcome.NotFound:
+                Assert.True(status == 404, $"{route} as {role}: {status}, expected 404");
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.DoesNotContain("Boulangerie", body, StringComparison.Ordinal);
+                break;
+            default:
+                Assert.True(status is 200 or 302 or 400 or 409 or 410, $"{route} as {role}: {status} {location}, expected to be served");
+                Assert.False(status == 302 && location.Contains("/compte/connexion", StringComparison.Ordinal), $"{route} as {role}: sent to sign-in");
+                break;
+        }
+    }
+
+    [Fact]
+    public async Task Signing_out_needs_a_session_and_ends_it()
+    {
+        var anonymous = PortalClient.Anonymous(fx.Factory);
+        var token = await PortalClient.TokenAsync(anonymous, "/compte/connexion");
+        var refused = await PortalClient.PostWithTokenAsync(anonymous, "/compte/deconnexion", token, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/compte/connexion", refused.Headers.Location!.ToString(), StringComparison.Ordinal);
+
+        var user = await PortalClient.SignedInAsync(fx.Factory, DemoData.DurandUser);
+        var signedOut = await PortalClient.PostFormAsync(user, "/postes", "/compte/deconnexion", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await user.GetAsync("/postes")).StatusCode);
+    }
+
+    private enum Outcome
+    {
+        Served,
+        SignIn,
+        Forbidden,
+        NotFound,
+    }
+
+    private static Outcome Expected(Access access, Role role, bool namesMartinResource)
+    {
+        var member = role is Role.MartinUser or Role.MartinAdmin or Role.DurandUser or Role.DurandAdmin;
+        var admin = role is Role.MartinAdmin or Role.DurandAdmin;
+        var otherAccount = role is Role.DurandUser or Role.DurandAdmin;
+        return access switch
+        {
+            Access.Public or Access.Health or Access.ErrorPage => Outcome.Served,
+            _ when role == Role.Anonymous => Outcome.SignIn,
+            Access.SignedIn => Outcome.Served,
+            Access.DevOnly => Outcome.NotFound,
+            Access.Support => role == Role.Support ? Outcome.Served : Outcome.Forbidden,
+            Access.Member when !member => Outcome.Forbidden,
+            Access.Admin when !admin => Outcome.Forbidden,
+            _ when otherAccount && namesMartinResource => Outcome.NotFound,
+            _ => Outcome.Served,
+        };
+    }
+
+    private static string TokenPage(Role role) => role switch
+    {
+        Role.Anonymous => "/compte/connexion",
+        Role.Support => "/support/portages",
+        _ => "/postes",
+    };
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Tests.Infrastructure;
+
+namespace OomaPorting.Web.Tests.Security;
+
+/// <summary>Every POST demands its antiforgery token; no GET changes anything. Routes are found from the app's endpoints.</summary>
+public class RequestSafetyTests(AccessMatrixFixture fx) : IClassFixture<AccessMatrixFixture>
+{
+    public static TheoryData<string> DiscoveredRoutes(string method)
+    {
+        using var fixture = new PortalFactory();
+        var data = new TheoryData<string>();
+        foreach (var e in fixture.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>())
+        {
+            if (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods.Contains(method) == true)
+            {
+                data.Add("/" + e.RoutePattern.RawText!.TrimStart('/'));
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string> PostRoutes() => DiscoveredRoutes("POST");
+
+    public static TheoryData<string> GetRoutes() => DiscoveredRoutes("GET");
+
+    private static Role AllowedRole(string method, string pattern) => AccessMatrixTests.Matrix[$"{method} {pattern}"] switch
+    {
+        Access.Support => Role.Support,
+        Access.Member or Access.Admin => Role.MartinAdmin,
+        Access.SignedIn or Access.DevOnly => Role.MartinUser,
+        _ => Role.Anonymous,
+    };
+
+    [Theory]
+    [MemberData(nameof(PostRoutes))]
+    public async Task Every_post_refuses_a_missing_or_a_wrong_antiforgery_token_and_changes_nothing(string pattern)
+    {
+        var client = fx.Clients[AllowedRole("POST", pattern)];
+        var path = pattern.Replace("{id:guid}", (await fx.FreshMartinRequestAsync()).ToString(), StringComparison.Ordinal);
+        var before = await FingerprintAsync();
+
+        var missing = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["Body"] = "x", ["Reason"] = "x" }));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        var wrong = await PortalClient.PostWithTokenAsync(client, path, "CfDJ8Forged-" + new string('A', 80), new Dictionary<string, string> { ["Reason"] = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+
+        // A token issued to someone else is not a token for this user either.
+        var stranger = await PortalClient.TokenAsync(PortalClient.Anonymous(fx.Factory), "/compte/connexion");
+        if (AllowedRole("POST", pattern) != Role.Anonymous)
+        {
+            var foreign = await PortalClient.PostWithTokenAsync(client, path, stranger, new Dictionary<string, string> { ["Reason"] = "x" });
+            Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        }
+
+        Assert.Equal(before, await FingerprintAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(GetRoutes))]
+    public async Task No_get_changes_state_whoever_asks(string pattern)
+    {
+        var path = pattern.Replace("{id:guid}", fx.MartinRequest.ToString(), StringComparison.Ordinal);
+        var before = await FingerprintAsync();
+        foreach (var client in fx.Clients.Values)
+        {
+            var response = await client.GetAsync(path);
+            Assert.True((int)response.StatusCode < 500, $"{path}: {(int)response.StatusCode}");
+        }
+
+        Assert.Equal(before, await FingerprintAsync());
+    }
+
+    /// <summary>Everything a user action could change (sign-in session bookkeeping apart).</summary>
+    private async Task<string> FingerprintAsync()
+    {
+        using var scope = fx.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var requests = await db.PortRequests.IgnoreQueryFilters().Select(r => new { r.Id, r.Version, r.Status }).OrderBy(r => r.Id).ToListAsync();
+        var users = await db.Users.Select(u => u.Id + u.SecurityStamp + u.PreferredCulture + u.AccessFailedCount).OrderBy(x => x).ToListAsync();
+        return string.Join("|",
+            string.Join(",", requests.Select(r => $"{r.Id}:{r.Version}:{r.Status}")),
+            await db.PortRequestEvents.IgnoreQueryFilters().CountAsync(),
+            await db.PortLines.IgnoreQueryFilters().CountAsync(),
+            await db.Mandates.IgnoreQueryFilters().CountAsync(),
+            await db.PortRequestMessages.IgnoreQueryFilters().CountAsync(),
+            await db.OutboxMessages.CountAsync(),
+            string.Join(",", await db.AccountNumbers.IgnoreQueryFilters().Select(n => n.Id + ":" + n.AssignedUserId).OrderBy(x => x).ToListAsync()),
+            string.Join(",", users));
+    }
+}
