@@ -1,0 +1,155 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Tests.Infrastructure;
+
+namespace OomaPorting.Web.Tests.Security;
+
+/// <summary>
+/// Every hostile value into every field of every form: never a 500, never stored when refused, never echoed as markup.
+/// </summary>
+public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMatrixFixture>
+{
+    private sealed record Form(string Name, Role Role, string TokenPage, string Path, Dictionary<string, string> Valid, string[] Fields, bool IsWizardStep);
+
+    private async Task<Form> FormAsync(string name)
+    {
+        var draft = await NewDraftAsync();
+        var foc = await fx.FreshMartinRequestAsync();
+        return name switch
+        {
+            "sign-in" => new(name, Role.Anonymous, "/compte/connexion", "/compte/connexion",
+                new() { ["Email"] = "personne@exemple.fr", ["Password"] = "x" }, ["Email", "Password", "ReturnUrl"], false),
+            "language" => new(name, Role.Anonymous, "/compte/connexion", "/langue", new() { ["culture"] = "fr-FR" }, ["culture", "returnUrl"], false),
+            "type" => new(name, Role.MartinAdmin, "/postes", $"/portage/{draft}/type", new() { ["Command.NumberType"] = "Fixed" },
+                ["Command.NumberType", "Command.ReturnTo"], true),
+            "operateur" => new(name, Role.MartinAdmin, "/postes", $"/portage/{draft}/operateur", new() { ["Command.CarrierCode"] = "AUTRE", ["Command.OtherName"] = "Local" },
+                ["Command.CarrierCode", "Command.OtherName"], true),
+            "compte" => new(name, Role.MartinAdmin, "/postes", $"/portage/{draft}/compte",
+                new() { ["Command.AccountNumber"] = "ACC-1234", ["Command.Internet"] = "AdslVdsl", ["Command.SharedLine"] = "Yes", ["Command.LinesSeparated"] = "true" },
+                ["Command.AccountNumber", "Command.Internet", "Command.SharedLine", "Command.LinesSeparated"], true),
+            "numeros" => new(name, Role.MartinAdmin, "/postes", $"/portage/{draft}/numeros",
+                new() { ["Command.Lines[0].Number"] = "01 49 00 00 01", ["Command.Lines[0].Rio"] = "", ["Command.Lines[1].Number"] = "", ["action"] = "enregistrer" },
+                ["Command.Lines[0].Number", "Command.Lines[0].Rio", "Command.Lines[1].Number", "action"], true),
+            "adresse" => new(name, Role.MartinAdmin, "/postes", $"/portage/{draft}/adresse",
+                new() { ["FirstName"] = "Marie", ["LastName"] = "Martin", ["CompanyName"] = "", ["Street"] = "1 rue X", ["Complement"] = "", ["PostalCode"] = "75001", ["City"] = "Paris" },
+                ["FirstName", "LastName", "CompanyName", "Street", "Complement", "PostalCode", "City"], true),
+            "signature" => new(name, Role.MartinAdmin, "/postes", $"/portage/{draft}/signature",
+                new() { ["Command.MainNumber"] = "keep", ["Command.AcceptTerms"] = "false", ["Command.SignerName"] = "Marie Martin" },
+                ["Command.MainNumber", "Command.KeepTemporaryNumber", "Command.AcceptTerms", "Command.SignerName", "Command.DrawnSignature"], true),
+            "message" => new(name, Role.MartinAdmin, "/postes", $"/portage/{foc}/messages", new() { ["Body"] = "Bonjour" }, ["Body"], false),
+            "cancel" => new(name, Role.MartinAdmin, "/postes", $"/portage/{foc}/annuler", new() { ["Reason"] = new string('x', 2001) }, ["Reason"], false),
+            "assign" => new(name, Role.MartinAdmin, "/postes", "/postes/attribuer", new() { ["Number"] = "+33142603011", ["UserId"] = "nobody" }, ["Number", "UserId"], false),
+            "ccf" => new(name, Role.Support, "/support/portages", $"/support/portages/{foc}/ccf", new() { ["Version"] = "0", ["FocDate"] = "2026-12-15" },
+                ["Version", "FocDate", "Comment"], false),
+            "test-call" => new(name, Role.Support, "/support/portages", $"/support/portages/{foc}/resultat-appel",
+                new() { ["Version"] = "0", ["Outcome"] = "failed-new-date", ["Note"] = "x", ["NewFocDate"] = "2026-12-15" },
+                ["Version", "Outcome", "Note", "NewFocDate", "Reasons"], false),
+            "send-back" => new(name, Role.Support, "/support/portages", $"/support/portages/{foc}/renvoyer", new() { ["Version"] = "0", ["Message"] = "x" },
+                ["Version", "Reasons", "Message"], false),
+            "support-message" => new(name, Role.Support, "/support/portages", $"/support/portages/{foc}/messages", new() { ["Body"] = "", ["Internal"] = "true" },
+                ["Body", "Internal"], false),
+            _ => throw new ArgumentOutOfRangeException(nameof(name)),
+        };
+    }
+
+    public static TheoryData<string> Forms() =>
+    [
+        "sign-in", "language", "type", "operateur", "compte", "numeros", "adresse", "signature", "message", "cancel", "assign",
+        "ccf", "test-call", "send-back", "support-message",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Forms))]
+    public async Task Every_hostile_value_in_every_field_is_refused_or_stored_as_plain_text_never_a_500(string name)
+    {
+        Assert.True(HostileInput.Corpus.Count >= 200, $"Only {HostileInput.Corpus.Count} hostile values.");
+        var form = await FormAsync(name);
+        var client = form.Role == Role.Anonymous ? PortalClient.Anonymous(fx.Factory) : fx.Clients[form.Role];
+        var token = await PortalClient.TokenAsync(client, form.TokenPage);
+        var draftId = form.IsWizardStep ? Guid.Parse(form.Path.Split('/')[2]) : Guid.Empty;
+        foreach (var field in form.Fields)
+        {
+            foreach (var value in HostileInput.Corpus)
+            {
+                var fields = new Dictionary<string, string>(form.Valid) { [field] = value };
+                var version = form.IsWizardStep ? await VersionAsync(draftId) : 0;
+                var response = await PortalClient.PostWithTokenAsync(client, form.Path, token, fields);
+                var status = (int)response.StatusCode;
+                Assert.True(status < 500, $"{name}.{field} = {Show(value)}: {status} " +
+                    fx.Factory.Logs.Events.Where(e => e.Exception is not null).Select(e => e.Exception!.ToString()).LastOrDefault());
+                var body = await response.Content.ReadAsStringAsync();
+                if (value.Contains('<', StringComparison.Ordinal) && value.Length < 1000)
+                {
+                    Assert.DoesNotContain(value, body, StringComparison.Ordinal);
+                }
+
+                if (form.IsWizardStep && status == 200 && body.Contains("data-error-summary", StringComparison.Ordinal))
+                {
+                    Assert.Equal(version, await VersionAsync(draftId));
+                }
+            }
+        }
+
+        // Whatever was accepted is shown as text on the pages that display it.
+        foreach (var page in new[] { "/portage/statut", "/postes", $"/portage/{draftId}/signature" })
+        {
+            var html = await (await fx.Clients[Role.MartinAdmin].GetAsync(page)).Content.ReadAsStringAsync();
+            Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<img src=x onerror", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_public_check_and_the_support_queue_take_any_query_string()
+    {
+        var anonymous = PortalClient.Anonymous(fx.Factory);
+        var support = fx.Clients[Role.Support];
+        foreach (var value in HostileInput.Corpus)
+        {
+            var v = Uri.EscapeDataString(value.Length > 3000 ? value[..3000] : value);
+            Assert.True((int)(await anonymous.GetAsync("/portabilite?Number=" + v)).StatusCode < 500, Show(value));
+            foreach (var key in new[] { "Search", "Status", "Carrier", "Account", "Sort", "After", "Late" })
+            {
+                var response = await support.GetAsync($"/support/portages?{key}={v}");
+                Assert.True((int)response.StatusCode < 500, $"{key}={Show(value)}: {(int)response.StatusCode}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_form_bigger_than_any_real_one_is_refused_before_binding()
+    {
+        var client = fx.Clients[Role.MartinAdmin];
+        var draft = await NewDraftAsync();
+        var token = await PortalClient.TokenAsync(client, "/postes");
+        var rows = Enumerable.Range(0, 600).ToDictionary(i => $"Command.Lines[{i}].Number", i => "01 23 45 67 89");
+        var response = await PortalClient.PostWithTokenAsync(client, $"/portage/{draft}/numeros", token, rows);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+
+        var huge = await PortalClient.PostWithTokenAsync(client, $"/portage/{(await fx.FreshMartinRequestAsync())}/messages", token,
+            new Dictionary<string, string> { ["Body"] = new string('a', 500_000) });
+        Assert.True((int)huge.StatusCode is 400 or 413, $"{(int)huge.StatusCode}");
+    }
+
+    private static string Show(string value) =>
+        string.Join(" ", (value.Length > 20 ? value[..20] : value).Select(c => ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)))
+        + (value.Length > 20 ? $"…({value.Length})" : string.Empty);
+
+    private async Task<Guid> NewDraftAsync()
+    {
+        var response = await PortalClient.PostFormAsync(fx.Clients[Role.MartinAdmin], "/portage", "/portage", new Dictionary<string, string>());
+        var id = Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[2]);
+        await PortalClient.PostFormAsync(fx.Clients[Role.MartinAdmin], $"/portage/{id}/type", $"/portage/{id}/type",
+            new Dictionary<string, string> { ["Command.NumberType"] = "Fixed" });
+        return id;
+    }
+
+    private async Task<int> VersionAsync(Guid id)
+    {
+        using var scope = fx.Factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().PortRequests.IgnoreQueryFilters()
+            .Where(r => r.Id == id).Select(r => r.Version).SingleAsync();
+    }
+}
