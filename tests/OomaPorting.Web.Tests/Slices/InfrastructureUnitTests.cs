@@ -50,3 +50,18 @@ public class InfrastructureUnitTests(SharedPortal portal) : IClassFixture<Shared
         Assert.True(CommonPasswordValidator.IsCommon("AzertyUiop123"));
     }
 }
+
+public class LogGuardTests
+{
+    [Fact]
+    public void The_log_guard_catches_a_seeded_number_in_any_form()
+    {
+        var sink = new CapturingSink();
+        sink.Emit(new Serilog.Events.LogEvent(DateTimeOffset.UtcNow, Serilog.Events.LogEventLevel.Information, null,
+            new Serilog.Parsing.MessageTemplateParser().Parse("Calling {Number}"),
+            [new Serilog.Events.LogEventProperty("Number", new Serilog.Events.ScalarValue("+33142603010"))]));
+        Assert.Throws<InvalidOperationException>(() => LogGuard.AssertClean(sink));
+        LogGuard.AssertClean(new CapturingSink());
+        Assert.Contains("0142603010", LogGuard.Secrets);
+    }
+}

@@ -82,6 +82,11 @@ public sealed class PortingStatusController(IMediator mediator, BusinessCalendar
         {
             ModelState.AddDomainError(e, text);
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // Support changed the request at the same moment: show its fresh state.
+            ModelState.AddModelError(string.Empty, text["Support.ModifiedMeanwhile"]);
+        }
 
         return View("Cancel", await mediator.Send(new GetPortRequest.Query(id), ct));
     }

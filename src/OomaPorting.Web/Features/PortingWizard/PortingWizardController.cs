@@ -146,7 +146,7 @@ public sealed class PortingWizardController(IMediator mediator, IStringLocalizer
             {
                 ModelState.AddDomainError(e, text);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException)
             {
                 // Another tab or a double click submitted the same request first: both land on the same page.
                 return Redirect($"/portage/{id}");
@@ -190,7 +190,7 @@ public sealed class PortingWizardController(IMediator mediator, IStringLocalizer
             {
                 ModelState.AddDomainError(e, text);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException)
             {
                 ModelState.AddModelError(string.Empty, text["Wizard.ModifiedMeanwhile"]);
             }

@@ -82,7 +82,7 @@ public sealed class SupportController(IMediator mediator, IStringLocalizer<Share
         {
             ModelState.AddDomainError(e, text);
         }
-        catch (Exception e) when (e is ModifiedMeanwhileException or DbUpdateConcurrencyException)
+        catch (Exception e) when (e is ModifiedMeanwhileException or DbUpdateException)
         {
             ModelState.AddModelError(string.Empty, text["Support.ModifiedMeanwhile"]);
             Response.StatusCode = StatusCodes.Status409Conflict;
