@@ -66,20 +66,7 @@ public static class RecordTestCall
             When(c => c.Outcome is FailedNewDate or FailedActionRequired, () =>
                 RuleFor(c => c.Note).NotEmpty().WithMessage(_ => text["Support.TestCall.NoteRequired"]));
             When(c => c.Outcome == FailedNewDate, () => RuleFor(c => c.NewFocDate).Custom((value, context) =>
-            {
-                if (!SetFocDate.TryParse(value, out var date))
-                {
-                    context.AddFailure(nameof(Command.NewFocDate), text["Support.FocDate.Invalid"]);
-                }
-                else if (date < BusinessCalendar.DateInFrance(time.GetUtcNow().UtcDateTime))
-                {
-                    context.AddFailure(nameof(Command.NewFocDate), text["Error.FocDate.InPast"]);
-                }
-                else if (!calendar.IsWorkingDay(date))
-                {
-                    context.AddFailure(nameof(Command.NewFocDate), text["Error.FocDate.NotWorkingDay"]);
-                }
-            }));
+                SetFocDate.CheckDate(value, nameof(Command.NewFocDate), context, text, calendar, time)));
             When(c => c.Outcome == FailedActionRequired, () =>
                 RuleFor(c => c.Reasons).Must(SendBack.AreValidReasons).WithMessage(_ => text["Support.Reasons.Required"]));
         }

@@ -27,22 +27,29 @@ public static class SetFocDate
     {
         public Validator(IStringLocalizer<SharedResource> text, BusinessCalendar calendar, TimeProvider time)
         {
-            RuleFor(c => c.FocDate).Custom((value, context) =>
-            {
-                if (!TryParse(value, out var date))
-                {
-                    context.AddFailure(nameof(Command.FocDate), text["Support.FocDate.Invalid"]);
-                }
-                else if (date < BusinessCalendar.DateInFrance(time.GetUtcNow().UtcDateTime))
-                {
-                    context.AddFailure(nameof(Command.FocDate), text["Error.FocDate.InPast"]);
-                }
-                else if (!calendar.IsWorkingDay(date))
-                {
-                    context.AddFailure(nameof(Command.FocDate), text["Error.FocDate.NotWorkingDay"]);
-                }
-            });
+            RuleFor(c => c.FocDate).Custom((value, context) => CheckDate(value, nameof(Command.FocDate), context, text, calendar, time));
             RuleFor(c => c.Comment).MaximumLength(2000).WithMessage(_ => text["Support.Comment.TooLong"]);
+        }
+    }
+
+    /// <summary>The one place where a typed FOC date is checked: a date, not in the past, a working day.</summary>
+    public static void CheckDate<T>(string? value, string field, ValidationContext<T> context, IStringLocalizer text, BusinessCalendar calendar, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(time);
+        if (!TryParse(value, out var date))
+        {
+            context.AddFailure(field, text["Support.FocDate.Invalid"]);
+        }
+        else if (date < BusinessCalendar.DateInFrance(time.GetUtcNow().UtcDateTime))
+        {
+            context.AddFailure(field, text["Error.FocDate.InPast"]);
+        }
+        else if (!calendar.IsWorkingDay(date))
+        {
+            context.AddFailure(field, text["Error.FocDate.NotWorkingDay"]);
         }
     }
 
