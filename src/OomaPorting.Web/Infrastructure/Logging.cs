@@ -27,10 +27,15 @@ public static class Logging
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
             .Enrich.FromLogContext()
             .Enrich.With(new SensitiveDataMasker())
-            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .WriteTo.File(new CompactJsonFormatter(), Path.Combine(logFolder, "portal-.json"),
                 rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, fileSizeLimitBytes: 50_000_000,
                 rollOnFileSizeLimit: true, shared: true);
+
+        // The console can be turned off (Logging:Console=false) where a terminal is not read, as under load tests.
+        if (context.Configuration.GetValue("Logging:Console", true))
+        {
+            logger.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 }
 

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Load harness: builds Release, fills a database (1,000 then 1,000,000 requests by default), starts the portal on
+# 127.0.0.1, signs users in, runs each scenario with wrk, and writes docs/performance.md.
+#   bash tests/load/run.sh                 # both sizes
+#   SIZES="1000" DURATION=5 bash tests/load/run.sh
+# Needs wrk (apt-get install wrk) and curl. Everything stays on the loopback interface.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+SIZES=${SIZES:-"1000 1000000"}
+ACCOUNTS=${ACCOUNTS:-10000}
+DURATION=${DURATION:-10}
+PORT=${PORT:-5099}
+WORK=${WORK:-$(mktemp -d)}
+OUT=${OUT:-$ROOT/docs/performance.md}
+BASE="http://127.0.0.1:$PORT"
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+
+dotnet build -c Release -nologo -clp:ErrorsOnly tests/load/Generator >/dev/null  # builds the portal too
+WEB_DLL="$ROOT/src/OomaPorting.Web/bin/Release/net10.0/OomaPorting.Web.dll"
+GEN="$ROOT/tests/load/Generator/bin/Release/net10.0/Generator.dll"
+
+PID=""
+start_portal() { # $1 data folder
+  ASPNETCORE_ENVIRONMENT=Production App__DataFolder="$1" DemoData__Enabled=true Logging__Console=false \
+  SignIn__PermitPerMinute=1000000 Eligibility__PermitPerMinute=100000000 Email__DispatcherEnabled=true \
+  dotnet "$WEB_DLL" --urls "$BASE" --contentRoot "$ROOT/src/OomaPorting.Web" >"$1/portal.out" 2>&1 &
+  PID=$!
+  local t0; t0=$(date +%s%N)
+  until curl -sf "$BASE/health" >/dev/null 2>&1; do sleep 0.05; done
+  STARTUP_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+stop_portal() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
+peak_mb() { awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$PID/status"; }
+
+# Signs in; prints the Cookie header value for the session and antiforgery cookies.
+sign_in() { # $1 email
+  local jar; jar=$(mktemp)
+  local token; token=$(curl -s -c "$jar" "$BASE/compte/connexion" | grep -o '__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
+  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Email=$1" --data-urlencode "Password=Portage-Demo-2026" \
+    --data-urlencode "__RequestVerificationToken=$token" "$BASE/compte/connexion"
+  awk '$6 ~ /^ooma\./ {printf "%s=%s; ", $6, $7}' "$jar"
+  rm -f "$jar"
+}
+token_of() { # $1 cookie, $2 path
+  curl -s -H "Cookie: $1" "$BASE$2" | grep -o '__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//'
+}
+
+RESULTS="$WORK/results.tsv"
+: > "$RESULTS"
+# wrk with latency; appends: size, scenario, connections, req/s, p50 ms, p99 ms, errors
+run() { # size name connections cookie path [lua]
+  local size=$1 name=$2 conns=$3 cookie=$4 path=$5 lua=${6:-}
+  if [ -z "$lua" ]; then
+    # A page that answers anything but 200 (a redirect to sign-in, say) would measure the wrong thing.
+    local code; code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$BASE$path")
+    [ "$code" = 200 ] || { echo "$name: $path answers $code, not 200" >&2; exit 1; }
+  fi
+  local args=(-t2 -c"$conns" -d"${DURATION}s" --latency -H "Cookie: $cookie")
+  [ -n "$lua" ] && args+=(-s "$lua")
+  local out; out=$(wrk "${args[@]}" "$BASE$path" 2>&1)
+  local rps p50 p99 non2xx errs
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out"); p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  non2xx=$(awk '/Non-2xx or 3xx/ {print $5}' <<<"$out"); errs=$(awk '/Socket errors/ {s=0; for(i=4;i<=NF;i+=2) s+=$i; print s}' <<<"$out")
+  local wrong; wrong=$(awk '/Wrong responses:/ {print $3}' <<<"$out"); errs=$(( ${errs:-0} + ${wrong:-0} ))
+  to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v/1000; else if (v ~ /ms$/) printf "%.2f", v+0; else if (v ~ /s$/) printf "%.2f", v*1000; else print v }'; }
+  printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$size" "$name" "$conns" "$rps" "$(to_ms "$p50")" "$(to_ms "$p99")" "$(( ${non2xx:-0} + ${errs:-0} ))" >>"$RESULTS"
+  echo "$size $name c=$conns: $rps req/s, p50 $p50, p99 $p99, errors $(( ${non2xx:-0} + ${errs:-0} ))"
+}
+
+SUMMARY="$WORK/summary.tsv"
+: > "$SUMMARY"
+for SIZE in $SIZES; do
+  DATA="$WORK/data-$SIZE"; mkdir -p "$DATA"
+  start_portal "$DATA"; stop_portal   # migrations and demo data
+  t0=$(date +%s)
+  dotnet "$GEN" "$DATA/portal.db" "$ACCOUNTS" "$SIZE" 42 | tee "$DATA/generator.out"
+  GEN_S=$(( $(date +%s) - t0 ))
+  start_portal "$DATA"
+
+  ADMIN=$(sign_in admin@boulangerie-martin.test)
+  USER=$(sign_in employe@boulangerie-martin.test)
+  SUPPORT=$(sign_in support@ooma-office.test)
+  REQ=$(curl -s -H "Cookie: $USER" "$BASE/portage/statut" | grep -o 'href="/portage/[0-9a-f-]\{36\}"' | head -1 | sed 's/href="//;s/"//')
+  DEEP=$(cat "$DATA/portal.db.deep-cursor")
+
+  # Sixteen drafts, one per connection, for the wizard step POST.
+  LUA="$WORK/post-$SIZE.lua"; TOKEN=$(token_of "$ADMIN" /postes)
+  { echo "local ids = {"; for i in $(seq 1 16); do
+      loc=$(curl -s -o /dev/null -w '%{redirect_url}' -H "Cookie: $ADMIN" --data-urlencode "__RequestVerificationToken=$TOKEN" "$BASE/portage")
+      echo "\"$(sed 's#.*/portage/\([0-9a-f-]*\)/type#\1#' <<<"$loc")\","; done; echo "}"
+    cat <<LUA
+local counter = 0
+local threads = {}
+function setup(thread) thread:set("offset", counter); counter = counter + 8; table.insert(threads, thread) end
+local n = 0
+local wrong = 0
+function request()
+  n = n + 1
+  local id = ids[((offset or 0) + n % 8) % #ids + 1]
+  return wrk.format("POST", "/portage/" .. id .. "/type",
+    {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = "$ADMIN"},
+    "Command.NumberType=Fixed&__RequestVerificationToken=$TOKEN")
+end
+-- Success is the redirect to the next step; anything else (sign-in, an error page) is counted as wrong.
+function response(status, headers, body)
+  if status ~= 302 or not string.find(headers["Location"] or "", "/operateur", 1, true) then wrong = wrong + 1 end
+end
+function done(summary, latency, requests)
+  local total = 0
+  for _, t in ipairs(threads) do total = total + (tonumber(t:get("wrong")) or 0) end
+  io.write(string.format("Wrong responses: %d\n", total))
+end
+LUA
+  } > "$LUA"
+
+  run "$SIZE" "ceiling (signed-in static page)" 32 "$ADMIN" /portage/telo-hub
+  run "$SIZE" "status list (customer)" 32 "$USER" /portage/statut
+  run "$SIZE" "status page (customer)" 32 "$USER" "$REQ"
+  run "$SIZE" "support queue, first page" 32 "$SUPPORT" /support/portages
+  run "$SIZE" "support queue, deep page" 32 "$SUPPORT" "/support/portages?After=$DEEP"
+  run "$SIZE" "public check" 32 "" "/portabilite?Number=01+23+45+67+89"
+  run "$SIZE" "wizard step POST" 16 "$ADMIN" /portage "$LUA"
+
+  PEAK=$(peak_mb)
+  stop_portal
+  start_portal "$DATA"; RESTART_MS=$STARTUP_MS; stop_portal
+  WAL=$(stat -c %s "$DATA/portal.db-wal" 2>/dev/null || echo 0)
+  DBSIZE=$(stat -c %s "$DATA/portal.db")
+  printf "%s\t%s\t%s\t%s\t%s\t%s\n" "$SIZE" "$GEN_S" "$PEAK" "$RESTART_MS" "$(( WAL / 1048576 ))" "$(( DBSIZE / 1048576 ))" >>"$SUMMARY"
+done
+
+# docs/performance.md
+{
+  echo "# Performance"
+  echo
+  echo "Measured by \`tests/load/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo),"
+  echo "$(. /etc/os-release; echo "$PRETTY_NAME"), .NET $(dotnet --version), SQLite, Release build, wrk on the same machine (2 threads, ${DURATION} s per scenario)."
+  echo "Figures, not assertions: rerun the script to refresh them."
+  echo
+  echo "| requests in DB | scenario | connections | req/s | p50 ms | p99 ms | errors | ratio to ceiling |"
+  echo "|---:|---|---:|---:|---:|---:|---:|---:|"
+  awk -F'\t' '$2 ~ /^ceiling/ {ceil[$1]=$4} {rows[NR]=$0} END {
+    for (i=1;i<=NR;i++) { split(rows[i], f, "\t"); r = (ceil[f[1]] > 0 ? f[4]/ceil[f[1]] : 0);
+      printf "| %s | %s | %s | %s | %s | %s | %s | %.2f |\n", f[1], f[2], f[3], f[4], f[5], f[6], f[7], r } }' "$RESULTS"
+  echo
+  echo "| requests in DB | generation (s) | peak memory of the portal (MB) | restart to first 200 (ms) | WAL after the run (MB) | database (MB) |"
+  echo "|---:|---:|---:|---:|---:|---:|"
+  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6 }' "$SUMMARY"
+} > "$OUT.table"
+if [ -f "$OUT" ] && grep -q '<!-- measurements -->' "$OUT"; then
+  awk -v table="$OUT.table" '/<!-- measurements -->/ {print; while ((getline line < table) > 0) print line; skip=1; next} /<!-- end measurements -->/ {skip=0} !skip' "$OUT" > "$OUT.new" && mv "$OUT.new" "$OUT"
+else
+  { echo "<!-- measurements -->"; cat "$OUT.table"; echo "<!-- end measurements -->"; } > "$OUT"
+fi
+rm -f "$OUT.table"
+echo "Wrote $OUT"
