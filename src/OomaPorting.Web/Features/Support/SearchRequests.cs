@@ -98,23 +98,20 @@ public static class SearchRequests
                 }
             }
 
+            // Keyset: "at or after the last key, and past the last row", written so the index range starts at the cursor.
             var byFoc = query.Sort == SortByFoc;
-            if (byFoc)
-            {
-                requests = requests.Where(r => r.FocDate != null);
-            }
-
+            requests = byFoc ? requests.Where(r => r.FocDate != null) : requests.Where(r => r.SubmittedAtUtc != null);
             if (Cursor.TryRead(query.After, out var key, out var lastId))
             {
                 if (byFoc)
                 {
-                    var foc = DateOnly.FromDayNumber((int)key);
-                    requests = requests.Where(r => r.FocDate > foc || (r.FocDate == foc && r.Id.CompareTo(lastId) > 0));
+                    var foc = DateOnly.FromDayNumber((int)Math.Clamp(key, 0, DateOnly.MaxValue.DayNumber));
+                    requests = requests.Where(r => r.FocDate >= foc && (r.FocDate > foc || r.Id.CompareTo(lastId) > 0));
                 }
                 else
                 {
                     var submitted = new DateTime(key, DateTimeKind.Utc);
-                    requests = requests.Where(r => r.SubmittedAtUtc > submitted || (r.SubmittedAtUtc == submitted && r.Id.CompareTo(lastId) > 0));
+                    requests = requests.Where(r => r.SubmittedAtUtc >= submitted && (r.SubmittedAtUtc > submitted || r.Id.CompareTo(lastId) > 0));
                 }
             }
 

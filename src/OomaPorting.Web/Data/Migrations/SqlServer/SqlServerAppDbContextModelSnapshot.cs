@@ -442,6 +442,10 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("AccountId", "UpdatedAtUtc");
 
+                    b.HasIndex("FocDate", "Id");
+
+                    b.HasIndex("SubmittedAtUtc", "Id");
+
                     b.HasIndex("Status", "FocDate", "Id");
 
                     b.HasIndex("Status", "SubmittedAtUtc", "Id");

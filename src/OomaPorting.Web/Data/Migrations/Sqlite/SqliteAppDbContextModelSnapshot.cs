@@ -429,6 +429,10 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AccountId", "UpdatedAtUtc");
 
+                    b.HasIndex("FocDate", "Id");
+
+                    b.HasIndex("SubmittedAtUtc", "Id");
+
                     b.HasIndex("Status", "FocDate", "Id");
 
                     b.HasIndex("Status", "SubmittedAtUtc", "Id");
