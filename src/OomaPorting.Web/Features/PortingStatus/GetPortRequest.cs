@@ -33,7 +33,8 @@ public static class GetPortRequest
     {
         public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
         {
-            var r = await db.PortRequests.AsNoTracking().Include(x => x.Lines).Include(x => x.Events).AsSplitQuery()
+            // One query: a request has a handful of lines and events, so the joined rows stay few (one round trip, not three).
+            var r = await db.PortRequests.AsNoTracking().Include(x => x.Lines).Include(x => x.Events).AsSingleQuery()
                 .FirstOrDefaultAsync(x => x.Id == query.Id, cancellationToken) ?? throw new NotFoundException();
             var messages = await db.PortRequestMessages.AsNoTracking()
                 .Where(m => m.PortRequestId == r.Id && !m.IsInternal)

@@ -22,17 +22,24 @@ public static class GetForSupport
     {
         public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
         {
-            var r = await db.PortRequests.IgnoreQueryFilters().AsNoTracking()
-                .Include(x => x.Lines).Include(x => x.Events).Include(x => x.Mandates).AsSplitQuery()
-                .FirstOrDefaultAsync(x => x.Id == query.Id && x.Status != PortRequestStatus.Draft, cancellationToken)
-                ?? throw new NotFoundException();
-            var company = await db.Accounts.IgnoreQueryFilters().Where(a => a.Id == r.AccountId).Select(a => a.CompanyName).FirstAsync(cancellationToken);
+            // One round trip for the request, its lines and events, its account's name and the mandate in force.
+            var found = await db.PortRequests.IgnoreQueryFilters().AsNoTracking()
+                .Include(x => x.Lines).Include(x => x.Events).AsSingleQuery()
+                .Where(x => x.Id == query.Id && x.Status != PortRequestStatus.Draft)
+                .Select(x => new
+                {
+                    Request = x,
+                    Company = db.Accounts.IgnoreQueryFilters().Where(a => a.Id == x.AccountId).Select(a => a.CompanyName).First(),
+                    Mandate = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id).OrderByDescending(m => m.Sequence).FirstOrDefault(),
+                })
+                .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+            var r = found.Request;
             var messages = await db.PortRequestMessages.IgnoreQueryFilters().AsNoTracking()
                 .Where(m => m.PortRequestId == r.Id).OrderBy(m => m.SentAtUtc).ToListAsync(cancellationToken);
             var emails = await db.OutboxMessages.AsNoTracking().Where(m => m.PortRequestId == r.Id).OrderBy(m => m.CreatedAtUtc)
                 .Select(m => new EmailRow(m.Kind, m.Recipient, m.Subject, m.Status, m.Attempts, m.CreatedAtUtc, m.SentAtUtc, m.LastError))
                 .ToListAsync(cancellationToken);
-            return new Model(r, company, messages, r.Mandates.OrderBy(m => m.Sequence).LastOrDefault(), emails);
+            return new Model(r, found.Company, messages, found.Mandate, emails);
         }
     }
 }
