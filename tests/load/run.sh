@@ -56,7 +56,9 @@ run() { # size name connections cookie path [lua]
     local code; code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$BASE$path")
     [ "$code" = 200 ] || { echo "$name: $path answers $code, not 200" >&2; exit 1; }
   fi
-  local args=(-t2 -c"$conns" -d"${DURATION}s" --latency -H "Cookie: $cookie")
+  local seconds=$DURATION
+  [[ "$name" == mixed* ]] && seconds=$MIXED_SECONDS
+  local args=(-t2 -c"$conns" -d"${seconds}s" --latency -H "Cookie: $cookie")
   [ -n "$lua" ] && args+=(-s "$lua")
   local out; out=$(wrk "${args[@]}" "$BASE$path" 2>&1)
   local rps p50 p99 non2xx errs
@@ -133,12 +135,39 @@ LUA
   run "$SIZE" "public check" 32 "" "/portabilite?Number=01+23+45+67+89"
   run "$SIZE" "wizard step POST" 16 "$ADMIN" /portage "$LUA"
 
+  # A mixed run (MIXED_SECONDS, default 600 at the largest size): pages and wizard saves interleaved, the WAL sampled each second.
+  WAL_PEAK=0
+  if [ "${MIXED_SECONDS:-0}" -gt 0 ]; then
+    MIX="$WORK/mixed-$SIZE.lua"
+    { echo "local paths = {\"/portage/statut\", \"$REQ\", \"/support/portages\", \"/support/portages?After=$DEEP\", \"/portabilite?Number=0123456789\"}"
+      echo "local cookies = {\"$USER\", \"$USER\", \"$SUPPORT\", \"$SUPPORT\", \"\"}"
+      sed -n '/^local ids = {/,/^}/p' "$LUA"
+      cat <<LUA
+local n = 0
+function request()
+  n = n + 1
+  if n % 5 == 0 then
+    return wrk.format("POST", "/portage/" .. ids[(n / 5) % #ids + 1] .. "/type",
+      {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = "$ADMIN"},
+      "Command.NumberType=Fixed&__RequestVerificationToken=$TOKEN")
+  end
+  local i = n % #paths + 1
+  return wrk.format("GET", paths[i], {["Cookie"] = cookies[i]})
+end
+LUA
+    } > "$MIX"
+    ( while kill -0 "$PID" 2>/dev/null; do stat -c %s "$DATA/portal.db-wal" 2>/dev/null; sleep 1; done ) > "$DATA/wal.samples" &
+    SAMPLER=$!
+    run "$SIZE" "mixed, ${MIXED_SECONDS} s" 32 "$ADMIN" /portage/statut "$MIX" >/dev/null
+    kill "$SAMPLER" 2>/dev/null || true
+    WAL_PEAK=$(sort -n "$DATA/wal.samples" | tail -1 | awk '{printf "%d", $1/1048576}')
+  fi
   PEAK=$(peak_mb)
   stop_portal
   start_portal "$DATA"; RESTART_MS=$STARTUP_MS; stop_portal
   WAL=$(stat -c %s "$DATA/portal.db-wal" 2>/dev/null || echo 0)
   DBSIZE=$(stat -c %s "$DATA/portal.db")
-  printf "%s\t%s\t%s\t%s\t%s\t%s\n" "$SIZE" "$GEN_S" "$PEAK" "$RESTART_MS" "$(( WAL / 1048576 ))" "$(( DBSIZE / 1048576 ))" >>"$SUMMARY"
+  printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$SIZE" "$GEN_S" "$PEAK" "$RESTART_MS" "$WAL_PEAK" "$(( WAL / 1048576 ))" "$(( DBSIZE / 1048576 ))" >>"$SUMMARY"
 done
 
 # docs/performance.md
@@ -155,9 +184,9 @@ done
     for (i=1;i<=NR;i++) { split(rows[i], f, "\t"); r = (ceil[f[1]] > 0 ? f[4]/ceil[f[1]] : 0);
       printf "| %s | %s | %s | %s | %s | %s | %s | %.2f |\n", f[1], f[2], f[3], f[4], f[5], f[6], f[7], r } }' "$RESULTS"
   echo
-  echo "| requests in DB | generation (s) | peak memory of the portal (MB) | restart to first 200 (ms) | WAL after the run (MB) | database (MB) |"
-  echo "|---:|---:|---:|---:|---:|---:|"
-  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6 }' "$SUMMARY"
+  echo "| requests in DB | generation (s) | peak memory of the portal (MB) | restart to first 200 (ms) | WAL peak during the mixed run (MB) | WAL after shutdown (MB) | database (MB) |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|"
+  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7 }' "$SUMMARY"
 } > "$OUT.table"
 if [ -f "$OUT" ] && grep -q '<!-- measurements -->' "$OUT"; then
   awk -v table="$OUT.table" '/<!-- measurements -->/ {print; while ((getline line < table) > 0) print line; skip=1; next} /<!-- end measurements -->/ {skip=0} !skip' "$OUT" > "$OUT.new" && mv "$OUT.new" "$OUT"
