@@ -108,7 +108,7 @@ public class NotificationTests
         Assert.Contains(FrenchNumber.Parse(main).Display, completed.TextBody ?? string.Empty, StringComparison.Ordinal);
 
         // Support sees what was sent to whom.
-        var page = await (await support.Client.GetAsync($"/support/portages/{id}")).ReadHtmlAsync();
+        var page = await (await support.Client.GetAsync($"/support/portages/{id}/courriels")).ReadHtmlAsync();
         Assert.Contains(DemoData.BoulangerieAdmin, page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("envoyé", page.Body.TextContent, StringComparison.Ordinal);
     }

@@ -151,6 +151,7 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         ["POST /portage/{id:guid}/signature"] = Access.Admin,
         ["GET /support/portages"] = Access.Support,
         ["GET /support/portages/{id:guid}"] = Access.Support,
+        ["GET /support/portages/{id:guid}/courriels"] = Access.Support,
         ["POST /support/portages/{id:guid}/ccf"] = Access.Support,
         ["POST /support/portages/{id:guid}/appel-test"] = Access.Support,
         ["POST /support/portages/{id:guid}/resultat-appel"] = Access.Support,

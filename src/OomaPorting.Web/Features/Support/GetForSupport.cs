@@ -11,12 +11,9 @@ public static class GetForSupport
 {
     public sealed record Query(Guid Id) : IQuery<Model>;
 
-    public sealed record Model(PortRequest Request, string CompanyName, IReadOnlyList<PortRequestMessage> Messages, Mandate? Mandate,
-        IReadOnlyList<EmailRow> Emails);
+    public sealed record Model(PortRequest Request, string CompanyName, IReadOnlyList<PortRequestMessage> Messages, Mandate? Mandate);
 
-    /// <summary>What was sent to whom and when about this request, and what failed.</summary>
-    public sealed record EmailRow(string Kind, string Recipient, string Subject, Infrastructure.Email.OutboxStatus Status, int Attempts,
-        DateTime CreatedAtUtc, DateTime? SentAtUtc, string? LastError);
+
 
     public sealed class Handler(AppDbContext db) : IQueryHandler<Query, Model>
     {
@@ -36,10 +33,7 @@ public static class GetForSupport
             var r = found.Request;
             var messages = await db.PortRequestMessages.IgnoreQueryFilters().AsNoTracking()
                 .Where(m => m.PortRequestId == r.Id).OrderBy(m => m.SentAtUtc).ToListAsync(cancellationToken);
-            var emails = await db.OutboxMessages.AsNoTracking().Where(m => m.PortRequestId == r.Id).OrderBy(m => m.CreatedAtUtc)
-                .Select(m => new EmailRow(m.Kind, m.Recipient, m.Subject, m.Status, m.Attempts, m.CreatedAtUtc, m.SentAtUtc, m.LastError))
-                .ToListAsync(cancellationToken);
-            return new Model(r, found.Company, messages, found.Mandate, emails);
+            return new Model(r, found.Company, messages, found.Mandate);
         }
     }
 }

@@ -22,6 +22,9 @@ public sealed class SupportController(IMediator mediator, IStringLocalizer<Share
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Detail(Guid id, CancellationToken ct) => View("Request", await mediator.Send(new GetForSupport.Query(id), ct));
 
+    [HttpGet("{id:guid}/courriels")]
+    public async Task<IActionResult> Emails(Guid id, CancellationToken ct) => View("Emails", await mediator.Send(new ListEmails.Query(id), ct));
+
     [HttpPost("{id:guid}/ccf")]
     public Task<IActionResult> SetFocDate(Guid id, SetFocDate.Command command, CancellationToken ct) => Act(id, command, ct);
 
