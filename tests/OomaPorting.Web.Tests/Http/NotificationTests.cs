@@ -95,6 +95,8 @@ public class NotificationTests
         var reminders = factory.Services.GetRequiredService<FocReminders>();
         Assert.Equal(1, await reminders.EnqueueDueAsync(CancellationToken.None));
         Assert.Equal(0, await reminders.EnqueueDueAsync(CancellationToken.None));
+        // Another instance (or this one after a restart) knows nothing in memory: the outbox still keeps it single.
+        Assert.Equal(0, await ActivatorUtilities.CreateInstance<FocReminders>(factory.Services).EnqueueDueAsync(CancellationToken.None));
         await DrainAsync(factory);
         Assert.Single(To(smtp, DemoData.BoulangerieAdmin), m => (m.Subject ?? string.Empty).StartsWith("Rappel : portage de vos numéros demain", StringComparison.Ordinal));
 

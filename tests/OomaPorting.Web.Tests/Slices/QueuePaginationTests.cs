@@ -18,28 +18,17 @@ public class QueuePaginationTests
     public async Task Keyset_pages_return_every_request_exactly_once_in_order(string sort)
     {
         using var factory = new PortalFactory();
-        var support = new Actor("s", ActorRole.Support, "S");
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var account = await db.Accounts.IgnoreQueryFilters().FirstAsync(a => a.CompanyName == "Cabinet Durand");
-            var admin = new Actor("a", ActorRole.AccountAdmin, "A");
-            var terms = PortingTermsText.Current(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
             var now = DateTime.UtcNow;
             for (var i = 0; i < 61; i++)
             {
                 // Several share a submission instant and a FOC date: the id breaks the ties.
                 var at = now.AddMinutes(-(i / 3));
-                var r = PortRequest.StartDraft(Guid.NewGuid(), account.Id, admin, at);
-                r.ChooseNumberType(admin, NumberType.Fixed, true, at);
-                r.ChooseCarrier(admin, "F1", null, at);
-                r.EnterAccount(admin, CarrierAccountNumber.Parse("SFR-1234"), InternetConnection.Fibre, null, at);
-                var n = FrenchNumber.Parse($"02 99 {i / 100:D2} {i % 100:D2} 00");
-                r.SetLines(admin, [new LineInput(n, Rio.Parse("F1A123456" + Rio.ComputeKey("F1A123456", n)))], at);
-                r.EnterServiceAddressAndHolder(admin, ServiceAddress.Create("1 rue", null, "35000", "Rennes"), AccountHolder.Create("A", "B"), at);
-                r.ChooseMainNumber(admin, n, false, false, at);
-                r.Submit(admin, new SignatureInput("A B", true, null, null, null), terms, $"POR-2099-{i:D6}", at);
-                r.SetFocDate(support, BusinessCalendar.France.AddWorkingDays(DateOnly.FromDateTime(now), 5 + (i % 4)), BusinessCalendar.France, now);
+                var r = SeedRequests.FocConfirmed(account.Id, i, "POR-2099", at,
+                    BusinessCalendar.France.AddWorkingDays(DateOnly.FromDateTime(now), 5 + (i % 4)));
                 db.PortRequests.Add(r);
             }
 

@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OomaPorting.Domain.Calendar;
+using OomaPorting.Domain.Porting;
+using OomaPorting.Web.Data;
+
+namespace OomaPorting.Web.Infrastructure.Email;
+
+/// <summary>
+/// The working day before a FOC date, each admin of the account gets a reminder; the outbox's unique dedup key makes
+/// it once per request and FOC date, across restarts and instances.
+/// </summary>
+/// <remarks>
+/// Runs at every dispatcher tick, so its steady-state cost must not grow with the number of due requests: one
+/// covering-index read of the due ids, then work only for ids this instance has not settled yet for that date.
+/// Settled ids are checked against the outbox in batches (exact key lookups on its unique index), and only requests
+/// with no reminder yet are loaded. The first load test at 1,000,000 requests found the previous version reading
+/// every due request with its lines and running three queries for each, every five seconds.
+/// </remarks>
+public sealed class FocReminders(IServiceScopeFactory scopes, TimeProvider time, BusinessCalendar calendar, ILogger<FocReminders> logger)
+{
+    private const int Batch = 200;
+    private readonly Lock _gate = new();
+    private readonly HashSet<Guid> _settled = [];
+    private DateOnly _settledFor;
+
+    public async Task<int> EnqueueDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var composer = scope.ServiceProvider.GetRequiredService<EmailComposer>();
+        var settings = scope.ServiceProvider.GetRequiredService<IOptions<EmailOptions>>().Value;
+        var now = time.GetUtcNow().UtcDateTime;
+        var tomorrow = calendar.AddWorkingDays(BusinessCalendar.DateInFrance(now), 1);
+
+        var due = await db.PortRequests.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.Status == PortRequestStatus.FocConfirmed && r.FocDate == tomorrow)
+            .Select(r => r.Id).ToListAsync(ct);
+        var open = Unsettled(due, tomorrow);
+
+        var added = 0;
+        foreach (var batch in open.Chunk(Batch))
+        {
+            // A reminder already in the outbox (written before a restart, or by another instance) settles its request.
+            var firstKeys = batch.ToDictionary(id => FirstKey(id, tomorrow));
+            var keys = firstKeys.Keys.ToList();
+            var queued = await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.DedupKey != null && keys.Contains(m.DedupKey))
+                .Select(m => m.DedupKey!).ToListAsync(ct);
+            Settle(queued.Select(k => firstKeys[k]), tomorrow);
+
+            foreach (var id in batch.Except(queued.Select(k => firstKeys[k])))
+            {
+                added += await EnqueueAsync(db, composer, settings, now, id, tomorrow, ct);
+                Settle([id], tomorrow);
+            }
+        }
+
+        return added;
+    }
+
+    private async Task<int> EnqueueAsync(AppDbContext db, EmailComposer composer, EmailOptions settings, DateTime now, Guid id,
+        DateOnly focDate, CancellationToken ct)
+    {
+        var r = await db.PortRequests.IgnoreQueryFilters().AsNoTracking().Include(x => x.Lines)
+            .FirstOrDefaultAsync(x => x.Id == id && x.Status == PortRequestStatus.FocConfirmed && x.FocDate == focDate, ct);
+        if (r is null)
+        {
+            return 0; // moved or cancelled since the ids were read
+        }
+
+        var key = ReminderKey(id, focDate);
+        var writer = new NotificationInterceptor.Writer(db, composer, settings, now);
+        var index = 0;
+        foreach (var (email, culture) in await writer.AdminsAsync(r.AccountId, ct))
+        {
+            writer.Add("FocReminder", r, email, culture, writer.ComposeReminder(culture, r), [], $"{key}:{index++}");
+        }
+
+        if (index == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            db.NotificationsSuppressed = true;
+            await db.SaveChangesAsync(ct);
+            return index;
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance wrote the same reminder first: the unique dedup key kept it single.
+            logger.LogInformation("FOC reminder of request {PortRequestId} already queued elsewhere", id);
+            return 0;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private List<Guid> Unsettled(List<Guid> due, DateOnly focDate)
+    {
+        lock (_gate)
+        {
+            if (_settledFor != focDate)
+            {
+                _settled.Clear();
+                _settledFor = focDate;
+            }
+
+            return [.. due.Where(id => !_settled.Contains(id))];
+        }
+    }
+
+    private void Settle(IEnumerable<Guid> ids, DateOnly focDate)
+    {
+        lock (_gate)
+        {
+            if (_settledFor == focDate)
+            {
+                _settled.UnionWith(ids);
+            }
+        }
+    }
+
+    private static string ReminderKey(Guid id, DateOnly focDate) => $"reminder:{id:N}:{focDate:yyyyMMdd}";
+
+    private static string FirstKey(Guid id, DateOnly focDate) => ReminderKey(id, focDate) + ":0";
+}
