@@ -39,6 +39,9 @@ public static class Database
         return folder;
     }
 
+    /// <summary>The options are built once, not per request: they hold only the connection string and singletons.</summary>
+    private const ServiceLifetime OptionsLifetime = ServiceLifetime.Singleton;
+
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var provider = Provider(configuration);
@@ -48,14 +51,16 @@ public static class Database
                 var sqlite = SqliteConnectionString(configuration, contentRoot);
                 services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
                     .UseSqlite(sqlite, s => s.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
-                    .AddInterceptors(SqlitePragmas.Instance, sp.GetRequiredService<Email.NotificationInterceptor>()));
+                    .AddInterceptors(SqlitePragmas.Instance, sp.GetRequiredService<Email.NotificationInterceptor>()),
+                    ServiceLifetime.Scoped, OptionsLifetime);
                 break;
             case SqlServer:
                 var sqlServer = configuration.GetConnectionString("SqlServer")
                     ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set.");
                 services.AddDbContext<AppDbContext, SqlServerAppDbContext>((sp, o) => o
                     .UseSqlServer(sqlServer, s => s.EnableRetryOnFailure())
-                    .AddInterceptors(sp.GetRequiredService<Email.NotificationInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<Email.NotificationInterceptor>()),
+                    ServiceLifetime.Scoped, OptionsLifetime);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{provider}': use {Sqlite} or {SqlServer}.");

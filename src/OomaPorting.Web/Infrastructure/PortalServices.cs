@@ -148,6 +148,11 @@ public static class PortalServices
                 o.SlidingExpiration = true;
                 o.SessionStore = store;
 
+                // The session store compares the user's security stamp, disabled flag and lockout on every request
+                // (one indexed read), so Identity's own stamp validator would only repeat it: it is turned off, which
+                // spares every request the construction of SignInManager, UserManager and their store.
+                o.Events.OnValidatePrincipal = _ => Task.CompletedTask;
+
                 // A signed-in user without the role gets a 403 with the French "reserved" page, not a redirect.
                 o.Events.OnRedirectToAccessDenied = context =>
                 {
@@ -155,7 +160,6 @@ public static class PortalServices
                     return Task.CompletedTask;
                 };
             });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
         return services;
     }
 
