@@ -8,21 +8,20 @@ namespace OomaPorting.Web.Data;
 
 /// <summary>
 /// The portal's database. Every entity owned by an account is filtered to the signed-in user's account
-/// (<see cref="ICurrentTenant"/>); code that must see every account says so with <c>IgnoreQueryFilters()</c>.
+/// (<see cref="Tenant"/>); code that must see every account says so with <c>IgnoreQueryFilters()</c>.
 /// Provider-specific subclasses exist only to give each provider its own migration set.
 /// </summary>
-public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
+/// <remarks>
+/// Contexts are pooled (<see cref="Infrastructure.Database"/>): the per-request state, the tenant and
+/// <see cref="NotificationsSuppressed"/>, is set on every lease by <see cref="Lease"/>, never left from a previous one.
+/// </remarks>
+public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
-    private readonly ICurrentTenant _tenant;
-
-    protected AppDbContext(DbContextOptions options, ICurrentTenant tenant)
-        : base(options)
-    {
-        _tenant = tenant;
-    }
+    /// <summary>Whose data the query filters let through. Until set: nobody's.</summary>
+    public ICurrentTenant Tenant { get; set; } = NoTenant.Instance;
 
     /// <summary>The account the filters let through; read by the query filters at query time.</summary>
-    public Guid? CurrentAccountId => _tenant.AccountId;
+    public Guid? CurrentAccountId => Tenant.AccountId;
 
     public DbSet<Account> Accounts => Set<Account>();
 
@@ -49,6 +48,16 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Prepares a context taken from the pool for one unit of work.</summary>
+    public static TContext Lease<TContext>(TContext db, ICurrentTenant tenant)
+        where TContext : AppDbContext
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.Tenant = tenant;
+        db.NotificationsSuppressed = false;
+        return db;
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -64,8 +73,6 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     }
 }
 
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, ICurrentTenant tenant)
-    : AppDbContext(options, tenant);
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
 
-public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, ICurrentTenant tenant)
-    : AppDbContext(options, tenant);
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);

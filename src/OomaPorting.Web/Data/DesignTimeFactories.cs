@@ -7,13 +7,12 @@ namespace OomaPorting.Web.Data;
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
 {
     public SqliteAppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design-time.db").Options, NoTenant.Instance);
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design-time.db").Options);
 }
 
 public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerAppDbContext>
 {
     public SqlServerAppDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerAppDbContext>()
-            .UseSqlServer("Server=localhost;Database=OomaPorting;Trusted_Connection=True;TrustServerCertificate=True").Options,
-            NoTenant.Instance);
+            .UseSqlServer("Server=localhost;Database=OomaPorting;Trusted_Connection=True;TrustServerCertificate=True").Options);
 }

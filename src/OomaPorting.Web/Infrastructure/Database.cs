@@ -39,9 +39,10 @@ public static class Database
         return folder;
     }
 
-    /// <summary>The options are built once, not per request: they hold only the connection string and singletons.</summary>
-    private const ServiceLifetime OptionsLifetime = ServiceLifetime.Singleton;
-
+    /// <summary>
+    /// Contexts come from a pool (options built once, internal services reused): a request leases one, the scope's
+    /// end returns it. <see cref="AppDbContext.Lease"/> gives each lease the request's tenant and clean flags.
+    /// </summary>
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var provider = Provider(configuration);
@@ -49,24 +50,32 @@ public static class Database
         {
             case Sqlite:
                 var sqlite = SqliteConnectionString(configuration, contentRoot);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
+                services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => o
                     .UseSqlite(sqlite, s => s.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
-                    .AddInterceptors(SqlitePragmas.Instance, sp.GetRequiredService<Email.NotificationInterceptor>()),
-                    ServiceLifetime.Scoped, OptionsLifetime);
+                    .AddInterceptors(SqlitePragmas.Instance, sp.GetRequiredService<Email.NotificationInterceptor>()));
+                AddLeases<SqliteAppDbContext>(services);
                 break;
             case SqlServer:
                 var sqlServer = configuration.GetConnectionString("SqlServer")
                     ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set.");
-                services.AddDbContext<AppDbContext, SqlServerAppDbContext>((sp, o) => o
+                services.AddPooledDbContextFactory<SqlServerAppDbContext>((sp, o) => o
                     .UseSqlServer(sqlServer, s => s.EnableRetryOnFailure())
-                    .AddInterceptors(sp.GetRequiredService<Email.NotificationInterceptor>()),
-                    ServiceLifetime.Scoped, OptionsLifetime);
+                    .AddInterceptors(sp.GetRequiredService<Email.NotificationInterceptor>()));
+                AddLeases<SqlServerAppDbContext>(services);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{provider}': use {Sqlite} or {SqlServer}.");
         }
 
         return services;
+    }
+
+    private static void AddLeases<TContext>(IServiceCollection services)
+        where TContext : AppDbContext
+    {
+        // One registration only: the scope disposes what it resolved, and a lease must go back to the pool once.
+        services.AddScoped<AppDbContext>(sp => AppDbContext.Lease(
+            sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext(), sp.GetRequiredService<ICurrentTenant>()));
     }
 
     /// <summary>SQLite migrations always apply at start-up; SQL Server ones when <c>Database:MigrateOnStartup</c> is true.</summary>

@@ -21,8 +21,40 @@ public class TenantIsolationTests(SharedPortal portal) : IClassFixture<SharedPor
 
     private static SqliteAppDbContext ContextFor(PortalFactory factory, Guid? accountId) =>
         new(new DbContextOptionsBuilder<SqliteAppDbContext>()
-            .UseSqlite($"Data Source={factory.DatabasePath}").AddInterceptors(SqlitePragmas.Instance).Options,
-            new FixedTenant(accountId));
+            .UseSqlite($"Data Source={factory.DatabasePath}").AddInterceptors(SqlitePragmas.Instance).Options)
+        {
+            Tenant = new FixedTenant(accountId),
+        };
+
+    [Fact]
+    public async Task A_pooled_context_forgets_the_previous_leases_tenant_and_flags()
+    {
+        Guid martin;
+        AppDbContext first;
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            first = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            martin = await first.Accounts.IgnoreQueryFilters().Where(a => a.CompanyName == "Boulangerie Martin").Select(a => a.Id).SingleAsync();
+            first.Tenant = new FixedTenant(martin);
+            first.NotificationsSuppressed = true;
+            Assert.NotEmpty(await first.PortRequests.ToListAsync());
+        }
+
+        // The pool hands contexts back out; whichever this scope gets, it must see no account and send notifications.
+        var reused = false;
+        for (var i = 0; i < 4; i++)
+        {
+            await using var scope = portal.Factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Null(db.CurrentAccountId);
+            Assert.False(db.NotificationsSuppressed);
+            Assert.Empty(await db.PortRequests.ToListAsync());
+            Assert.Empty(db.ChangeTracker.Entries());
+            reused |= ReferenceEquals(db, first);
+        }
+
+        Assert.True(reused, "The pool never handed the first context out again: this test would prove nothing.");
+    }
 
     [Fact]
     public async Task The_query_filters_show_an_account_only_its_own_rows()

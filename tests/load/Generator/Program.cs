@@ -36,7 +36,7 @@ SqliteAppDbContext Open()
         .UseSqlite($"Data Source={file};Default Timeout=60")
         .AddInterceptors(SqlitePragmas.Instance)
         .Options;
-    var db = new SqliteAppDbContext(options, NoTenant.Instance) { NotificationsSuppressed = true };
+    var db = new SqliteAppDbContext(options) { NotificationsSuppressed = true };
     db.ChangeTracker.AutoDetectChangesEnabled = false;
     return db;
 }
