@@ -4,20 +4,30 @@ using Mediator;
 
 namespace OomaPorting.Web.Infrastructure;
 
-/// <summary>Logs each command or query by its type name and how long it took; never its content (it may hold numbers).</summary>
+/// <summary>
+/// Logs each command or query by its type name and how long it took; never its content (it may hold numbers).
+/// Commands (changes) are logged at Information; queries (page reads, already in the request log) at Debug.
+/// </summary>
 public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
+    private static readonly LogLevel HandledLevel = typeof(IBaseQuery).IsAssignableFrom(typeof(TMessage)) ? LogLevel.Debug : LogLevel.Information;
+    private static readonly string Name = typeof(TMessage).DeclaringType?.Name ?? typeof(TMessage).Name;
+
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
-        var name = typeof(TMessage).DeclaringType?.Name ?? typeof(TMessage).Name;
+        var name = Name;
         var started = Stopwatch.GetTimestamp();
         try
         {
             var response = await next(message, cancellationToken);
-            logger.LogInformation("Handled {Message} in {ElapsedMs:0.0} ms", name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (logger.IsEnabled(HandledLevel))
+            {
+                logger.Log(HandledLevel, "Handled {Message} in {ElapsedMs:0.0} ms", name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
             return response;
         }
         catch (ValidationException)
