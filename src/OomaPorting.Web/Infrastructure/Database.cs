@@ -108,8 +108,8 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA journal_size_limit = 67108864;";
 
     // A pooled connection keeps its native handle, and the pragmas above are per handle: set them when the handle is
-    // new, not at every open (EF Core opens a pooled connection for each query; four statements each time cost more
-    // CPU than a page's own queries). The table forgets a handle when the pool disposes it.
+    // new, not at every open (EF Core opens a pooled connection for each query, so a page would parse and run these
+    // four statements three times). The table forgets a handle when the pool disposes it.
     private static readonly object Marker = new();
     private readonly ConditionalWeakTable<object, object> _configured = [];
 
