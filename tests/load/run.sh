@@ -172,7 +172,7 @@ done
 
 # docs/performance.md
 {
-  echo "# Performance"
+  echo "## Latest run"
   echo
   echo "Measured by \`tests/load/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo),"
   echo "$(. /etc/os-release; echo "$PRETTY_NAME"), .NET $(dotnet --version), SQLite, Release build, wrk on the same machine (2 threads, ${DURATION} s per scenario)."
