@@ -78,14 +78,26 @@ public static class Database
             sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext(), sp.GetRequiredService<ICurrentTenant>()));
     }
 
-    /// <summary>SQLite migrations always apply at start-up; SQL Server ones when <c>Database:MigrateOnStartup</c> is true.</summary>
+    /// <summary>
+    /// SQLite migrations always apply at start-up (and only when one is pending, see <see cref="SqliteMigrationLock"/>);
+    /// SQL Server ones when <c>Database:MigrateOnStartup</c> is true.
+    /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, IConfiguration configuration, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(services);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (Provider(configuration) == Sqlite)
         {
             await SqlitePragmas.EnableWalAsync(db, ct);
+            if (!(await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            {
+                return;
+            }
+
+            var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Database).FullName!);
+            await SqliteMigrationLock.ClearStaleAsync(db, SqliteMigrationLock.MaxAge(configuration),
+                scope.ServiceProvider.GetRequiredService<TimeProvider>(), logger, ct);
             await db.Database.MigrateAsync(ct);
         }
         else if (configuration.GetValue<bool>("Database:MigrateOnStartup"))
