@@ -36,6 +36,13 @@ public class QueuePaginationTests
         }
 
         var client = await PortalClient.SignedInAsync(factory, DemoData.SupportAgent);
+
+        // The filters show what was asked for: the chosen status and sort are the selected options, and only they.
+        var form = await (await client.GetAsync($"/support/portages?Status=FocConfirmed&Sort={sort}")).ReadHtmlAsync();
+        Assert.Equal(["FocConfirmed"], form.QuerySelectorAll("#Status option[selected]").Select(o => o.GetAttribute("value")));
+        Assert.Equal([sort], form.QuerySelectorAll("#Sort option[selected]").Select(o => o.GetAttribute("value")));
+        Assert.DoesNotContain(form.QuerySelectorAll("#Carrier option"), o => o.HasAttribute("selected") && o.GetAttribute("value") != string.Empty);
+
         var seen = new List<string>();
         string? next = $"/support/portages?Status=FocConfirmed&Sort={sort}";
         var pages = 0;
