@@ -51,22 +51,26 @@ public sealed class FocReminders(IServiceScopeFactory scopes, TimeProvider time,
 
             foreach (var id in batch.Except(queued.Select(k => firstKeys[k])))
             {
-                added += await EnqueueAsync(db, composer, settings, now, id, tomorrow, ct);
-                Settle([id], tomorrow);
+                if (await EnqueueAsync(db, composer, settings, now, id, tomorrow, ct) is { } count)
+                {
+                    added += count;
+                    Settle([id], tomorrow);
+                }
             }
         }
 
         return added;
     }
 
-    private async Task<int> EnqueueAsync(AppDbContext db, EmailComposer composer, EmailOptions settings, DateTime now, Guid id,
+    /// <summary>The reminders written (0 when another instance wrote them first), or null when the request is no longer due.</summary>
+    private async Task<int?> EnqueueAsync(AppDbContext db, EmailComposer composer, EmailOptions settings, DateTime now, Guid id,
         DateOnly focDate, CancellationToken ct)
     {
         var r = await db.PortRequests.IgnoreQueryFilters().AsNoTracking().Include(x => x.Lines)
             .FirstOrDefaultAsync(x => x.Id == id && x.Status == PortRequestStatus.FocConfirmed && x.FocDate == focDate, ct);
         if (r is null)
         {
-            return 0; // moved or cancelled since the ids were read
+            return null; // moved or cancelled since the ids were read: not settled, the next tick looks again
         }
 
         var key = ReminderKey(id, focDate);
