@@ -18,26 +18,25 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
-        var name = Name;
         var started = Stopwatch.GetTimestamp();
         try
         {
             var response = await next(message, cancellationToken);
             if (logger.IsEnabled(HandledLevel))
             {
-                logger.Log(HandledLevel, "Handled {Message} in {ElapsedMs:0.0} ms", name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                logger.Log(HandledLevel, "Handled {Message} in {ElapsedMs:0.0} ms", Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
 
             return response;
         }
         catch (ValidationException)
         {
-            logger.LogInformation("Refused {Message}: invalid input", name);
+            logger.LogInformation("Refused {Message}: invalid input", Name);
             throw;
         }
         catch (Domain.Common.DomainException e)
         {
-            logger.LogInformation("Refused {Message}: {Rule}", name, e.Code);
+            logger.LogInformation("Refused {Message}: {Rule}", Name, e.Code);
             throw;
         }
     }

@@ -19,7 +19,7 @@ public static class SqliteMigrationLock
         TimeSpan.FromMinutes(Math.Max(1, configuration.GetValue("Database:StaleMigrationLockMinutes", 10)));
 
     /// <summary>When the lock was taken, or null when nobody holds it.</summary>
-    public static async Task<DateTimeOffset?> TakenAtAsync(AppDbContext db, CancellationToken ct)
+    private static async Task<DateTimeOffset?> TakenAtAsync(AppDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var connection = db.Database.GetDbConnection();

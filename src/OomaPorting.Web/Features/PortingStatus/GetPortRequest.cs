@@ -44,12 +44,7 @@ public static class GetPortRequest
         public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
         {
             var r = await RequestById(db, query.Id) ?? throw new NotFoundException();
-            var messages = new List<PortRequestMessage>();
-            await foreach (var m in PublicMessages(db, r.Id).WithCancellation(cancellationToken))
-            {
-                messages.Add(m);
-            }
-
+            var messages = await PublicMessages(db, r.Id).ToListAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             return new Model(r, Stages(r, calendar), WhoseTurn(r.Status), r.CustomerMayCancel(calendar, now), messages, FirstStepToFix(r));
         }
