@@ -1,3 +1,4 @@
+using OomaPorting.Web;
 using OomaPorting.Web.Data;
 using OomaPorting.Web.Infrastructure;
 using Serilog;
@@ -11,13 +12,13 @@ builder.Services
     .AddPortalMvc()
     .AddPortalMediator()
     .AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath)
-    .AddPortalEmail(builder.Configuration)
+    .AddPortalEmail()
     .AddPortalIdentity(builder.Environment)
-    .AddPortalRateLimits(builder.Configuration);
+    .AddPortalRateLimits();
 
 var app = builder.Build();
 
-await Database.MigrateAsync(app.Services, app.Configuration);
+await Database.MigrateAsync(app.Services);
 await DemoData.SeedIfRequestedAsync(app.Services, app.Configuration, app.Environment);
 
 app.UsePortal();

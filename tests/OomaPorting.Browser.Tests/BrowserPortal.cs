@@ -135,7 +135,7 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
         r.ChooseMainNumber(admin, main, false, account.MainNumber is not null, now);
         var reference = await Web.Data.References.NextAsync(db, now.Year, CancellationToken.None);
         r.Submit(admin, new Domain.Porting.SignatureInput("Marie Martin", true, null, null, null),
-            Web.Features.PortingWizard.PortingTermsText.Current(System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), reference, now);
+            Domain.Porting.PortingTermsText.Current(System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), reference, now);
         db.PortRequests.Add(r);
         await db.SaveChangesAsync();
         return (r.Id, reference, main.Display);

@@ -1,7 +1,7 @@
 namespace OomaPorting.Domain.Calendar;
 
 /// <summary>
-/// Porting counts Monday to Friday, French public holidays excluded (DOMAIN.md, "Working days").
+/// Porting counts Monday to Friday, French public holidays excluded (docs/domain.md, "Working days").
 /// Holidays are computed, Easter-based ones from the Gregorian computus, so no year is ever missing.
 /// </summary>
 public sealed class BusinessCalendar

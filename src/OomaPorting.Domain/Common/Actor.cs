@@ -1,6 +1,6 @@
 namespace OomaPorting.Domain.Common;
 
-/// <summary>The roles of the portal, as DOMAIN.md names them.</summary>
+/// <summary>The roles of the portal, as docs/domain.md names them ("Who acts").</summary>
 public enum ActorRole
 {
     AccountUser = 0,

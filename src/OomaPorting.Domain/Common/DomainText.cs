@@ -12,28 +12,30 @@ public static class DomainText
     /// </summary>
     public static string Clean(string? value, string field, int maxLength, bool required = true)
     {
+        if (Problem(value, field, maxLength, required) is { } code)
+        {
+            throw new DomainException(code, $"{field} is missing, longer than {maxLength} characters, or holds hidden characters.");
+        }
+
+        return (value ?? string.Empty).Trim();
+    }
+
+    /// <summary>What <see cref="Clean"/> would refuse, as the refusal's code (<c>{field}.Required</c>, <c>.TooLong</c>,
+    /// <c>.InvalidCharacters</c>), or null when the value is acceptable: the check a validator calls.</summary>
+    public static string? Problem(string? value, string field, int maxLength, bool required = true)
+    {
         var trimmed = (value ?? string.Empty).Trim();
         if (trimmed.Length == 0)
         {
-            if (required)
-            {
-                throw new DomainException($"{field}.Required", $"{field} is required.");
-            }
-
-            return string.Empty;
+            return required ? $"{field}.Required" : null;
         }
 
         if (trimmed.Length > maxLength)
         {
-            throw new DomainException($"{field}.TooLong", $"{field} is longer than {maxLength} characters.");
+            return $"{field}.TooLong";
         }
 
-        if (HasHiddenCharacters(trimmed))
-        {
-            throw new DomainException($"{field}.InvalidCharacters", $"{field} contains control or invisible characters.");
-        }
-
-        return trimmed;
+        return HasHiddenCharacters(trimmed) ? $"{field}.InvalidCharacters" : null;
     }
 
     /// <summary>Like <see cref="Clean"/>, for text of several lines: line breaks and tabs are kept, nothing else hidden is.</summary>

@@ -15,20 +15,23 @@ public sealed record CarrierAccountNumber
     /// <summary>For logs: only the last three characters.</summary>
     public string Masked => new string('•', Math.Max(0, Value.Length - 3)) + Value[^3..];
 
-    public static CarrierAccountNumber Parse(string? input)
+    public static CarrierAccountNumber Parse(string? input) =>
+        Check(input) is { } problem
+            ? throw new DomainException(problem, "4 to 30 letters, digits or dashes.")
+            : new CarrierAccountNumber(input!.Trim());
+
+    /// <summary>Why <paramref name="input"/> cannot be an account number (a stable code), or null.</summary>
+    public static string? Check(string? input)
     {
         var text = (input ?? string.Empty).Trim();
         if (text.Length == 0)
         {
-            throw new DomainException("CarrierAccountNumber.Required", "The carrier account number is required.");
+            return "CarrierAccountNumber.Required";
         }
 
-        if (text.Length is < MinLength or > MaxLength || !text.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
-        {
-            throw new DomainException("CarrierAccountNumber.Format", "4 to 30 letters, digits or dashes.");
-        }
-
-        return new CarrierAccountNumber(text);
+        return text.Length is < MinLength or > MaxLength || !text.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+            ? "CarrierAccountNumber.Format"
+            : null;
     }
 
     public override string ToString() => Value;

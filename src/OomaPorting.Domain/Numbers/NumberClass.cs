@@ -1,6 +1,6 @@
 namespace OomaPorting.Domain.Numbers;
 
-/// <summary>What a French number is, by its first digits (DOMAIN.md, "French numbers").</summary>
+/// <summary>What a French number is, by its first digits (docs/domain.md, "French numbers").</summary>
 public enum NumberClass
 {
     /// <summary>01 to 05.</summary>

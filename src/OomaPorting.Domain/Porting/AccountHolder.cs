@@ -21,21 +21,41 @@ public sealed record AccountHolder
 
     public string FullName => $"{FirstName} {LastName}";
 
+    public const int MaxNameLength = 100;
+    public const int MaxCompanyLength = 200;
+
     public static AccountHolder Create(string? firstName, string? lastName, string? companyName = null)
     {
-        var company = DomainText.Clean(companyName, "Holder.CompanyName", 200, required: false);
-        return new(CleanName(firstName, "Holder.FirstName"), CleanName(lastName, "Holder.LastName"), company.Length == 0 ? null : company);
+        Require(CheckFirstName(firstName) ?? CheckLastName(lastName) ?? CheckCompanyName(companyName));
+        var company = DomainText.Clean(companyName, "Holder.CompanyName", MaxCompanyLength, required: false);
+        return new(firstName!.Trim(), lastName!.Trim(), company.Length == 0 ? null : company);
     }
 
-    private static string CleanName(string? value, string field)
+    /// <summary>Why <paramref name="value"/> cannot be a first name (a stable code), or null.</summary>
+    public static string? CheckFirstName(string? value) => NameProblem(value, "Holder.FirstName");
+
+    public static string? CheckLastName(string? value) => NameProblem(value, "Holder.LastName");
+
+    public static string? CheckCompanyName(string? value) => DomainText.Problem(value, "Holder.CompanyName", MaxCompanyLength, required: false);
+
+    private static void Require(string? problem)
     {
-        var name = DomainText.Clean(value, field, 100);
-        if (!name.All(c => char.IsLetter(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark
-                || c is ' ' or '-' or '\'' or '’' or '.'))
+        if (problem is not null)
         {
-            throw new DomainException($"{field}.Format", "A name holds letters, spaces, hyphens, apostrophes and dots.");
+            throw new DomainException(problem, "The account holder is not valid.");
+        }
+    }
+
+    private static string? NameProblem(string? value, string field)
+    {
+        if (DomainText.Problem(value, field, MaxNameLength) is { } problem)
+        {
+            return problem;
         }
 
-        return name;
+        return value!.Trim().All(c => char.IsLetter(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark
+                || c is ' ' or '-' or '\'' or '’' or '.')
+            ? null
+            : $"{field}.Format";
     }
 }

@@ -1,3 +1,4 @@
+using OomaPorting.Domain.Common;
 using OomaPorting.Domain.Numbers;
 
 namespace OomaPorting.Domain.Porting;
@@ -8,7 +9,11 @@ public sealed record Carrier(string Code, string Name, NumberType Serves)
     /// <summary>The code used for "Autre": the customer types the carrier's name.</summary>
     public const string OtherCode = "AUTRE";
 
-    /// <summary>Fixed-line carriers with their RIO prefixes (DOMAIN.md, "Carriers").</summary>
+    public const int MaxOtherNameLength = 100;
+
+    internal const string OtherNameField = "Carrier.OtherName";
+
+    /// <summary>Fixed-line carriers with their RIO prefixes (docs/domain.md, "Carriers").</summary>
     public static IReadOnlyList<Carrier> FixedLine { get; } =
     [
         new("F0", "Orange", NumberType.Fixed),
@@ -49,6 +54,13 @@ public sealed record Carrier(string Code, string Name, NumberType Serves)
     ];
 
     public static IReadOnlyList<Carrier> For(NumberType type) => type == NumberType.Mobile ? Mobile : FixedLine;
+
+    /// <summary>The name shown for a chosen carrier: the list's name, or the name typed for "Autre"; null when not chosen.</summary>
+    public static string? DisplayName(NumberType? type, string? code, string? otherName) =>
+        code == OtherCode ? otherName : type is { } t ? Find(t, code)?.Name : null;
+
+    /// <summary>Why <paramref name="name"/> cannot be the name typed for "Autre" (a stable code), or null.</summary>
+    public static string? CheckOtherName(string? name) => DomainText.Problem(name, OtherNameField, MaxOtherNameLength);
 
     public static Carrier? Find(NumberType type, string? code) =>
         For(type).FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.Ordinal));

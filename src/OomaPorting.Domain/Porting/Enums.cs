@@ -40,7 +40,7 @@ public enum WizardSection
     All = NumberType | Carrier | Account | Lines | AddressAndHolder | MainNumber | Signature,
 }
 
-/// <summary>Why support sends a request back to the customer (DOMAIN.md table).</summary>
+/// <summary>Why support sends a request back to the customer (docs/domain.md, "Reasons a request is sent back").</summary>
 public enum ReasonCode
 {
     RioInvalid = 0,

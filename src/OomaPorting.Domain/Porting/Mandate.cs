@@ -24,6 +24,13 @@ public sealed class Mandate
 {
     public const int MaxDrawingBytes = 200_000;
 
+    public const int MaxSignerNameLength = 200;
+
+    internal const string SignerNameField = "Signature.Name";
+
+    /// <summary>Why <paramref name="name"/> cannot sign (a stable code), or null.</summary>
+    public static string? CheckSignerName(string? name) => DomainText.Problem(name, SignerNameField, MaxSignerNameLength);
+
     internal Mandate(PortRequest request, int sequence, SignatureInput signature, string signerName, PortingTerms terms, DateTime signedAtUtc)
     {
         Id = Guid.CreateVersion7(signedAtUtc);

@@ -46,9 +46,7 @@ public sealed partial class PortRequest
         && SharedLine is SharedLineAnswer.Yes or SharedLineAnswer.DontKnow
         && !LinesSeparatedConfirmed;
 
-    public string? CarrierDisplayName => CarrierCode == Carrier.OtherCode
-        ? CarrierOtherName
-        : NumberType is { } t ? Carrier.Find(t, CarrierCode)?.Name : null;
+    public string? CarrierDisplayName => Carrier.DisplayName(NumberType, CarrierCode, CarrierOtherName);
 
     /// <summary>The sections the admin may change now: all of them in Draft, those tied to the reasons in ActionRequired.</summary>
     public WizardSection EditableSections => Status switch
@@ -133,7 +131,7 @@ public sealed partial class PortRequest
 
         if (carrierCode == Carrier.OtherCode)
         {
-            CarrierOtherName = DomainText.Clean(otherName, "Carrier.OtherName", 100);
+            CarrierOtherName = DomainText.Clean(otherName, Carrier.OtherNameField, Carrier.MaxOtherNameLength);
         }
         else if (Carrier.Find(type, carrierCode) is null)
         {
@@ -224,7 +222,10 @@ public sealed partial class PortRequest
         for (var i = 0; i < lines.Count; i++)
         {
             var (number, rio) = lines[i];
-            CheckLine(type, number, rio, isMain: i == 0);
+            if (CheckLine(type, number, rio, isMain: i == 0) is { } problem)
+            {
+                throw new DomainException(problem, "A line is not valid for this request (08 number, wrong type, missing or wrong RIO).");
+            }
             if (!seen.Add(number.E164))
             {
                 throw new DomainException("Lines.Duplicate", $"{number.Masked} is entered twice.");
@@ -246,39 +247,34 @@ public sealed partial class PortRequest
         Touch(nowUtc);
     }
 
-    /// <summary>Checks one line on its own; used by <see cref="SetLines"/> and by forms to place the error on the right field.</summary>
-    public static void CheckLine(NumberType type, FrenchNumber number, Rio? rio, bool isMain)
+    /// <summary>
+    /// The rule of one line on its own, for <see cref="SetLines"/> and for the numbers form (which places the message on
+    /// the number or the RIO field by the code's prefix): the refusal's code, or null.
+    /// </summary>
+    public static string? CheckLine(NumberType type, FrenchNumber number, Rio? rio, bool isMain)
     {
         ArgumentNullException.ThrowIfNull(number);
         if (number.Class == NumberClass.Special)
         {
-            throw new DomainException("Lines.SpecialNumber", "08 numbers cannot be ported here.");
+            return "Lines.SpecialNumber";
         }
 
         if (type == Porting.NumberType.Fixed && !number.IsPortableFixedLine)
         {
-            throw new DomainException("Lines.NotFixed", "This is not a fixed-line number (01 to 05 or 09).");
+            return "Lines.NotFixed";
         }
 
         if (type == Porting.NumberType.Mobile && number.Class != NumberClass.Mobile)
         {
-            throw new DomainException("Lines.NotMobile", "This is not a mobile number (06 or 07).");
+            return "Lines.NotMobile";
         }
 
         if (rio is null)
         {
-            if (type == Porting.NumberType.Mobile || isMain)
-            {
-                throw new DomainException(isMain ? "Rio.RequiredForMainLine" : "Rio.RequiredForMobile", "A RIO is required.");
-            }
-
-            return;
+            return type == Porting.NumberType.Mobile || isMain ? (isMain ? "Rio.RequiredForMainLine" : "Rio.RequiredForMobile") : null;
         }
 
-        if (!rio.MatchesNumber(number))
-        {
-            throw new DomainException("Rio.KeyMismatch", "The RIO's key does not match this number.");
-        }
+        return rio.MatchesNumber(number) ? null : "Rio.KeyMismatch";
     }
 
     public void EnterServiceAddressAndHolder(Actor actor, ServiceAddress address, AccountHolder holder, DateTime nowUtc)

@@ -6,7 +6,7 @@ namespace OomaPorting.Domain.Porting;
 
 /// <summary>
 /// A request to port numbers from a carrier into an Ooma Office account, and its whole lifecycle
-/// (DOMAIN.md, "Lifecycle"). Every transition is a method that checks its rule, records an event and
+/// (docs/domain.md, "Lifecycle"). Every transition is a method that checks its rule, records an event and
 /// refuses anything else with a <see cref="DomainException"/>, leaving the request unchanged.
 /// The wizard's editing methods are in <c>PortRequest.Draft.cs</c>.
 /// </summary>
@@ -109,7 +109,7 @@ public sealed partial class PortRequest
             throw new DomainException("Submit.TermsNotAccepted", "The porting terms must be accepted.");
         }
 
-        var signer = DomainText.Clean(signature.SignerName, "Signature.Name", 200);
+        var signer = DomainText.Clean(signature.SignerName, Mandate.SignerNameField, Mandate.MaxSignerNameLength);
         Mandate.CheckDrawing(signature.DrawnSignaturePng);
         var missing = MissingForSubmission();
         if (missing != WizardSection.None)
@@ -309,16 +309,26 @@ public sealed partial class PortRequest
         return foc > today && calendar.WorkingDaysBetween(today, foc) > BusinessCalendar.CustomerCancellationCutoffWorkingDays;
     }
 
-    private static void RequireValidFocDate(DateOnly focDate, BusinessCalendar calendar, DateTime nowUtc)
+    /// <summary>
+    /// The rule of a FOC date, for the aggregate's guard and for the forms' validators alike: a working day, not in
+    /// the past (in France). Answers the refusal's code (<c>FocDate.InPast</c>, <c>FocDate.NotWorkingDay</c>) or null.
+    /// </summary>
+    public static string? CheckFocDate(DateOnly focDate, BusinessCalendar calendar, DateTime nowUtc)
     {
+        ArgumentNullException.ThrowIfNull(calendar);
         if (focDate < BusinessCalendar.DateInFrance(nowUtc))
         {
-            throw new DomainException("FocDate.InPast", "A FOC date cannot be in the past.");
+            return "FocDate.InPast";
         }
 
-        if (!calendar.IsWorkingDay(focDate))
+        return calendar.IsWorkingDay(focDate) ? null : "FocDate.NotWorkingDay";
+    }
+
+    private static void RequireValidFocDate(DateOnly focDate, BusinessCalendar calendar, DateTime nowUtc)
+    {
+        if (CheckFocDate(focDate, calendar, nowUtc) is { } problem)
         {
-            throw new DomainException("FocDate.NotWorkingDay", "A FOC date must be a working day.");
+            throw new DomainException(problem, "A FOC date must be a working day, not in the past.");
         }
     }
 

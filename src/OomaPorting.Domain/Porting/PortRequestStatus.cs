@@ -1,6 +1,6 @@
 namespace OomaPorting.Domain.Porting;
 
-/// <summary>The lifecycle of DOMAIN.md.</summary>
+/// <summary>The lifecycle of a port request (docs/domain.md, "Lifecycle").</summary>
 public enum PortRequestStatus
 {
     Draft = 0,

@@ -24,15 +24,23 @@ public sealed record ServiceAddress
 
     public static ServiceAddress Create(string? street, string? complement, string? postalCode, string? city)
     {
-        var s = DomainText.Clean(street, "Address.Street", 200);
-        var c = DomainText.Clean(complement, "Address.Complement", 200, required: false);
-        var p = DomainText.Clean(postalCode, "Address.PostalCode", 5);
-        if (p.Length != 5 || !p.All(char.IsAsciiDigit))
+        if ((CheckStreet(street) ?? CheckComplement(complement) ?? CheckPostalCode(postalCode) ?? CheckCity(city)) is { } problem)
         {
-            throw new DomainException("Address.PostalCode.Format", "A postal code has five digits.");
+            throw new DomainException(problem, "The service address is not valid.");
         }
 
-        var ci = DomainText.Clean(city, "Address.City", 100);
-        return new ServiceAddress(s, c.Length == 0 ? null : c, p, ci);
+        var c = complement?.Trim() ?? string.Empty;
+        return new ServiceAddress(street!.Trim(), c.Length == 0 ? null : c, postalCode!.Trim(), city!.Trim());
     }
+
+    /// <summary>Why <paramref name="value"/> cannot be the street (a stable code), or null.</summary>
+    public static string? CheckStreet(string? value) => DomainText.Problem(value, "Address.Street", 200);
+
+    public static string? CheckComplement(string? value) => DomainText.Problem(value, "Address.Complement", 200, required: false);
+
+    public static string? CheckPostalCode(string? value) =>
+        DomainText.Problem(value, "Address.PostalCode", 5)
+        ?? (value!.Trim() is { Length: 5 } p && p.All(char.IsAsciiDigit) ? null : "Address.PostalCode.Format");
+
+    public static string? CheckCity(string? value) => DomainText.Problem(value, "Address.City", 100);
 }

@@ -5,7 +5,6 @@ using OomaPorting.Domain.Calendar;
 using OomaPorting.Domain.Common;
 using OomaPorting.Domain.Numbers;
 using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Features.PortingWizard;
 using OomaPorting.Web.Infrastructure;
 
 namespace OomaPorting.Web.Data;

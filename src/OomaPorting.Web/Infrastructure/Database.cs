@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using OomaPorting.Web.Data;
+using OomaPorting.Web.Infrastructure.Settings;
 
 namespace OomaPorting.Web.Infrastructure;
 
@@ -12,8 +13,6 @@ public static class Database
 {
     public const string Sqlite = "Sqlite";
     public const string SqlServer = "SqlServer";
-
-    public static string Provider(IConfiguration configuration) => configuration["Database:Provider"] ?? Sqlite;
 
     /// <summary>The SQLite connection string: <c>ConnectionStrings:Sqlite</c>, else <c>portal.db</c> in the data folder.</summary>
     public static string SqliteConnectionString(IConfiguration configuration, string contentRoot)
@@ -45,7 +44,9 @@ public static class Database
     /// </summary>
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var provider = Provider(configuration);
+        // Composition needs the provider now: read and validated here, with the same rules as at start-up.
+        var provider = configuration.ReadValidated<DatabaseOptions>(DatabaseOptions.Section).Provider;
+        services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
         switch (provider)
         {
             case Sqlite:
@@ -64,7 +65,7 @@ public static class Database
                 AddLeases<SqlServerAppDbContext>(services);
                 break;
             default:
-                throw new InvalidOperationException($"Unknown Database:Provider '{provider}': use {Sqlite} or {SqlServer}.");
+                throw new InvalidOperationException($"Unknown Database:Provider '{provider}'."); // refused by DatabaseOptions already
         }
 
         return services;
@@ -82,12 +83,13 @@ public static class Database
     /// SQLite migrations always apply at start-up (and only when one is pending, see <see cref="SqliteMigrationLock"/>);
     /// SQL Server ones when <c>Database:MigrateOnStartup</c> is true.
     /// </summary>
-    public static async Task MigrateAsync(IServiceProvider services, IConfiguration configuration, CancellationToken ct = default)
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(services);
         await using var scope = services.CreateAsyncScope();
+        var settings = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (Provider(configuration) == Sqlite)
+        if (settings.Provider == Sqlite)
         {
             await SqlitePragmas.EnableWalAsync(db, ct);
             if (!(await db.Database.GetPendingMigrationsAsync(ct)).Any())
@@ -96,11 +98,11 @@ public static class Database
             }
 
             var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Database).FullName!);
-            await SqliteMigrationLock.ClearStaleAsync(db, SqliteMigrationLock.MaxAge(configuration),
+            await SqliteMigrationLock.ClearStaleAsync(db, TimeSpan.FromMinutes(settings.StaleMigrationLockMinutes),
                 scope.ServiceProvider.GetRequiredService<TimeProvider>(), logger, ct);
             await db.Database.MigrateAsync(ct);
         }
-        else if (configuration.GetValue<bool>("Database:MigrateOnStartup"))
+        else if (settings.MigrateOnStartup)
         {
             await db.Database.MigrateAsync(ct);
         }

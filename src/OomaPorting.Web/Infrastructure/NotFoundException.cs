@@ -57,10 +57,6 @@ public sealed class NotFoundFilter(IModelMetadataProvider metadata) : IException
                 context.Result = new NotFoundResult();
                 context.ExceptionHandled = true;
                 break;
-            case Features.PortingWizard.StepLockedException locked:
-                context.Result = new RedirectResult($"/portage/{locked.RequestId}");
-                context.ExceptionHandled = true;
-                break;
             case DraftExpiredException:
                 context.Result = new ViewResult
                 {

@@ -15,9 +15,6 @@ public static class SqliteMigrationLock
 {
     public const string Table = "__EFMigrationsLock";
 
-    public static TimeSpan MaxAge(IConfiguration configuration) =>
-        TimeSpan.FromMinutes(Math.Max(1, configuration.GetValue("Database:StaleMigrationLockMinutes", 10)));
-
     /// <summary>When the lock was taken, or null when nobody holds it.</summary>
     private static async Task<DateTimeOffset?> TakenAtAsync(AppDbContext db, CancellationToken ct)
     {

@@ -9,6 +9,7 @@ using MimeKit;
 using Moq;
 using OomaPorting.Domain.Numbers;
 using OomaPorting.Web.Data;
+using OomaPorting.Web.Features.Notifications;
 using OomaPorting.Web.Infrastructure.Email;
 using OomaPorting.Web.Tests.Infrastructure;
 

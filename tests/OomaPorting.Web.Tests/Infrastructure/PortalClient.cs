@@ -69,6 +69,13 @@ public static partial class PortalClient
         var token = Token().Match(html);
         Assert.True(token.Success, $"No antiforgery token on {formPage} ({(int)page.StatusCode}).");
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+
+        // As a browser does, the form's hidden version (the state the user saw) goes with it.
+        if (!form.ContainsKey("Version") && Version().Match(html) is { Success: true } version)
+        {
+            form["Version"] = version.Groups[1].Value;
+        }
+
         return await client.PostAsync(action, new FormUrlEncodedContent(form));
     }
 
@@ -76,6 +83,9 @@ public static partial class PortalClient
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
     public static async Task<IHtmlDocument> ParseAsync(string html) => await Parser.ParseDocumentAsync(html);
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"Version\" value=\"([0-9]+)\">")]
+    private static partial Regex Version();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();

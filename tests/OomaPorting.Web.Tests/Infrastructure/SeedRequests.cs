@@ -2,7 +2,6 @@ using OomaPorting.Domain.Calendar;
 using OomaPorting.Domain.Common;
 using OomaPorting.Domain.Numbers;
 using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Features.PortingWizard;
 
 namespace OomaPorting.Web.Tests.Infrastructure;
 

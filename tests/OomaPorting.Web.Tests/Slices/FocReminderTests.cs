@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OomaPorting.Domain.Calendar;
 using OomaPorting.Web.Data;
+using OomaPorting.Web.Features.Notifications;
 using OomaPorting.Web.Infrastructure.Email;
 using OomaPorting.Web.Tests.Infrastructure;
 

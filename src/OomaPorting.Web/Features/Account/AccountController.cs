@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using OomaPorting.Web.Data;
 using OomaPorting.Web.Infrastructure;
+using OomaPorting.Web.Infrastructure.Forms;
 
 namespace OomaPorting.Web.Features.Account;
 
 [Route("compte")]
-public sealed class AccountController(IMediator mediator, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> text,
-    ILogger<AccountController> logger) : Controller
+public sealed class AccountController(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> text,
+    ILogger<AccountController> logger) : PortalController
 {
     [HttpGet("connexion")]
     [AllowAnonymous]
@@ -29,31 +30,29 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     [HttpPost("connexion")]
     [AllowAnonymous]
     [EnableRateLimiting(PortalServices.SignInRateLimitPolicy)]
-    public async Task<IActionResult> SignIn(SignIn.Command command, CancellationToken ct)
+    public Task<IActionResult> SignIn(SignIn.Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        try
+        IActionResult Redisplay()
         {
-            var outcome = await mediator.Send(command, ct);
+            command.Password = string.Empty;
+            return View(command);
+        }
+
+        return Submit(command, outcome =>
+        {
             switch (outcome)
             {
                 case Account.SignIn.Outcome.Succeeded:
                     return LocalRedirect(Url.IsLocalUrl(command.ReturnUrl) ? command.ReturnUrl : "/");
                 case Account.SignIn.Outcome.LockedOut:
                     ModelState.AddModelError(string.Empty, text["SignIn.LockedOut"]);
-                    break;
+                    return Redisplay();
                 default:
                     ModelState.AddModelError(nameof(command.Email), text["SignIn.Failed"]);
-                    break;
+                    return Redisplay();
             }
-        }
-        catch (ValidationException e)
-        {
-            ModelState.AddValidationErrors(e);
-        }
-
-        command.Password = string.Empty;
-        return View(command);
+        }, () => Task.FromResult(Redisplay()));
     }
 
     [HttpPost("deconnexion")]

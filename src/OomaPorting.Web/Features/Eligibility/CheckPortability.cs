@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using OomaPorting.Domain.Numbers;
 using OomaPorting.Web.Data;
+using Microsoft.Extensions.Options;
+using OomaPorting.Web.Infrastructure.Settings;
 
 namespace OomaPorting.Web.Features.Eligibility;
 
@@ -45,7 +47,7 @@ public static class CheckPortability
         }
     }
 
-    public sealed class Handler(AppDbContext db, IConfiguration configuration) : IQueryHandler<Query, Result>
+    public sealed class Handler(AppDbContext db, IOptions<PortingOptions> porting) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -69,7 +71,7 @@ public static class CheckPortability
             if (number.Class == NumberClass.Mobile)
             {
                 return new Result(number, number.Display,
-                    configuration.GetValue("Porting:AcceptMobileNumbers", true) ? Verdict.PortableMobile : Verdict.MobileNotAccepted);
+                    porting.Value.AcceptMobileNumbers ? Verdict.PortableMobile : Verdict.MobileNotAccepted);
             }
 
             return new Result(number, number.Display, Verdict.PortableFixed);

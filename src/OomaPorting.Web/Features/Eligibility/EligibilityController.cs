@@ -3,16 +3,17 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OomaPorting.Web.Infrastructure;
+using OomaPorting.Web.Infrastructure.Forms;
 
 namespace OomaPorting.Web.Features.Eligibility;
 
 /// <summary>Public: anyone may check a number before signing up. A GET form, since it changes nothing.</summary>
 [AllowAnonymous]
-public sealed class EligibilityController(IMediator mediator) : Controller
+public sealed class EligibilityController : PortalController
 {
     [HttpGet("portabilite")]
     [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(PortalServices.PublicCheckRateLimitPolicy)]
-    public async Task<IActionResult> Check([FromQuery] CheckPortability.Query query, CancellationToken ct)
+    public async Task<IActionResult> Check([FromQuery] CheckPortability.Query query)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (string.IsNullOrEmpty(query.Number))
@@ -21,15 +22,8 @@ public sealed class EligibilityController(IMediator mediator) : Controller
             return View(new CheckViewModel(query, null));
         }
 
-        try
-        {
-            return View(new CheckViewModel(query, await mediator.Send(query, ct)));
-        }
-        catch (ValidationException e)
-        {
-            ModelState.AddValidationErrors(e);
-            return View(new CheckViewModel(query, null));
-        }
+        return await Submit(query, result => View(new CheckViewModel(query, result)),
+            () => Task.FromResult<IActionResult>(View(new CheckViewModel(query, null))));
     }
 }
 

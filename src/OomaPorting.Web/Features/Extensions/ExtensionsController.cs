@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using OomaPorting.Domain.Common;
 using OomaPorting.Web.Infrastructure;
+using OomaPorting.Web.Infrastructure.Forms;
 
 namespace OomaPorting.Web.Features.Extensions;
 
 /// <summary>The "Postes" tab: users, their numbers and the monthly cost; admins assign numbers.</summary>
 [Authorize(Roles = Roles.AnyAccountMember)]
-public sealed class ExtensionsController(IMediator mediator, IStringLocalizer<SharedResource> text) : Controller
+public sealed class ExtensionsController(IMediator mediator) : PortalController
 {
     [HttpGet("postes")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -21,23 +22,10 @@ public sealed class ExtensionsController(IMediator mediator, IStringLocalizer<Sh
 
     [HttpPost("postes/attribuer")]
     [Authorize(Roles = Roles.AccountAdmin)]
-    public async Task<IActionResult> Assign(AssignNumber.Command command, CancellationToken ct)
-    {
-        try
+    public Task<IActionResult> Assign(AssignNumber.Command command, CancellationToken ct) =>
+        Submit(command, _ => Redirect("/postes"), async () =>
         {
-            await mediator.Send(command, ct);
-            return Redirect("/postes");
-        }
-        catch (ValidationException e)
-        {
-            ModelState.AddValidationErrors(e);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(e, text);
-        }
-
-        var model = await mediator.Send(new ListExtensions.Query(), ct);
-        return model is null ? NotFound() : View("Index", model);
-    }
+            var model = await mediator.Send(new ListExtensions.Query(), ct);
+            return model is null ? NotFound() : View("Index", model);
+        });
 }

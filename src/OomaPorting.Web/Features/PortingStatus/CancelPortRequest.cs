@@ -3,8 +3,10 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using OomaPorting.Domain.Calendar;
+using OomaPorting.Domain.Porting;
 using OomaPorting.Web.Data;
 using OomaPorting.Web.Infrastructure;
+using OomaPorting.Web.Infrastructure.Forms;
 
 namespace OomaPorting.Web.Features.PortingStatus;
 
@@ -15,6 +17,9 @@ public static class CancelPortRequest
     {
         public Guid Id { get; set; }
 
+        /// <summary>The request's version on the page the admin confirmed: a request changed since is not cancelled blind.</summary>
+        public int Version { get; set; }
+
         public string? Reason { get; set; }
     }
 
@@ -22,17 +27,22 @@ public static class CancelPortRequest
     {
         public Validator(IStringLocalizer<SharedResource> text)
         {
-            RuleFor(c => c.Reason).MaximumLength(2000).WithMessage(_ => text["Support.Comment.TooLong"]);
+            RuleFor(c => c.Reason).MaximumLength(PortRequest.MaxCommentLength).WithMessage(_ => text["Support.Comment.TooLong"]);
         }
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider time, BusinessCalendar calendar, IHttpContextAccessor http) : ICommandHandler<Command>
+    public sealed class Handler(AppDbContext db, TimeProvider time, BusinessCalendar calendar, ICurrentActor current) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var r = await db.PortRequests.Include(x => x.Lines).FirstOrDefaultAsync(x => x.Id == command.Id, cancellationToken)
                 ?? throw new NotFoundException();
-            r.Cancel(http.HttpContext!.User.ToActor(), command.Reason, calendar, time.GetUtcNow().UtcDateTime);
+            if (r.Version != command.Version)
+            {
+                throw new ConcurrentChangeException();
+            }
+
+            r.Cancel(current.Actor, command.Reason, calendar, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

@@ -15,14 +15,6 @@ public static class GetPortRequest
 {
     public sealed record Query(Guid Id) : IQuery<Model>;
 
-    public enum Turn
-    {
-        Customer,
-        Support,
-        Carrier,
-        Nobody,
-    }
-
     /// <summary>One stage of the tracker: done on a date, or expected on a date (or between two).</summary>
     public sealed record Stage(string Key, DateOnly? Done, DateOnly? ExpectedFrom, DateOnly? ExpectedTo, bool IsCurrent);
 
@@ -46,17 +38,9 @@ public static class GetPortRequest
             var r = await RequestById(db, query.Id) ?? throw new NotFoundException();
             var messages = await PublicMessages(db, r.Id).ToListAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            return new Model(r, Stages(r, calendar), WhoseTurn(r.Status), r.CustomerMayCancel(calendar, now), messages, FirstStepToFix(r));
+            return new Model(r, Stages(r, calendar), r.Status.WhoseTurn(), r.CustomerMayCancel(calendar, now), messages, FirstStepToFix(r));
         }
     }
-
-    public static Turn WhoseTurn(PortRequestStatus status) => status switch
-    {
-        PortRequestStatus.Draft or PortRequestStatus.ActionRequired => Turn.Customer,
-        PortRequestStatus.Submitted or PortRequestStatus.FocConfirmed => Turn.Carrier,
-        PortRequestStatus.TestCall => Turn.Support,
-        _ => Turn.Nobody,
-    };
 
     /// <summary>Soumise → Date de portage (CCF) → Appel test → Terminée, each done on its date or expected (working days).</summary>
     public static IReadOnlyList<Stage> Stages(PortRequest r, BusinessCalendar calendar)

@@ -15,15 +15,13 @@ public static class ListPortRequests
     public sealed record Row(Guid Id, string? Reference, PortRequestStatus Status, NumberType? NumberType, string? CarrierCode,
         string? CarrierOtherName, FrenchNumber? MainLine, int LineCount, DateOnly? FocDate, DateTime? SubmittedAtUtc, DateTime UpdatedAtUtc)
     {
-        public string? CarrierName => CarrierCode == Carrier.OtherCode
-            ? CarrierOtherName
-            : NumberType is { } t ? Carrier.Find(t, CarrierCode)?.Name : null;
+        public string? CarrierName => Carrier.DisplayName(NumberType, CarrierCode, CarrierOtherName);
 
         /// <summary>When the port should be done: on the FOC date once known, else 15 to 20 working days after submission.</summary>
         public (DateOnly From, DateOnly To)? ExpectedCompletion(BusinessCalendar calendar)
         {
             ArgumentNullException.ThrowIfNull(calendar);
-            if (Status is not (PortRequestStatus.Submitted or PortRequestStatus.ActionRequired or PortRequestStatus.FocConfirmed or PortRequestStatus.TestCall))
+            if (!Status.IsUnderWay())
             {
                 return null;
             }

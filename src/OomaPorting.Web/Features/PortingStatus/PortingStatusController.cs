@@ -8,13 +8,15 @@ using Microsoft.Extensions.Localization;
 using OomaPorting.Domain.Calendar;
 using OomaPorting.Domain.Common;
 using OomaPorting.Web.Infrastructure;
+using OomaPorting.Web.Infrastructure.Ics;
+using OomaPorting.Web.Infrastructure.Forms;
 
 namespace OomaPorting.Web.Features.PortingStatus;
 
 /// <summary>"Statut du portage": every request of the account, each request's page, its mandate, its calendar file.</summary>
 [Authorize(Roles = Roles.AnyAccountMember)]
-public sealed class PortingStatusController(IMediator mediator, BusinessCalendar calendar, TimeProvider time, IStringLocalizer<SharedResource> text)
-    : Controller
+public sealed class PortingStatusController(IMediator mediator, BusinessCalendar calendar, TimeProvider time)
+    : PortalController
 {
     [HttpGet("portage/statut")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -65,53 +67,21 @@ public sealed class PortingStatusController(IMediator mediator, BusinessCalendar
 
     [HttpPost("portage/{id:guid}/annuler")]
     [Authorize(Roles = Roles.AccountAdmin)]
-    public async Task<IActionResult> Cancel(Guid id, CancelPortRequest.Command command, CancellationToken ct)
+    public Task<IActionResult> Cancel(Guid id, CancelPortRequest.Command command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
         command.Id = id;
-        try
-        {
-            await mediator.Send(command, ct);
-            return Redirect($"/portage/{id}");
-        }
-        catch (ValidationException e)
-        {
-            ModelState.AddValidationErrors(e);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(e, text);
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
-        {
-            // Support changed the request at the same moment: show its fresh state.
-            ModelState.AddModelError(string.Empty, text["Support.ModifiedMeanwhile"]);
-        }
-
-        return View("Cancel", await mediator.Send(new GetPortRequest.Query(id), ct));
+        return Submit(command, _ => Redirect($"/portage/{id}"), async () => View("Cancel", await mediator.Send(new GetPortRequest.Query(id), ct)));
     }
 
     [HttpPost("portage/{id:guid}/messages")]
     [Authorize(Roles = Roles.AccountAdmin)]
-    public async Task<IActionResult> PostMessage(Guid id, PostMessage.Command command, CancellationToken ct)
+    public Task<IActionResult> PostMessage(Guid id, PostMessage.Command command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
         command.Id = id;
         command.Internal = false;
-        try
-        {
-            await mediator.Send(command, ct);
-            return Redirect($"/portage/{id}#messages");
-        }
-        catch (ValidationException e)
-        {
-            ModelState.AddValidationErrors(e);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(e, text, nameof(command.Body));
-        }
-
-        return View("Detail", await mediator.Send(new GetPortRequest.Query(id), ct));
+        return Submit(command, _ => Redirect($"/portage/{id}#messages"), async () => View("Detail", await mediator.Send(new GetPortRequest.Query(id), ct)),
+            new FormFields(null, nameof(command.Body)));
     }
 }

@@ -29,11 +29,11 @@ public static class PostMessage
         }
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider time, IHttpContextAccessor http) : ICommandHandler<Command>
+    public sealed class Handler(AppDbContext db, TimeProvider time, ICurrentActor current) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var actor = http.HttpContext!.User.ToActor();
+            var actor = current.Actor;
 
             // Support writes on any account's request; an admin only finds their own (the account filter applies).
             var requests = actor.IsSupport ? db.PortRequests.IgnoreQueryFilters() : db.PortRequests;

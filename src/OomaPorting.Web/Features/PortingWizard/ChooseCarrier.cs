@@ -34,17 +34,7 @@ public static class ChooseCarrier
                 .Must(code => code == Carrier.OtherCode || Carrier.FixedLine.Concat(Carrier.Mobile).Any(c => c.Code == code))
                 .WithMessage(_ => text["Wizard.Carrier.Required"]);
             When(c => c.CarrierCode == Carrier.OtherCode, () =>
-                RuleFor(c => c.OtherName).Custom((name, context) =>
-                {
-                    try
-                    {
-                        DomainText.Clean(name, "Carrier.OtherName", 100);
-                    }
-                    catch (DomainException e)
-                    {
-                        context.AddFailure(nameof(Command.OtherName), ModelStateExtensions.DomainMessage(text, e.Code));
-                    }
-                }));
+                RuleFor(c => c.OtherName).Satisfies(Carrier.CheckOtherName, text));
         }
     }
 
@@ -58,12 +48,12 @@ public static class ChooseCarrier
         }
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider time, IHttpContextAccessor http) : ICommandHandler<Command>
+    public sealed class Handler(AppDbContext db, TimeProvider time, ICurrentActor current) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var r = await Drafts.LoadAsync(db, command.Id, time, cancellationToken);
-            r.ChooseCarrier(http.HttpContext!.User.ToActor(), command.CarrierCode!, command.OtherName, time.GetUtcNow().UtcDateTime);
+            r.ChooseCarrier(current.Actor, command.CarrierCode!, command.OtherName, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Options;
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Localization;
 using OomaPorting.Domain.Porting;
 using OomaPorting.Web.Data;
 using OomaPorting.Web.Infrastructure;
+using OomaPorting.Web.Infrastructure.Settings;
 
 namespace OomaPorting.Web.Features.PortingWizard;
 
@@ -26,9 +28,9 @@ public static class ChooseNumberType
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(IStringLocalizer<SharedResource> text, IConfiguration configuration)
+        public Validator(IStringLocalizer<SharedResource> text, IOptions<PortingOptions> porting)
         {
-            var acceptMobile = configuration.GetValue("Porting:AcceptMobileNumbers", true);
+            var acceptMobile = porting.Value.AcceptMobileNumbers;
             RuleFor(c => c.NumberType)
                 .Must(t => Enum.TryParse<NumberType>(t, out var v) && Enum.IsDefined(v) && t == v.ToString())
                 .WithMessage(_ => text["Wizard.Type.Required"])
@@ -37,24 +39,24 @@ public static class ChooseNumberType
         }
     }
 
-    public sealed class QueryHandler(AppDbContext db, TimeProvider time, IConfiguration configuration) : IQueryHandler<Query, Form>
+    public sealed class QueryHandler(AppDbContext db, TimeProvider time, IOptions<PortingOptions> porting) : IQueryHandler<Query, Form>
     {
         public async ValueTask<Form> Handle(Query query, CancellationToken cancellationToken)
         {
             var r = await Drafts.LoadAsync(db, query.Id, time, cancellationToken, WizardSection.NumberType);
             return new Form(new Command { Id = r.Id, ReturnTo = query.ReturnTo, NumberType = r.NumberType?.ToString() },
-                configuration.GetValue("Porting:AcceptMobileNumbers", true));
+                porting.Value.AcceptMobileNumbers);
         }
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider time, IHttpContextAccessor http, IConfiguration configuration)
+    public sealed class Handler(AppDbContext db, TimeProvider time, ICurrentActor current, IOptions<PortingOptions> porting)
         : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var r = await Drafts.LoadAsync(db, command.Id, time, cancellationToken);
-            r.ChooseNumberType(http.HttpContext!.User.ToActor(), Enum.Parse<NumberType>(command.NumberType!),
-                configuration.GetValue("Porting:AcceptMobileNumbers", true), time.GetUtcNow().UtcDateTime);
+            r.ChooseNumberType(current.Actor, Enum.Parse<NumberType>(command.NumberType!),
+                porting.Value.AcceptMobileNumbers, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

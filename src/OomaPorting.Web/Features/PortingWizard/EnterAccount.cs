@@ -41,17 +41,7 @@ public static class EnterAccount
     {
         public Validator(IStringLocalizer<SharedResource> text)
         {
-            RuleFor(c => c.AccountNumber).Custom((value, context) =>
-            {
-                try
-                {
-                    CarrierAccountNumber.Parse(value);
-                }
-                catch (DomainException e)
-                {
-                    context.AddFailure(nameof(Command.AccountNumber), ModelStateExtensions.DomainMessage(text, e.Code));
-                }
-            });
+            RuleFor(c => c.AccountNumber).Satisfies(CarrierAccountNumber.Check, text);
             RuleFor(c => c.Internet).Must(BeA<InternetConnection>).WithMessage(_ => text["Wizard.Internet.Required"]);
             When(c => c.Internet == nameof(InternetConnection.AdslVdsl), () =>
                 RuleFor(c => c.SharedLine).Must(BeA<SharedLineAnswer>).WithMessage(_ => text["Wizard.SharedLine.Required"]));
@@ -79,12 +69,12 @@ public static class EnterAccount
         }
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider time, IHttpContextAccessor http) : ICommandHandler<Command>
+    public sealed class Handler(AppDbContext db, TimeProvider time, ICurrentActor current) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var r = await Drafts.LoadAsync(db, command.Id, time, cancellationToken);
-            var actor = http.HttpContext!.User.ToActor();
+            var actor = current.Actor;
             var now = time.GetUtcNow().UtcDateTime;
             var internet = Enum.Parse<InternetConnection>(command.Internet!);
             SharedLineAnswer? shared = internet == InternetConnection.AdslVdsl ? Enum.Parse<SharedLineAnswer>(command.SharedLine!) : null;

@@ -84,14 +84,10 @@ public static class EnterLines
                         }
                     }
 
-                    try
+                    if (PortRequest.CheckLine(type, number, rio, isMain: index == 0) is { } problem)
                     {
-                        PortRequest.CheckLine(type, number, rio, isMain: index == 0);
-                    }
-                    catch (DomainException e)
-                    {
-                        var field = e.Code.StartsWith("Rio.", StringComparison.Ordinal) ? rioField : numberField;
-                        context.AddFailure(new ValidationFailure(field, ModelStateExtensions.DomainMessage(text, e.Code)));
+                        var field = problem.StartsWith("Rio.", StringComparison.Ordinal) ? rioField : numberField;
+                        context.AddFailure(new ValidationFailure(field, ModelStateExtensions.DomainMessage(text, problem)));
                         continue;
                     }
 
@@ -119,7 +115,7 @@ public static class EnterLines
     public static async Task<IReadOnlyList<string>> NumbersUnavailableAsync(AppDbContext db, Guid requestId, IReadOnlyList<FrenchNumber> numbers, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        PortRequestStatus[] underWay = [PortRequestStatus.Submitted, PortRequestStatus.ActionRequired, PortRequestStatus.FocConfirmed, PortRequestStatus.TestCall];
+        var underWay = PortRequestStatuses.UnderWay;
         var onAccounts = await db.AccountNumbers.IgnoreQueryFilters().AsNoTracking()
             .Where(n => numbers.Contains(n.Number)).Select(n => n.Number).ToListAsync(ct);
         var inRequests = await db.PortLines.IgnoreQueryFilters().AsNoTracking()
@@ -144,7 +140,7 @@ public static class EnterLines
         }
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider time, IHttpContextAccessor http) : ICommandHandler<Command>
+    public sealed class Handler(AppDbContext db, TimeProvider time, ICurrentActor current) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -152,7 +148,7 @@ public static class EnterLines
             var lines = command.FilledRows()
                 .Select(x => new LineInput(FrenchNumber.Parse(x.Row.Number), string.IsNullOrWhiteSpace(x.Row.Rio) ? null : Rio.Parse(x.Row.Rio)))
                 .ToList();
-            r.SetLines(http.HttpContext!.User.ToActor(), lines, time.GetUtcNow().UtcDateTime);
+            r.SetLines(current.Actor, lines, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

@@ -38,29 +38,14 @@ public static class EnterServiceAddress
     {
         public Validator(IStringLocalizer<SharedResource> text)
         {
-            // The domain's own constructors decide; each refusal lands on the field it concerns.
-            RuleFor(c => c).Custom((c, context) =>
-            {
-                void Check(string field, Action create)
-                {
-                    try
-                    {
-                        create();
-                    }
-                    catch (DomainException e)
-                    {
-                        context.AddFailure(field, ModelStateExtensions.DomainMessage(text, e.Code));
-                    }
-                }
-
-                Check(nameof(Command.FirstName), () => AccountHolder.Create(c.FirstName, "X"));
-                Check(nameof(Command.LastName), () => AccountHolder.Create("X", c.LastName));
-                Check(nameof(Command.CompanyName), () => AccountHolder.Create("X", "X", c.CompanyName));
-                Check(nameof(Command.Street), () => ServiceAddress.Create(c.Street, null, "75001", "X"));
-                Check(nameof(Command.Complement), () => ServiceAddress.Create("X", c.Complement, "75001", "X"));
-                Check(nameof(Command.PostalCode), () => ServiceAddress.Create("X", null, c.PostalCode, "X"));
-                Check(nameof(Command.City), () => ServiceAddress.Create("X", null, "75001", c.City));
-            });
+            // The value objects' own checks decide; each refusal lands on the field it concerns.
+            RuleFor(c => c.FirstName).Satisfies(AccountHolder.CheckFirstName, text);
+            RuleFor(c => c.LastName).Satisfies(AccountHolder.CheckLastName, text);
+            RuleFor(c => c.CompanyName).Satisfies(AccountHolder.CheckCompanyName, text);
+            RuleFor(c => c.Street).Satisfies(ServiceAddress.CheckStreet, text);
+            RuleFor(c => c.Complement).Satisfies(ServiceAddress.CheckComplement, text);
+            RuleFor(c => c.PostalCode).Satisfies(ServiceAddress.CheckPostalCode, text);
+            RuleFor(c => c.City).Satisfies(ServiceAddress.CheckCity, text);
         }
     }
 
@@ -84,12 +69,12 @@ public static class EnterServiceAddress
         }
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider time, IHttpContextAccessor http) : ICommandHandler<Command>
+    public sealed class Handler(AppDbContext db, TimeProvider time, ICurrentActor current) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var r = await Drafts.LoadAsync(db, command.Id, time, cancellationToken);
-            r.EnterServiceAddressAndHolder(http.HttpContext!.User.ToActor(),
+            r.EnterServiceAddressAndHolder(current.Actor,
                 ServiceAddress.Create(command.Street, command.Complement, command.PostalCode, command.City),
                 AccountHolder.Create(command.FirstName, command.LastName, command.CompanyName),
                 time.GetUtcNow().UtcDateTime);

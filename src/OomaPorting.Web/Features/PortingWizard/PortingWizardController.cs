@@ -1,11 +1,8 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using OomaPorting.Domain.Common;
 using OomaPorting.Web.Infrastructure;
+using OomaPorting.Web.Infrastructure.Forms;
 
 namespace OomaPorting.Web.Features.PortingWizard;
 
@@ -14,7 +11,7 @@ namespace OomaPorting.Web.Features.PortingWizard;
 /// Each POST saves through its slice and redirects; a refused POST re-renders the step with field messages.
 /// </summary>
 [Authorize(Roles = Roles.AccountAdmin)]
-public sealed class PortingWizardController(IMediator mediator, IStringLocalizer<SharedResource> text) : Controller
+public sealed class PortingWizardController(IMediator mediator) : PortalController
 {
     [HttpGet("portage")]
     public async Task<IActionResult> Start(CancellationToken ct) => View(await mediator.Send(new StartPort.Query(), ct));
@@ -27,19 +24,8 @@ public sealed class PortingWizardController(IMediator mediator, IStringLocalizer
     }
 
     [HttpPost("portage/{id:guid}/supprimer")]
-    public async Task<IActionResult> Delete(Guid id, CancellationToken ct)
-    {
-        try
-        {
-            await mediator.Send(new DeleteDraft.Command(id), ct);
-        }
-        catch (DomainException)
-        {
-            return Redirect($"/portage/{id}");
-        }
-
-        return Redirect("/portage");
-    }
+    public Task<IActionResult> Delete(Guid id) =>
+        Submit(new DeleteDraft.Command(id), _ => Redirect("/portage"), () => Task.FromResult<IActionResult>(Redirect($"/portage/{id}")));
 
     /// <summary>Numbers on a residential Ooma Telo or Hub are moved by customer service, not through the wizard.</summary>
     [HttpGet("portage/telo-hub")]
@@ -50,27 +36,27 @@ public sealed class PortingWizardController(IMediator mediator, IStringLocalizer
         await Step(id, () => mediator.Send(new ChooseNumberType.Query(id, retour), ct).AsTask(), "NumberType");
 
     [HttpPost("portage/{id:guid}/type")]
-    public async Task<IActionResult> NumberType(Guid id, [Bind(Prefix = "Command")] ChooseNumberType.Command command, CancellationToken ct) =>
-        await Save(id, command, "operateur",
-            async () => (await mediator.Send(new ChooseNumberType.Query(id, command.ReturnTo), ct)) with { Command = command }, "NumberType", ct);
+    public Task<IActionResult> NumberType(Guid id, [Bind(Prefix = "Command")] ChooseNumberType.Command command, CancellationToken ct) =>
+        Save(id, command, "operateur", "NumberType",
+            () => mediator.Send(new ChooseNumberType.Query(id, command.ReturnTo), ct).AsTask(), form => form with { Command = command });
 
     [HttpGet("portage/{id:guid}/operateur")]
     public async Task<IActionResult> Carrier(Guid id, string? retour, CancellationToken ct) =>
         await Step(id, () => mediator.Send(new ChooseCarrier.Query(id, retour), ct).AsTask(), "Carrier");
 
     [HttpPost("portage/{id:guid}/operateur")]
-    public async Task<IActionResult> Carrier(Guid id, [Bind(Prefix = "Command")] ChooseCarrier.Command command, CancellationToken ct) =>
-        await Save(id, command, "compte",
-            async () => (await mediator.Send(new ChooseCarrier.Query(id, command.ReturnTo), ct)) with { Command = command }, "Carrier", ct);
+    public Task<IActionResult> Carrier(Guid id, [Bind(Prefix = "Command")] ChooseCarrier.Command command, CancellationToken ct) =>
+        Save(id, command, "compte", "Carrier",
+            () => mediator.Send(new ChooseCarrier.Query(id, command.ReturnTo), ct).AsTask(), form => form with { Command = command });
 
     [HttpGet("portage/{id:guid}/compte")]
     public async Task<IActionResult> Account(Guid id, string? retour, CancellationToken ct) =>
         await Step(id, () => mediator.Send(new EnterAccount.Query(id, retour), ct).AsTask(), "Account");
 
     [HttpPost("portage/{id:guid}/compte")]
-    public async Task<IActionResult> Account(Guid id, [Bind(Prefix = "Command")] EnterAccount.Command command, CancellationToken ct) =>
-        await Save(id, command, "numeros",
-            async () => (await mediator.Send(new EnterAccount.Query(id, command.ReturnTo), ct)) with { Command = command }, "Account", ct);
+    public Task<IActionResult> Account(Guid id, [Bind(Prefix = "Command")] EnterAccount.Command command, CancellationToken ct) =>
+        Save(id, command, "numeros", "Account",
+            () => mediator.Send(new EnterAccount.Query(id, command.ReturnTo), ct).AsTask(), form => form with { Command = command });
 
     [HttpGet("portage/{id:guid}/numeros")]
     public async Task<IActionResult> Lines(Guid id, string? retour, CancellationToken ct) =>
@@ -84,7 +70,7 @@ public sealed class PortingWizardController(IMediator mediator, IStringLocalizer
     public async Task<IActionResult> Lines(Guid id, [Bind(Prefix = "Command")] EnterLines.Command command, string? action, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        async Task<EnterLines.Form> Redisplay() => (await mediator.Send(new EnterLines.Query(id, command.ReturnTo), ct)) with { Command = command };
+        Task<EnterLines.Form> Load() => mediator.Send(new EnterLines.Query(id, command.ReturnTo), ct).AsTask();
         if (action == "ajouter" || (action?.StartsWith("supprimer-", StringComparison.Ordinal) ?? false))
         {
             ModelState.Clear();
@@ -103,10 +89,10 @@ public sealed class PortingWizardController(IMediator mediator, IStringLocalizer
                 command.Lines.Add(new EnterLines.Row());
             }
 
-            return View("Lines", await Redisplay());
+            return View("Lines", (await Load()) with { Command = command });
         }
 
-        return await Save(id, command, "adresse", Redisplay, "Lines", ct);
+        return await Save(id, command, "adresse", "Lines", Load, form => form with { Command = command });
     }
 
     [HttpGet("portage/{id:guid}/adresse")]
@@ -114,88 +100,62 @@ public sealed class PortingWizardController(IMediator mediator, IStringLocalizer
         await Step(id, () => mediator.Send(new EnterServiceAddress.Query(id, retour), ct).AsTask(), "Address");
 
     [HttpPost("portage/{id:guid}/adresse")]
-    public async Task<IActionResult> Address(Guid id, EnterServiceAddress.Command command, CancellationToken ct) =>
-        await Save(id, command, "signature", async () =>
-        {
-            // Re-displaying the posted answers still requires the request to be this account's, and open.
-            await mediator.Send(new EnterServiceAddress.Query(id, command.ReturnTo), ct);
-            return command;
-        }, "Address", ct);
+    public Task<IActionResult> Address(Guid id, EnterServiceAddress.Command command, CancellationToken ct) =>
+        Save(id, command, "signature", "Address", () => mediator.Send(new EnterServiceAddress.Query(id, command.ReturnTo), ct).AsTask(), _ => command);
 
     [HttpGet("portage/{id:guid}/signature")]
     public async Task<IActionResult> Signature(Guid id, CancellationToken ct) =>
         await Step(id, () => mediator.Send(new Sign.Query(id), ct).AsTask(), "Signature");
 
     [HttpPost("portage/{id:guid}/signature")]
-    public async Task<IActionResult> Signature(Guid id, [Bind(Prefix = "Command")] Sign.Command command, CancellationToken ct)
+    public Task<IActionResult> Signature(Guid id, [Bind(Prefix = "Command")] Sign.Command command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
         command.Id = id;
-        if (ModelState.IsValid)
-        {
-            try
+        return Submit(command,
+            outcome => Redirect(outcome.AlreadySubmitted ? $"/portage/{outcome.Id}" : $"/portage/{outcome.Id}?envoyee=1"),
+            async () =>
             {
-                var outcome = await mediator.Send(command, ct);
-                return Redirect(outcome.AlreadySubmitted ? $"/portage/{outcome.Id}" : $"/portage/{outcome.Id}?envoyee=1");
-            }
-            catch (ValidationException e)
-            {
-                ModelState.AddValidationErrors(e, "Command");
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddDomainError(e, text);
-            }
-            catch (DbUpdateException)
-            {
-                // Another tab or a double click submitted the same request first: both land on the same page.
-                return Redirect($"/portage/{id}");
-            }
-        }
-
-        var form = await mediator.Send(new Sign.Query(id), ct);
-        command.DrawnSignature = null;
-        return View("Signature", form with { Command = command });
+                var form = await mediator.Send(new Sign.Query(id), ct);
+                command.DrawnSignature = null;
+                return View("Signature", ConcurrentChange ? form : form with { Command = command });
+            },
+            FormFields.Command);
     }
 
-    /// <summary>Shows a step (a locked one throws <see cref="StepLockedException"/>: the filter sends the admin to the status page).</summary>
+    /// <summary>A step that cannot be changed now (request submitted, or not reopened by a fix) sends the admin to the status page.</summary>
+    public override void OnActionExecuted(Microsoft.AspNetCore.Mvc.Filters.ActionExecutedContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Exception is StepLockedException locked)
+        {
+            context.Result = Redirect($"/portage/{locked.RequestId}");
+            context.ExceptionHandled = true;
+        }
+    }
+
+    /// <summary>Shows a step (a locked one throws <see cref="StepLockedException"/>, see <see cref="OnActionExecuted"/>).</summary>
     private async Task<IActionResult> Step<TForm>(Guid id, Func<Task<TForm>> load, string view)
     {
         _ = id;
         return View(view, await load());
     }
 
-    private async Task<IActionResult> Save<TCommand, TForm>(Guid id, TCommand command, string next,
-        Func<Task<TForm>> redisplay, string view, CancellationToken ct)
+    /// <summary>Saves a step and goes to the next one (or back to the check-answers page); a refusal shows the step again.</summary>
+    /// <param name="load">The step's form from the saved request.</param>
+    /// <param name="withPosted">The form with what the admin posted, shown after a refused input.</param>
+    private Task<IActionResult> Save<TCommand, TForm>(Guid id, TCommand command, string next, string view,
+        Func<Task<TForm>> load, Func<TForm, TForm> withPosted)
         where TCommand : IWizardCommand, ICommand
     {
         ArgumentNullException.ThrowIfNull(command);
         command.Id = id;
-        if (ModelState.IsValid)
-        {
-            try
+        return Submit(command, _ => Redirect(Drafts.NextUrl(id, next, command.ReturnTo)),
+            async () =>
             {
-                await mediator.Send(command, ct);
-                return Redirect(Drafts.NextUrl(id, next, command.ReturnTo));
-            }
-            catch (ValidationException e)
-            {
-                ModelState.AddValidationErrors(e, typeof(TForm) == typeof(TCommand) ? null : "Command");
-            }
-            catch (DomainException e) when (e.Code is "PortRequest.Locked" or "PortRequest.SectionLocked")
-            {
-                return Redirect($"/portage/{id}");
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddDomainError(e, text);
-            }
-            catch (DbUpdateException)
-            {
-                ModelState.AddModelError(string.Empty, text["Wizard.ModifiedMeanwhile"]);
-            }
-        }
-
-        return View(view, await redisplay());
+                var form = await load();
+                return View(view, ConcurrentChange ? form : withPosted(form));
+            },
+            typeof(TForm) == typeof(TCommand) ? FormFields.Unprefixed : FormFields.Command);
     }
 }

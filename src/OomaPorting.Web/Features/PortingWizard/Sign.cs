@@ -70,17 +70,7 @@ public static class Sign
             RuleFor(c => c.MainNumber).NotEmpty().WithMessage(_ => text["Wizard.MainNumber.Required"])
                 .MaximumLength(20).WithMessage(_ => text["Wizard.MainNumber.Required"]);
             RuleFor(c => c.AcceptTerms).Equal(true).WithMessage(_ => text["Wizard.Terms.Required"]);
-            RuleFor(c => c.SignerName).Custom((name, context) =>
-            {
-                try
-                {
-                    DomainText.Clean(name, "Signature.Name", 200);
-                }
-                catch (DomainException e)
-                {
-                    context.AddFailure(nameof(Command.SignerName), ModelStateExtensions.DomainMessage(text, e.Code));
-                }
-            });
+            RuleFor(c => c.SignerName).Satisfies(Mandate.CheckSignerName, text);
             RuleFor(c => c.DrawnSignature)
                 .Must(d => string.IsNullOrEmpty(d) || DecodeDrawing(d) is not null)
                 .WithMessage(_ => text["Error.Signature.Drawing.Invalid"]);
@@ -141,12 +131,12 @@ public static class Sign
         }
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider time, IHttpContextAccessor http) : ICommandHandler<Command, Outcome>
+    public sealed class Handler(AppDbContext db, TimeProvider time, ICurrentActor current) : ICommandHandler<Command, Outcome>
     {
         public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
         {
-            var context = http.HttpContext!;
-            var actor = context.User.ToActor();
+            var actor = current.Actor;
+            var client = current.Client;
             var strategy = db.Database.CreateExecutionStrategy();
             return await strategy.ExecuteAsync(async ct =>
             {
@@ -178,7 +168,7 @@ public static class Sign
 
                 var reference = r.Reference ?? await References.NextAsync(db, BusinessCalendar.DateInFrance(now).Year, ct);
                 var signature = new SignatureInput(command.SignerName ?? string.Empty, command.AcceptTerms,
-                    context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString(),
+                    client.IpAddress, client.UserAgent,
                     Validator.DecodeDrawing(command.DrawnSignature));
                 r.Submit(actor, signature, PortingTermsText.Current(CultureInfo.CurrentUICulture), reference, now);
                 await db.SaveChangesAsync(ct);

@@ -15,9 +15,7 @@ public static class StartPort
     public sealed record DraftRow(Guid Id, NumberType? NumberType, string? CarrierCode, string? CarrierOtherName, FrenchNumber? MainLine,
         int LineCount, DateTime UpdatedAtUtc)
     {
-        public string? CarrierName => CarrierCode == Carrier.OtherCode
-            ? CarrierOtherName
-            : NumberType is { } t ? Carrier.Find(t, CarrierCode)?.Name : null;
+        public string? CarrierName => Carrier.DisplayName(NumberType, CarrierCode, CarrierOtherName);
     }
 
     /// <summary>Creates a draft and answers its id.</summary>
@@ -38,14 +36,13 @@ public static class StartPort
         }
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider time, IHttpContextAccessor http) : ICommandHandler<Command, Guid>
+    public sealed class Handler(AppDbContext db, TimeProvider time, ICurrentActor current) : ICommandHandler<Command, Guid>
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken cancellationToken)
         {
-            var user = http.HttpContext!.User;
-            var accountId = user.GetAccountId() ?? throw new NotFoundException();
+            var accountId = current.AccountId ?? throw new NotFoundException();
             var now = time.GetUtcNow().UtcDateTime;
-            var draft = PortRequest.StartDraft(Guid.CreateVersion7(now), accountId, user.ToActor(), now);
+            var draft = PortRequest.StartDraft(Guid.CreateVersion7(now), accountId, current.Actor, now);
             db.PortRequests.Add(draft);
             await db.SaveChangesAsync(cancellationToken);
             return draft.Id;
@@ -58,13 +55,13 @@ public static class DeleteDraft
 {
     public sealed record Command(Guid Id) : ICommand;
 
-    public sealed class Handler(AppDbContext db, IHttpContextAccessor http) : ICommandHandler<Command>
+    public sealed class Handler(AppDbContext db, ICurrentActor current) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var r = await db.PortRequests.Include(x => x.Lines).Include(x => x.Events).AsSplitQuery()
                 .FirstOrDefaultAsync(x => x.Id == command.Id, cancellationToken) ?? throw new NotFoundException();
-            r.EnsureDeletable(http.HttpContext!.User.ToActor());
+            r.EnsureDeletable(current.Actor);
             db.PortRequests.Remove(r);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;

@@ -19,12 +19,12 @@ public static class StartTestCall
         public int Version { get; set; }
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider time, IHttpContextAccessor http) : ICommandHandler<Command>
+    public sealed class Handler(AppDbContext db, TimeProvider time, ICurrentActor current) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var r = await SupportRequests.LoadForActionAsync(db, command.Id, command.Version, cancellationToken);
-            r.StartTestCall(http.HttpContext!.User.ToActor(), time.GetUtcNow().UtcDateTime);
+            r.StartTestCall(current.Actor, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
@@ -62,7 +62,7 @@ public static class RecordTestCall
         {
             RuleFor(c => c.Outcome).Must(o => o is Passed or FailedNewDate or FailedActionRequired)
                 .WithMessage(_ => text["Support.TestCall.OutcomeRequired"]);
-            RuleFor(c => c.Note).MaximumLength(2000).WithMessage(_ => text["Support.Comment.TooLong"]);
+            RuleFor(c => c.Note).MaximumLength(PortRequest.MaxCommentLength).WithMessage(_ => text["Support.Comment.TooLong"]);
             When(c => c.Outcome is FailedNewDate or FailedActionRequired, () =>
                 RuleFor(c => c.Note).NotEmpty().WithMessage(_ => text["Support.TestCall.NoteRequired"]));
             When(c => c.Outcome == FailedNewDate, () => RuleFor(c => c.NewFocDate).Custom((value, context) =>
@@ -72,12 +72,12 @@ public static class RecordTestCall
         }
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider time, BusinessCalendar calendar, IHttpContextAccessor http) : ICommandHandler<Command>
+    public sealed class Handler(AppDbContext db, TimeProvider time, BusinessCalendar calendar, ICurrentActor current) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var r = await SupportRequests.LoadForActionAsync(db, command.Id, command.Version, cancellationToken);
-            var actor = http.HttpContext!.User.ToActor();
+            var actor = current.Actor;
             var now = time.GetUtcNow().UtcDateTime;
             switch (command.Outcome)
             {

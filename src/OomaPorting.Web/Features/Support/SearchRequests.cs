@@ -41,9 +41,7 @@ public static class SearchRequests
     public sealed record Row(Guid Id, string? Reference, string CompanyName, PortRequestStatus Status, string? CarrierCode, NumberType? NumberType,
         string? CarrierOtherName, int LineCount, DateOnly? FocDate, DateTime? SubmittedAtUtc, bool IsLate)
     {
-        public string? CarrierName => CarrierCode == Domain.Porting.Carrier.OtherCode
-            ? CarrierOtherName
-            : NumberType is { } t ? Domain.Porting.Carrier.Find(t, CarrierCode)?.Name : null;
+        public string? CarrierName => Domain.Porting.Carrier.DisplayName(NumberType, CarrierCode, CarrierOtherName);
     }
 
     public sealed record Page(IReadOnlyList<Row> Rows, string? NextCursor, Query Query);

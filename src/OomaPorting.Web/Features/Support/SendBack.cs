@@ -27,7 +27,7 @@ public static class SendBack
         {
             RuleFor(c => c.Reasons).Must(AreValidReasons).WithMessage(_ => text["Support.Reasons.Required"]);
             RuleFor(c => c.Message).NotEmpty().WithMessage(_ => text["Support.SendBack.MessageRequired"])
-                .MaximumLength(2000).WithMessage(_ => text["Support.Comment.TooLong"]);
+                .MaximumLength(PortRequest.MaxCommentLength).WithMessage(_ => text["Support.Comment.TooLong"]);
         }
     }
 
@@ -36,12 +36,12 @@ public static class SendBack
 
     public static List<ReasonCode> Parse(IEnumerable<string> reasons) => [.. reasons.Select(Enum.Parse<ReasonCode>)];
 
-    public sealed class Handler(AppDbContext db, TimeProvider time, IHttpContextAccessor http) : ICommandHandler<Command>
+    public sealed class Handler(AppDbContext db, TimeProvider time, ICurrentActor current) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var r = await SupportRequests.LoadForActionAsync(db, command.Id, command.Version, cancellationToken);
-            r.RequireAction(http.HttpContext!.User.ToActor(), Parse(command.Reasons), command.Message!, time.GetUtcNow().UtcDateTime);
+            r.RequireAction(current.Actor, Parse(command.Reasons), command.Message!, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
@@ -65,17 +65,17 @@ public static class CancelBySupport
         public Validator(IStringLocalizer<SharedResource> text)
         {
             RuleFor(c => c.Reason).NotEmpty().WithMessage(_ => text["Support.Cancel.ReasonRequired"])
-                .MaximumLength(2000).WithMessage(_ => text["Support.Comment.TooLong"]);
+                .MaximumLength(PortRequest.MaxCommentLength).WithMessage(_ => text["Support.Comment.TooLong"]);
         }
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider time, Domain.Calendar.BusinessCalendar calendar, IHttpContextAccessor http)
+    public sealed class Handler(AppDbContext db, TimeProvider time, Domain.Calendar.BusinessCalendar calendar, ICurrentActor current)
         : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var r = await SupportRequests.LoadForActionAsync(db, command.Id, command.Version, cancellationToken);
-            r.Cancel(http.HttpContext!.User.ToActor(), command.Reason, calendar, time.GetUtcNow().UtcDateTime);
+            r.Cancel(current.Actor, command.Reason, calendar, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

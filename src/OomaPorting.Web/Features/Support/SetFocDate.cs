@@ -3,6 +3,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Localization;
 using OomaPorting.Domain.Calendar;
+using OomaPorting.Domain.Porting;
 using OomaPorting.Web.Data;
 using OomaPorting.Web.Infrastructure;
 
@@ -28,11 +29,11 @@ public static class SetFocDate
         public Validator(IStringLocalizer<SharedResource> text, BusinessCalendar calendar, TimeProvider time)
         {
             RuleFor(c => c.FocDate).Custom((value, context) => CheckDate(value, nameof(Command.FocDate), context, text, calendar, time));
-            RuleFor(c => c.Comment).MaximumLength(2000).WithMessage(_ => text["Support.Comment.TooLong"]);
+            RuleFor(c => c.Comment).MaximumLength(PortRequest.MaxCommentLength).WithMessage(_ => text["Support.Comment.TooLong"]);
         }
     }
 
-    /// <summary>The one place where a typed FOC date is checked: a date, not in the past, a working day.</summary>
+    /// <summary>The one place where a typed FOC date is read: a date, then the domain's rule (<see cref="PortRequest.CheckFocDate"/>).</summary>
     public static void CheckDate<T>(string? value, string field, ValidationContext<T> context, IStringLocalizer text, BusinessCalendar calendar, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -43,13 +44,9 @@ public static class SetFocDate
         {
             context.AddFailure(field, text["Support.FocDate.Invalid"]);
         }
-        else if (date < BusinessCalendar.DateInFrance(time.GetUtcNow().UtcDateTime))
+        else if (PortRequest.CheckFocDate(date, calendar, time.GetUtcNow().UtcDateTime) is { } problem)
         {
-            context.AddFailure(field, text["Error.FocDate.InPast"]);
-        }
-        else if (!calendar.IsWorkingDay(date))
-        {
-            context.AddFailure(field, text["Error.FocDate.NotWorkingDay"]);
+            context.AddFailure(field, ModelStateExtensions.DomainMessage(text, problem));
         }
     }
 
@@ -61,13 +58,13 @@ public static class SetFocDate
     public static DateOnly ParseValidated(string? value) =>
         TryParse(value, out var date) ? date : throw new InvalidOperationException("The date was not validated.");
 
-    public sealed class Handler(AppDbContext db, TimeProvider time, BusinessCalendar calendar, IHttpContextAccessor http) : ICommandHandler<Command>
+    public sealed class Handler(AppDbContext db, TimeProvider time, BusinessCalendar calendar, ICurrentActor current) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var r = await SupportRequests.LoadForActionAsync(db, command.Id, command.Version, cancellationToken);
             var date = ParseValidated(command.FocDate);
-            r.SetFocDate(http.HttpContext!.User.ToActor(), date, calendar, time.GetUtcNow().UtcDateTime, command.Comment);
+            r.SetFocDate(current.Actor, date, calendar, time.GetUtcNow().UtcDateTime, command.Comment);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OomaPorting.Domain.Porting;
 using OomaPorting.Web.Data;
 using OomaPorting.Web.Infrastructure;
+using OomaPorting.Web.Infrastructure.Forms;
 
 namespace OomaPorting.Web.Features.Support;
 
@@ -17,29 +18,10 @@ internal static class SupportRequests
             .FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException();
         if (request.Version != seenVersion)
         {
-            throw new ModifiedMeanwhileException();
+            throw new ConcurrentChangeException();
         }
 
         return request;
-    }
-}
-
-/// <summary>Someone changed the request since the form was shown: nothing is overwritten, the agent sees the fresh state.</summary>
-public sealed class ModifiedMeanwhileException : Exception
-{
-    public ModifiedMeanwhileException()
-        : base("The request was modified meanwhile.")
-    {
-    }
-
-    public ModifiedMeanwhileException(string message)
-        : base(message)
-    {
-    }
-
-    public ModifiedMeanwhileException(string message, Exception innerException)
-        : base(message, innerException)
-    {
     }
 }
 

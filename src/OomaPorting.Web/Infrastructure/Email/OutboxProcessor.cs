@@ -112,8 +112,8 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailTransport
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }
 
-/// <summary>Runs the outbox and the FOC reminders every few seconds, for as long as the portal runs.</summary>
-public sealed class OutboxDispatcher(OutboxProcessor processor, FocReminders reminders, IOptions<EmailOptions> options, TimeProvider time,
+/// <summary>Runs the scheduled e-mails (the FOC reminders) and the outbox every few seconds, for as long as the portal runs.</summary>
+public sealed class OutboxDispatcher(OutboxProcessor processor, IEnumerable<IScheduledEmails> scheduled, IOptions<EmailOptions> options, TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -127,7 +127,11 @@ public sealed class OutboxDispatcher(OutboxProcessor processor, FocReminders rem
         {
             try
             {
-                await reminders.EnqueueDueAsync(stoppingToken);
+                foreach (var job in scheduled)
+                {
+                    await job.EnqueueDueAsync(stoppingToken);
+                }
+
                 while (await processor.DispatchDueAsync(stoppingToken) > 0)
                 {
                 }

@@ -12,9 +12,13 @@ using Microsoft.Extensions.Options;
 using OomaPorting.Domain.Calendar;
 using OomaPorting.Web.Data;
 using OomaPorting.Web.Features.Errors;
+using OomaPorting.Web.Features.Notifications;
+using OomaPorting.Web.Infrastructure;
+using OomaPorting.Web.Infrastructure.Email;
+using OomaPorting.Web.Infrastructure.Settings;
 using Serilog;
 
-namespace OomaPorting.Web.Infrastructure;
+namespace OomaPorting.Web;
 
 /// <summary>The portal's composition, one concern per method, in the order <c>Program.cs</c> reads.</summary>
 public static class PortalServices
@@ -32,6 +36,10 @@ public static class PortalServices
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<NotFoundFilter>();
+
+                // Validators are the authority on required fields, in the page's language: no implicit English
+                // "The X field is required." beside their message.
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
             .AddRazorOptions(o =>
             {
@@ -71,32 +79,34 @@ public static class PortalServices
             o.MultipartBodyLengthLimit = 1_000_000;
         });
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+        services.AddValidatedOptions<PortingOptions>(PortingOptions.Section);
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(BusinessCalendar.France);
-        services.AddScoped<ICurrentTenant, HttpCurrentTenant>();
+        services.AddScoped<HttpCurrentActor>();
+        services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<HttpCurrentActor>());
+        services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<HttpCurrentActor>());
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
     }
 
     /// <summary>E-mail: the outbox written with each change, its dispatcher, the transport chosen by <c>Email:Transport</c>.</summary>
-    public static IServiceCollection AddPortalEmail(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPortalEmail(this IServiceCollection services)
     {
-        services.Configure<Email.EmailOptions>(configuration.GetSection("Email"));
-        services.AddSingleton<Email.EmailComposer>();
-        services.AddSingleton<Email.NotificationInterceptor>();
-        if (string.Equals(configuration["Email:Transport"], "Smtp", StringComparison.OrdinalIgnoreCase))
-        {
-            services.AddSingleton<Email.IEmailTransport, Email.SmtpEmailTransport>();
-        }
-        else
-        {
-            services.AddSingleton<Email.IEmailTransport, Email.FolderEmailTransport>();
-        }
+        services.AddValidatedOptions<EmailOptions>(EmailOptions.Section);
+        services.AddSingleton<EmailComposer>();
+        services.AddSingleton<PortRequestNotifications>();
+        services.AddSingleton<IChangeNotifications>(sp => sp.GetRequiredService<PortRequestNotifications>());
+        services.AddSingleton<NotificationInterceptor>();
+        services.AddSingleton<IEmailTransport>(sp =>
+            sp.GetRequiredService<IOptions<EmailOptions>>().Value.Transport == EmailOptions.SmtpTransport
+                ? ActivatorUtilities.CreateInstance<SmtpEmailTransport>(sp)
+                : ActivatorUtilities.CreateInstance<FolderEmailTransport>(sp));
 
-        services.AddSingleton<Email.OutboxProcessor>();
-        services.AddSingleton<Email.FocReminders>();
-        services.AddHostedService<Email.OutboxDispatcher>();
+        services.AddSingleton<OutboxProcessor>();
+        services.AddSingleton<FocReminders>();
+        services.AddSingleton<IScheduledEmails>(sp => sp.GetRequiredService<FocReminders>());
+        services.AddHostedService<OutboxDispatcher>();
         return services;
     }
 
@@ -163,20 +173,18 @@ public static class PortalServices
         return services;
     }
 
-    /// <summary>Sign-in POSTs per client address: <c>SignIn:PermitPerMinute</c> (default 10), then 429 with a French page.</summary>
-    public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Sign-in POSTs and public checks per client address (<see cref="RateLimitOptions"/>), then 429 with a French page.</summary>
+    public static IServiceCollection AddPortalRateLimits(this IServiceCollection services)
     {
-        var permit = configuration.GetValue("SignIn:PermitPerMinute", 10);
-        var checks = configuration.GetValue("Eligibility:PermitPerMinute", 30);
+        services.AddOptions<RateLimitOptions>(RateLimitOptions.SignIn).Configure(o => o.PermitPerMinute = 10);
+        services.AddOptions<RateLimitOptions>(RateLimitOptions.Eligibility).Configure(o => o.PermitPerMinute = 30);
+        services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.SignIn, RateLimitOptions.SignIn);
+        services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Eligibility, RateLimitOptions.Eligibility);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            o.AddPolicy(PublicCheckRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = checks, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(SignInRateLimitPolicy, http => PerClientAddress(http, RateLimitOptions.SignIn));
+            o.AddPolicy(PublicCheckRateLimitPolicy, http => PerClientAddress(http, RateLimitOptions.Eligibility));
             o.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
@@ -184,6 +192,13 @@ public static class PortalServices
             };
         });
         return services;
+    }
+
+    private static RateLimitPartition<string> PerClientAddress(HttpContext http, string limit)
+    {
+        var permit = http.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().Get(limit).PermitPerMinute;
+        return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
     }
 
     public static WebApplication UsePortal(this WebApplication app)

@@ -1,7 +1,6 @@
 using System.Globalization;
-using OomaPorting.Domain.Porting;
 
-namespace OomaPorting.Web.Features.PortingWizard;
+namespace OomaPorting.Domain.Porting;
 
 /// <summary>
 /// The porting terms the admin accepts, versioned: the signed mandate hashes the exact text shown. Change the text,

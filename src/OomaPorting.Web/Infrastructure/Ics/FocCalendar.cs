@@ -4,7 +4,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using OomaPorting.Domain.Porting;
 
-namespace OomaPorting.Web.Features.PortingStatus;
+namespace OomaPorting.Web.Infrastructure.Ics;
 
 /// <summary>The FOC date as an all-day calendar event (RFC 5545, Ical.Net), for the page's link and the e-mail's invite.</summary>
 public static class FocCalendar

@@ -1,30 +1,7 @@
 using System.Security.Claims;
 using OomaPorting.Domain.Common;
-using OomaPorting.Web.Data;
 
 namespace OomaPorting.Web.Infrastructure;
-
-/// <summary>Claim types the portal adds to the sign-in cookie.</summary>
-public static class PortalClaims
-{
-    public const string AccountId = "ooma:account";
-    public const string DisplayName = "ooma:name";
-}
-
-/// <summary>Role names, as Identity stores them.</summary>
-public static class Roles
-{
-    public const string AccountAdmin = nameof(ActorRole.AccountAdmin);
-    public const string AccountUser = nameof(ActorRole.AccountUser);
-    public const string Support = nameof(ActorRole.Support);
-    public const string AnyAccountMember = AccountAdmin + "," + AccountUser;
-}
-
-/// <summary>The signed-in user's account, read from the cookie's claims.</summary>
-public sealed class HttpCurrentTenant(IHttpContextAccessor accessor) : ICurrentTenant
-{
-    public Guid? AccountId => accessor.HttpContext?.User.GetAccountId();
-}
 
 public static class ClaimsPrincipalExtensions
 {

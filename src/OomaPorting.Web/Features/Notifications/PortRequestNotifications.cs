@@ -1,64 +1,39 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using OomaPorting.Domain.Accounts;
 using OomaPorting.Domain.Common;
 using OomaPorting.Domain.Porting;
 using OomaPorting.Web.Data;
-using OomaPorting.Web.Features.PortingStatus;
+using OomaPorting.Web.Infrastructure;
+using OomaPorting.Web.Infrastructure.Email;
+using OomaPorting.Web.Infrastructure.Ics;
 using OomaPorting.Web.Infrastructure.Pdf;
 
-namespace OomaPorting.Web.Infrastructure.Email;
+namespace OomaPorting.Web.Features.Notifications;
 
 /// <summary>
-/// Turns what a <c>SaveChanges</c> records (new port-request events, new thread messages) into outbox messages in the
-/// same <c>SaveChanges</c>: an announced change and its e-mail are committed together or not at all.
+/// Which e-mail is sent when, to whom, saying what: every event of a port request that the customer or support must
+/// hear of, and every message of a thread. Called by the interceptor in the <c>SaveChanges</c> that records the change,
+/// so the e-mail is committed with it. The table:
+/// <list type="bullet">
+/// <item>Submitted, Resubmitted: the account's admins (with the mandate PDF); a resubmission also tells support.</item>
+/// <item>FOC date set or moved, or a failed test call with a new date: the admins (with the calendar file).</item>
+/// <item>Sent back (by support or after a failed test call): the admins, with the reasons to fix.</item>
+/// <item>Completed, Cancelled: the admins.</item>
+/// <item>A support message: the admins; a customer message: support. Internal notes: nobody.</item>
+/// <item>The working day before the FOC date: a reminder to the admins (<see cref="FocReminders"/>).</item>
+/// </list>
 /// </summary>
-public sealed class NotificationInterceptor(EmailComposer composer, IOptions<EmailOptions> options, TimeProvider time) : SaveChangesInterceptor
+public sealed class PortRequestNotifications(EmailComposer composer, IOptions<EmailOptions> options, TimeProvider time) : IChangeNotifications
 {
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
+    public async ValueTask WriteAsync(AppDbContext db, IReadOnlyList<PortRequestEvent> events, IReadOnlyList<PortRequestMessage> messages,
+        CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is AppDbContext db && !db.NotificationsSuppressed)
-        {
-            await WriteAsync(db, cancellationToken);
-        }
-
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is AppDbContext db && !db.NotificationsSuppressed && HasSomethingToAnnounce(db))
-        {
-            WriteAsync(db, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        }
-
-        return result;
-    }
-
-    private static bool HasSomethingToAnnounce(AppDbContext db)
-    {
-        db.ChangeTracker.DetectChanges();
-        return db.ChangeTracker.Entries<PortRequestEvent>().Any(e => e.State == EntityState.Added)
-            || db.ChangeTracker.Entries<PortRequestMessage>().Any(e => e.State == EntityState.Added);
-    }
-
-    private async ValueTask WriteAsync(AppDbContext db, CancellationToken ct)
-    {
-        db.ChangeTracker.DetectChanges();
-        var events = db.ChangeTracker.Entries<PortRequestEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        var messages = db.ChangeTracker.Entries<PortRequestMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        if (events.Count == 0 && messages.Count == 0)
-        {
-            return;
-        }
-
-        var writer = new Writer(db, composer, options.Value, time.GetUtcNow().UtcDateTime);
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(messages);
+        var writer = For(db);
         foreach (var e in events.OrderBy(e => e.Sequence))
         {
             await writer.ForEventAsync(e, ct);
@@ -69,6 +44,9 @@ public sealed class NotificationInterceptor(EmailComposer composer, IOptions<Ema
             await writer.ForMessageAsync(m, ct);
         }
     }
+
+    /// <summary>A writer for one unit of work on <paramref name="db"/>, stamped with the current time.</summary>
+    internal Writer For(AppDbContext db) => new(db, composer, options.Value, time.GetUtcNow().UtcDateTime);
 
     /// <summary>Who gets what, for one <c>SaveChanges</c>.</summary>
     internal sealed class Writer(AppDbContext db, EmailComposer composer, EmailOptions settings, DateTime nowUtc)
@@ -164,34 +142,8 @@ public sealed class NotificationInterceptor(EmailComposer composer, IOptions<Ema
                 [.. m.Body.Split('\n')], [], link, t["Email.Reply"]);
         }
 
-        public void Add(string kind, PortRequest request, string recipient, string culture, EmailContent content, List<OutboxAttachment> attachments, string? dedupKey = null)
-        {
-            var (text, html) = composer.Render(content, culture);
-            var id = Guid.CreateVersion7(nowUtc);
-            foreach (var a in attachments)
-            {
-                a.Id = Guid.CreateVersion7(nowUtc);
-                a.OutboxMessageId = id;
-            }
-
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                Id = id,
-                CreatedAtUtc = nowUtc,
-                AccountId = request.AccountId,
-                PortRequestId = request.Id,
-                Kind = kind,
-                DedupKey = dedupKey,
-                Recipient = recipient,
-                Culture = culture,
-                Subject = content.Subject,
-                TextBody = text,
-                HtmlBody = html,
-                Attachments = attachments,
-                Status = OutboxStatus.Pending,
-                NextAttemptAtUtc = nowUtc,
-            });
-        }
+        public void Add(string kind, PortRequest request, string recipient, string culture, EmailContent content, List<OutboxAttachment> attachments, string? dedupKey = null) =>
+            Outbox.Add(db, composer, nowUtc, kind, request, recipient, culture, content, attachments, dedupKey);
 
         public EmailContent ComposeReminder(string culture, PortRequest request) =>
             composer.InCulture(culture, t => Compose(t, "FocReminder", request, null!, null, culture));

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using OomaPorting.Domain.Calendar;
 using OomaPorting.Domain.Porting;
 using OomaPorting.Web.Data;
+using OomaPorting.Web.Infrastructure.Email;
 
-namespace OomaPorting.Web.Infrastructure.Email;
+namespace OomaPorting.Web.Features.Notifications;
 
 /// <summary>
 /// The working day before a FOC date, each admin of the account gets a reminder; the outbox's unique dedup key makes
@@ -17,7 +17,8 @@ namespace OomaPorting.Web.Infrastructure.Email;
 /// with no reminder yet are loaded. The first load test at 1,000,000 requests found the previous version reading
 /// every due request with its lines and running three queries for each, every five seconds.
 /// </remarks>
-public sealed class FocReminders(IServiceScopeFactory scopes, TimeProvider time, BusinessCalendar calendar, ILogger<FocReminders> logger)
+public sealed class FocReminders(IServiceScopeFactory scopes, TimeProvider time, BusinessCalendar calendar, PortRequestNotifications notifications,
+    ILogger<FocReminders> logger) : IScheduledEmails
 {
     private const int Batch = 200;
     private readonly Lock _gate = new();
@@ -28,8 +29,6 @@ public sealed class FocReminders(IServiceScopeFactory scopes, TimeProvider time,
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var composer = scope.ServiceProvider.GetRequiredService<EmailComposer>();
-        var settings = scope.ServiceProvider.GetRequiredService<IOptions<EmailOptions>>().Value;
         var now = time.GetUtcNow().UtcDateTime;
         var tomorrow = calendar.AddWorkingDays(BusinessCalendar.DateInFrance(now), 1);
 
@@ -51,7 +50,7 @@ public sealed class FocReminders(IServiceScopeFactory scopes, TimeProvider time,
 
             foreach (var id in batch.Except(queued.Select(k => firstKeys[k])))
             {
-                if (await EnqueueAsync(db, composer, settings, now, id, tomorrow, ct) is { } count)
+                if (await EnqueueAsync(db, id, tomorrow, ct) is { } count)
                 {
                     added += count;
                     Settle([id], tomorrow);
@@ -63,8 +62,7 @@ public sealed class FocReminders(IServiceScopeFactory scopes, TimeProvider time,
     }
 
     /// <summary>The reminders written (0 when another instance wrote them first), or null when the request is no longer due.</summary>
-    private async Task<int?> EnqueueAsync(AppDbContext db, EmailComposer composer, EmailOptions settings, DateTime now, Guid id,
-        DateOnly focDate, CancellationToken ct)
+    private async Task<int?> EnqueueAsync(AppDbContext db, Guid id, DateOnly focDate, CancellationToken ct)
     {
         var r = await db.PortRequests.IgnoreQueryFilters().AsNoTracking().Include(x => x.Lines)
             .FirstOrDefaultAsync(x => x.Id == id && x.Status == PortRequestStatus.FocConfirmed && x.FocDate == focDate, ct);
@@ -74,7 +72,7 @@ public sealed class FocReminders(IServiceScopeFactory scopes, TimeProvider time,
         }
 
         var key = ReminderKey(id, focDate);
-        var writer = new NotificationInterceptor.Writer(db, composer, settings, now);
+        var writer = notifications.For(db);
         var index = 0;
         foreach (var (email, culture) in await writer.AdminsAsync(r.AccountId, ct))
         {

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using OomaPorting.Domain.Porting;
+using OomaPorting.Web.Data;
+
+namespace OomaPorting.Web.Infrastructure.Email;
+
+/// <summary>
+/// Plumbing only: collects what a <c>SaveChanges</c> records (new port-request events, new thread messages) and hands
+/// it to <see cref="IChangeNotifications"/>, whose outbox rows are written in the same <c>SaveChanges</c>: an announced
+/// change and its e-mail are committed together or not at all. Which e-mail goes to whom is decided by the
+/// notifications feature, not here.
+/// </summary>
+public sealed class NotificationInterceptor(IChangeNotifications notifications) : SaveChangesInterceptor
+{
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is AppDbContext db && !db.NotificationsSuppressed)
+        {
+            await WriteAsync(db, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is AppDbContext db && !db.NotificationsSuppressed)
+        {
+            WriteAsync(db, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        }
+
+        return result;
+    }
+
+    private async ValueTask WriteAsync(AppDbContext db, CancellationToken ct)
+    {
+        db.ChangeTracker.DetectChanges();
+        var events = db.ChangeTracker.Entries<PortRequestEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var messages = db.ChangeTracker.Entries<PortRequestMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (events.Count > 0 || messages.Count > 0)
+        {
+            await notifications.WriteAsync(db, events, messages, ct);
+        }
+    }
+}
+
+/// <summary>Turns the changes of one <c>SaveChanges</c> into outbox messages, added to the same context.</summary>
+public interface IChangeNotifications
+{
+    ValueTask WriteAsync(AppDbContext db, IReadOnlyList<PortRequestEvent> events, IReadOnlyList<PortRequestMessage> messages, CancellationToken ct);
+}
+
+/// <summary>E-mails that are due by the clock rather than by a change (reminders): the dispatcher runs each at every tick.</summary>
+public interface IScheduledEmails
+{
+    /// <summary>Writes the messages due now into the outbox; answers how many.</summary>
+    Task<int> EnqueueDueAsync(CancellationToken ct);
+}

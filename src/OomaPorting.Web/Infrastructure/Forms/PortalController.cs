@@ -1,0 +1,95 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using OomaPorting.Domain.Common;
+
+namespace OomaPorting.Web.Infrastructure.Forms;
+
+/// <summary>
+/// The base of every controller of the portal, and the one way a form is posted: an action binds, calls
+/// <see cref="Submit{TResponse}(ICommand{TResponse}, Func{TResponse, IActionResult}, Func{Task{IActionResult}}, FormFields?)"/>
+/// and says where to go next. Every refusal is handled here, the same way on every form:
+/// <list type="bullet">
+/// <item>binding errors or a <see cref="ValidationException"/>: field messages, the form re-rendered with what was typed (200);</item>
+/// <item>a <see cref="DomainException"/>: its stable code translated (<c>Error.{Code}</c>) on the form, re-rendered (200);</item>
+/// <item>a concurrent change (<see cref="ConcurrentChangeException"/>, or a save refused by the database): the form
+/// re-rendered with the fresh state, <c>Form.ModifiedMeanwhile</c>, and 409; nothing is overwritten.</item>
+/// </list>
+/// </summary>
+public abstract class PortalController : Controller
+{
+    /// <summary>Sends a command; on success returns <paramref name="onSuccess"/>, on a refusal the form again (see the class).</summary>
+    /// <param name="redisplay">Renders the form again; it runs after the messages were added and loads the request afresh.</param>
+    protected Task<IActionResult> Submit<TResponse>(ICommand<TResponse> command, Func<TResponse, IActionResult> onSuccess,
+        Func<Task<IActionResult>> redisplay, FormFields? fields = null) =>
+        Run(ct => Mediator.Send(command, ct), onSuccess, redisplay, fields ?? FormFields.Unprefixed);
+
+    /// <summary>A query whose input is validated (a GET form): the same handling of refused input as a command.</summary>
+    protected Task<IActionResult> Submit<TResponse>(IQuery<TResponse> query, Func<TResponse, IActionResult> onSuccess,
+        Func<Task<IActionResult>> redisplay, FormFields? fields = null) =>
+        Run(ct => Mediator.Send(query, ct), onSuccess, redisplay, fields ?? FormFields.Unprefixed);
+
+    /// <summary>True while the form is re-rendered after a concurrent change: show the fresh state, not what was posted.</summary>
+    protected bool ConcurrentChange { get; private set; }
+
+    private IMediator Mediator => HttpContext.RequestServices.GetRequiredService<IMediator>();
+
+    private async Task<IActionResult> Run<TResponse>(Func<CancellationToken, ValueTask<TResponse>> send, Func<TResponse, IActionResult> onSuccess,
+        Func<Task<IActionResult>> redisplay, FormFields fields)
+    {
+        ArgumentNullException.ThrowIfNull(onSuccess);
+        ArgumentNullException.ThrowIfNull(redisplay);
+        if (ModelState.IsValid)
+        {
+            var text = HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            try
+            {
+                return onSuccess(await send(HttpContext.RequestAborted));
+            }
+            catch (ValidationException e)
+            {
+                ModelState.AddValidationErrors(e, fields.Prefix);
+            }
+            catch (DomainException e)
+            {
+                ModelState.AddDomainError(e, text, fields.DomainErrorField);
+            }
+            catch (Exception e) when (e is ConcurrentChangeException or DbUpdateException)
+            {
+                ModelState.Clear();
+                ModelState.AddModelError(string.Empty, text["Form.ModifiedMeanwhile"]);
+                ConcurrentChange = true;
+            }
+        }
+
+        var result = await redisplay();
+        if (ConcurrentChange)
+        {
+            if (result is ViewResult view)
+            {
+                view.StatusCode = StatusCodes.Status409Conflict;
+            }
+            else
+            {
+                Response.StatusCode = StatusCodes.Status409Conflict;
+            }
+        }
+
+        return result;
+    }
+}
+
+/// <summary>
+/// Where a form's messages go: <see cref="Prefix"/> when the form's inputs are named after a nested command
+/// (<c>Command.FocDate</c>) or when a page holds several forms (<c>SetFocDate.FocDate</c>, the error summary links to
+/// <c>#SetFocDate_FocDate</c>); <see cref="DomainErrorField"/> for a domain refusal (the whole form when empty).
+/// </summary>
+public sealed record FormFields(string? Prefix, string DomainErrorField = "")
+{
+    public static readonly FormFields Unprefixed = new(Prefix: null);
+
+    /// <summary>The wizard's steps name their inputs <c>Command.*</c>.</summary>
+    public static readonly FormFields Command = new(nameof(Command));
+}

@@ -1,0 +1,22 @@
+using OomaPorting.Domain.Common;
+
+namespace OomaPorting.Web.Infrastructure;
+
+/// <summary>
+/// Who sends the command being handled, as the domain sees them. Slices ask this, never the HTTP context: a slice can
+/// then be sent from a page, a test or a background job alike.
+/// </summary>
+public interface ICurrentActor
+{
+    /// <summary>The signed-in user with their highest role; throws when nobody is signed in.</summary>
+    Actor Actor { get; }
+
+    /// <summary>The signed-in user's account; a support agent or an anonymous visitor has none.</summary>
+    Guid? AccountId { get; }
+
+    /// <summary>Where the command came from, recorded with a signature: the client's address and browser.</summary>
+    ClientInfo Client { get; }
+}
+
+/// <summary>The client's network address and browser, as the request gave them (either may be unknown).</summary>
+public sealed record ClientInfo(string? IpAddress, string? UserAgent);

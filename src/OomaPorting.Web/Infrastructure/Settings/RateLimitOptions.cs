@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OomaPorting.Web.Infrastructure.Settings;
+
+/// <summary>
+/// A per-client-address limit of one kind of request: <c>SignIn:PermitPerMinute</c> (sign-in posts, default 10) and
+/// <c>Eligibility:PermitPerMinute</c> (public portability checks, default 30). Beyond it the portal answers 429.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public const string SignIn = "SignIn";
+    public const string Eligibility = "Eligibility";
+
+    [Range(1, int.MaxValue, ErrorMessage = "PermitPerMinute must be at least 1.")]
+    public int PermitPerMinute { get; set; }
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using Microsoft.Extensions.Time.Testing;
+using OomaPorting.Domain.Numbers;
+using OomaPorting.Domain.Porting;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Tests.Infrastructure;
+
+namespace OomaPorting.Web.Tests.Forms;
+
+/// <summary>
+/// Every form that carries the request's version, posted with a version the request had before: the one policy of
+/// the house answers 409, shows the message and the request as it is now, and changes nothing.
+/// </summary>
+public class StaleFormTests : IClassFixture<StaleFormTests.Portal>
+{
+    private readonly Portal _portal;
+
+    public StaleFormTests(Portal portal) => _portal = portal;
+
+    /// <summary>One portal for every form; its clock stands on Tuesday 1 December 2026, 09:00 in Paris.</summary>
+    public sealed class Portal : IDisposable
+    {
+        public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+
+        public PortalFactory Factory { get; }
+
+        public Portal() => Factory = new PortalFactory { Clock = Clock };
+
+        public void Dispose() => Factory.Dispose();
+    }
+
+    public static TheoryData<string, string> SupportForms => new()
+    {
+        { "ccf", "Submitted" },
+        { "appel-test", "FocConfirmed" },
+        { "resultat-appel", "TestCall" },
+        { "renvoyer", "Submitted" },
+        { "annuler", "Submitted" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SupportForms))]
+    public async Task A_support_form_posted_with_a_stale_version_answers_409_with_the_fresh_state(string action, string state)
+    {
+        var (id, wizard) = await SubmitAsync();
+        var support = await SupportDesk.SignInAsync(_portal.Factory);
+        if (state is "FocConfirmed" or "TestCall")
+        {
+            await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-01" });
+        }
+
+        if (state == "TestCall")
+        {
+            await support.DoAsync(id, "appel-test", []);
+        }
+
+        var before = wizard.Load(id)!;
+        Assert.Equal(state, before.Status.ToString());
+        var fields = new Dictionary<string, string>
+        {
+            ["FocDate"] = "2026-12-15",
+            ["Outcome"] = "passed",
+            ["Reasons"] = nameof(ReasonCode.HolderMismatch),
+            ["Message"] = "Le nom ne correspond pas",
+            ["Reason"] = "Doublon",
+        };
+
+        var stale = await support.ActAsync(id, action, fields, version: before.Version - 1);
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var page = await stale.ReadHtmlAsync();
+        Assert.Contains("modifiée entre-temps", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            page.QuerySelector("input[name=Version]")?.GetAttribute("value"));
+        var after = wizard.Load(id)!;
+        Assert.Equal((before.Status, before.Version, before.FocDate), (after.Status, after.Version, after.FocDate));
+
+        // The same post with the version shown now goes through: the 409 was the version's doing.
+        var current = await support.ActAsync(id, action, fields);
+        Assert.Equal(HttpStatusCode.Redirect, current.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_customers_cancel_form_posted_after_support_set_the_foc_date_answers_409_and_cancels_nothing()
+    {
+        var (id, wizard) = await SubmitAsync();
+        var cancelPage = await (await wizard.Client.GetAsync($"/portage/{id}/annuler")).ReadHtmlAsync();
+        var seen = cancelPage.QuerySelector("form[action$='/annuler'] input[name=Version]")!.GetAttribute("value")!;
+        var support = await SupportDesk.SignInAsync(_portal.Factory);
+        await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-21" });
+
+        var stale = await PortalClient.PostFormAsync(wizard.Client, $"/portage/{id}/annuler", $"/portage/{id}/annuler",
+            new Dictionary<string, string> { ["Version"] = seen, ["Reason"] = "Nous restons chez SFR" });
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var page = await stale.ReadHtmlAsync();
+        Assert.Contains("modifiée entre-temps", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(PortRequestStatus.FocConfirmed, wizard.Load(id)!.Status);
+    }
+
+    private async Task<(Guid Id, Wizard Wizard)> SubmitAsync()
+    {
+        var wizard = await Wizard.StartAsync(_portal.Factory, DemoData.BoulangerieAdmin);
+        var main = Wizard.NextNumber();
+        var id = await wizard.FillAsync(mainNumber: main, withSecond: false);
+        Assert.Equal(HttpStatusCode.Redirect, (await wizard.PostAsync(id, "signature", Wizard.Signature(FrenchNumber.Parse(main).E164))).StatusCode);
+        return (id, wizard);
+    }
+}
