@@ -27,7 +27,7 @@ public class LayeringTests
     public void Infrastructure_and_data_use_no_feature(string layer)
     {
         var result = Types.InAssembly(Web).That().ResideInNamespace(layer)
-            .ShouldNot().HaveDependencyOn("OomaPorting.Web.Features")
+            .ShouldNot().HaveDependencyOnAny("OomaPorting.Web.Features")
             .GetResult();
         Assert.True(result.IsSuccessful, Failing(result));
     }
@@ -51,11 +51,11 @@ public class LayeringTests
         var result = Types.InAssembly(Web).That().ResideInNamespace("OomaPorting.Web.Features")
             .And().DoNotHaveNameEndingWith("Controller")
             .And().DoNotResideInNamespace("OomaPorting.Web.Features.Errors")
-            .ShouldNot().HaveDependencyOn("Microsoft.AspNetCore.Http.IHttpContextAccessor")
+            .ShouldNot().HaveDependencyOnAny("Microsoft.AspNetCore.Http.IHttpContextAccessor")
             .GetResult();
         Assert.True(result.IsSuccessful, Failing(result));
     }
 
     private static string Failing(TestResult result) =>
-        "Breaking the rule: " + string.Join(", ", result.FailingTypeNames ?? []);
+        "Breaking the rule: " + string.Join(", ", result.FailingTypes?.Select(t => t.FullName) ?? []);
 }

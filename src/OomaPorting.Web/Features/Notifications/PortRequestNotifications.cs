@@ -110,7 +110,7 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
             }
         }
 
-        private EmailContent Compose(IStringLocalizer t, string kind, PortRequest r, PortRequestEvent e, Account? account, string culture)
+        private EmailContent Compose(IStringLocalizer t, string kind, PortRequest r, PortRequestEvent e, Domain.Accounts.Account? account, string culture)
         {
             var link = $"{composer.PortalUrl}/portage/{r.Id}";
             var numbers = r.Lines.OrderBy(l => l.Position).Select(l => l.Number.Display + (l.IsMainLine ? " " + t["Wizard.Lines.MainShort"] : string.Empty)).ToList();
@@ -163,8 +163,8 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
             }
         }
 
-        private async Task<Account?> AccountAsync(Guid accountId, CancellationToken ct) =>
-            db.ChangeTracker.Entries<Account>().Select(a => a.Entity).FirstOrDefault(a => a.Id == accountId)
+        private async Task<Domain.Accounts.Account?> AccountAsync(Guid accountId, CancellationToken ct) =>
+            db.ChangeTracker.Entries<Domain.Accounts.Account>().Select(a => a.Entity).FirstOrDefault(a => a.Id == accountId)
             ?? await db.Accounts.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, ct);
 
         /// <summary>The account's active admins with their language.</summary>
