@@ -1,20 +1,16 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using FluentValidation;
 using FluentValidation.AspNetCore;
-using Mediator;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using OomaPorting.Domain.Calendar;
-using OomaPorting.Web.Data;
 using OomaPorting.Web.Features.Errors;
 using OomaPorting.Web.Features.Notifications;
-using OomaPorting.Web.Infrastructure;
 using OomaPorting.Web.Infrastructure.Email;
+using OomaPorting.Web.Infrastructure.Validation;
 using OomaPorting.Web.Infrastructure.Settings;
 using Serilog;
 
@@ -48,7 +44,9 @@ public static class PortalServices
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
-        services.AddFluentValidationClientsideAdapters();
+        // The validators' rules, emitted as data-val-* attributes for the browser (site.js); the server stays the authority.
+        services.AddFluentValidationClientsideAdapters(o =>
+            o.Add(typeof(IDomainCheck), (_, rule, component) => new DomainCheckClientValidator(rule, component)));
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
         ValidatorOptions.Global.LanguageManager.Enabled = true;
         services.Configure<RequestLocalizationOptions>(o =>

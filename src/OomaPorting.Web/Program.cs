@@ -1,6 +1,4 @@
 using OomaPorting.Web;
-using OomaPorting.Web.Data;
-using OomaPorting.Web.Infrastructure;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);

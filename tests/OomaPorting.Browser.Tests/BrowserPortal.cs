@@ -74,20 +74,21 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    public async Task<IPage> NewPageAsync(string locale = "fr-FR")
+    public async Task<IPage> NewPageAsync(string locale = "fr-FR", bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             Locale = locale,
+            JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         return await context.NewPageAsync();
     }
 
-    public async Task<IPage> SignInAsync(string email, string locale = "fr-FR")
+    public async Task<IPage> SignInAsync(string email, string locale = "fr-FR", bool javaScript = true)
     {
-        var page = await NewPageAsync(locale);
+        var page = await NewPageAsync(locale, javaScript);
         await page.GotoAsync("/compte/connexion");
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", Web.Data.DemoData.Password);
@@ -125,17 +126,13 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
         var n = Interlocked.Increment(ref _numbers);
         var main = Domain.Numbers.FrenchNumber.Parse($"03 20 55 {n:D2} 10");
         var second = Domain.Numbers.FrenchNumber.Parse($"03 20 55 {n:D2} 11");
-        var r = Domain.Porting.PortRequest.StartDraft(Guid.NewGuid(), account.Id, admin, now);
-        r.ChooseNumberType(admin, Domain.Porting.NumberType.Fixed, true, now);
-        r.ChooseCarrier(admin, "F4", null, now);
-        r.EnterAccount(admin, Domain.Numbers.CarrierAccountNumber.Parse("BYT-998877"), Domain.Porting.InternetConnection.Fibre, null, now);
-        r.SetLines(admin, [new(main, Domain.Numbers.Rio.Parse("F4E7K2M9Q" + Domain.Numbers.Rio.ComputeKey("F4E7K2M9Q", main))), new(second, null)], now);
-        r.EnterServiceAddressAndHolder(admin, Domain.Porting.ServiceAddress.Create("2 rue Nationale", null, "59000", "Lille"),
-            Domain.Porting.AccountHolder.Create("Marie", "Martin"), now);
-        r.ChooseMainNumber(admin, main, false, account.MainNumber is not null, now);
         var reference = await Web.Data.References.NextAsync(db, now.Year, CancellationToken.None);
-        r.Submit(admin, new Domain.Porting.SignatureInput("Marie Martin", true, null, null, null),
-            Domain.Porting.PortingTermsText.Current(System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), reference, now);
+        var r = new Domain.Porting.PortRequestBuilder(account.Id, admin, now)
+            .Carrier("F4").CarrierAccount("BYT-998877")
+            .Lines((main.Display, "F4E7K2M9Q"), (second.Display, null))
+            .Address("2 rue Nationale", "59000", "Lille").Holder("Marie", "Martin")
+            .MainNumber(main.Display, accountHasOwnMainNumber: account.MainNumber is not null)
+            .Submit(reference);
         db.PortRequests.Add(r);
         await db.SaveChangesAsync();
         return (r.Id, reference, main.Display);
@@ -161,6 +158,18 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
 public sealed class BrowserFactAttribute : FactAttribute
 {
     public BrowserFactAttribute()
+    {
+        if (!File.Exists(BrowserPortal.ChromiumPath) && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Skip = $"Chromium is not installed at {BrowserPortal.ChromiumPath} (apt-get install chromium); browser journeys are skipped outside CI.";
+        }
+    }
+}
+
+/// <summary>A browser theory: skipped like <see cref="BrowserFactAttribute"/> when Chromium is missing outside CI.</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
     {
         if (!File.Exists(BrowserPortal.ChromiumPath) && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load harness: builds Release, fills a database (1,000 then 1,000,000 requests by default), starts the portal on
-# 127.0.0.1, signs users in, runs each scenario with wrk, and writes docs/performance.md.
+# 127.0.0.1, signs users in, runs each scenario with wrk, and rewrites the measurements table of docs/performance.md
+# (between its <!-- measurements --> markers; the analysis around it is kept).
 #   bash tests/load/run.sh                 # both sizes
 #   SIZES="1000" DURATION=5 bash tests/load/run.sh
 # Needs wrk (apt-get install wrk) and curl. Everything stays on the loopback interface.

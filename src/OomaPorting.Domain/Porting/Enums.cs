@@ -32,12 +32,12 @@ public enum WizardSection
     None = 0,
     NumberType = 1,
     Carrier = 2,
-    Account = 4,
+    CarrierAccount = 4,
     Lines = 8,
     AddressAndHolder = 16,
     MainNumber = 32,
     Signature = 64,
-    All = NumberType | Carrier | Account | Lines | AddressAndHolder | MainNumber | Signature,
+    All = NumberType | Carrier | CarrierAccount | Lines | AddressAndHolder | MainNumber | Signature,
 }
 
 /// <summary>Why support sends a request back to the customer (docs/domain.md, "Reasons a request is sent back").</summary>
@@ -63,7 +63,7 @@ public static class ReasonCodes
         ReasonCode.RioInvalid or ReasonCode.NumberInactive or ReasonCode.PortPendingElsewhere or ReasonCode.LinesIncomplete
             => WizardSection.Lines | WizardSection.MainNumber,
         ReasonCode.HolderMismatch or ReasonCode.AddressMismatch => WizardSection.AddressAndHolder,
-        ReasonCode.AccountNumberInvalid or ReasonCode.DryLineRequired => WizardSection.Account,
+        ReasonCode.AccountNumberInvalid or ReasonCode.DryLineRequired => WizardSection.CarrierAccount,
         ReasonCode.MandateInvalid => WizardSection.Signature,
         ReasonCode.Other => WizardSection.All,
         _ => WizardSection.None,

@@ -73,7 +73,7 @@ public sealed partial class PortRequest
         if (CarrierAccountNumber is null || InternetConnection is null
             || (InternetConnection == Porting.InternetConnection.AdslVdsl && SharedLine is null))
         {
-            missing |= WizardSection.Account;
+            missing |= WizardSection.CarrierAccount;
         }
 
         if (_lines.Count == 0)
@@ -146,11 +146,11 @@ public sealed partial class PortRequest
         Touch(nowUtc);
     }
 
-    public void EnterAccount(Actor actor, CarrierAccountNumber accountNumber, InternetConnection connection,
+    public void EnterCarrierAccount(Actor actor, CarrierAccountNumber accountNumber, InternetConnection connection,
         SharedLineAnswer? sharedLine, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(accountNumber);
-        RequireEditable(actor, WizardSection.Account);
+        RequireEditable(actor, WizardSection.CarrierAccount);
         if (!Enum.IsDefined(connection))
         {
             throw new DomainException("Internet.Required", "Choose the internet connection.");
@@ -184,7 +184,7 @@ public sealed partial class PortRequest
     /// <summary>The admin confirms internet and telephone were separated (dry line or independent access).</summary>
     public void ConfirmLinesSeparated(Actor actor, DateTime nowUtc)
     {
-        RequireEditable(actor, WizardSection.Account);
+        RequireEditable(actor, WizardSection.CarrierAccount);
         if (InternetConnection != Porting.InternetConnection.AdslVdsl || SharedLine is not (SharedLineAnswer.Yes or SharedLineAnswer.DontKnow))
         {
             throw new DomainException("Internet.NothingToSeparate", "No shared line was declared.");

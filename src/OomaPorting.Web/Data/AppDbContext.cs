@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using OomaPorting.Domain.Accounts;
-using OomaPorting.Domain.Porting;
 
 namespace OomaPorting.Web.Data;
 
@@ -73,6 +71,3 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
     }
 }
 
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
-
-public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);

@@ -1,11 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using OomaPorting.Domain.Accounts;
-using OomaPorting.Domain.Calendar;
-using OomaPorting.Domain.Common;
-using OomaPorting.Domain.Numbers;
-using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Infrastructure;
 
 namespace OomaPorting.Web.Data;
 
@@ -50,7 +44,7 @@ public static class DemoData
     private sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, BusinessCalendar calendar, DateTime now)
     {
         private static readonly Actor SupportActor = new("seed-support", ActorRole.Support, "Support Ooma");
-        private static readonly PortingTerms Terms = PortingTermsText.Current(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+        private static readonly PortingTerms Terms = PortRequestBuilder.DefaultTerms;
 
         private static SignatureInput Signed(string name) => new(name, TermsAccepted: true, "127.0.0.1", "OomaPorting demo data", null);
 
@@ -119,21 +113,9 @@ public static class DemoData
         }
 
         private static PortRequest Filled(Guid accountId, Actor admin, DateTime at, string carrier, string accountNumber,
-            (string Number, string? RioStart)[] lines, string street, string postalCode, string city, string first, string last)
-        {
-            var r = PortRequest.StartDraft(Guid.NewGuid(), accountId, admin, at);
-            r.ChooseNumberType(admin, NumberType.Fixed, true, at);
-            r.ChooseCarrier(admin, carrier, null, at);
-            r.EnterAccount(admin, CarrierAccountNumber.Parse(accountNumber), InternetConnection.Fibre, null, at);
-            r.SetLines(admin, [.. lines.Select(l =>
-            {
-                var n = FrenchNumber.Parse(l.Number);
-                return new LineInput(n, l.RioStart is null ? null : Rio.Parse(l.RioStart + Rio.ComputeKey(l.RioStart, n)));
-            })], at);
-            r.EnterServiceAddressAndHolder(admin, ServiceAddress.Create(street, null, postalCode, city), AccountHolder.Create(first, last), at);
-            r.ChooseMainNumber(admin, r.Lines[0].Number, keepTemporaryNumber: false, accountHasOwnMainNumber: false, at);
-            return r;
-        }
+            (string Number, string? RioStart)[] lines, string street, string postalCode, string city, string first, string last) =>
+            new PortRequestBuilder(accountId, admin, at).Carrier(carrier).CarrierAccount(accountNumber).Lines(lines)
+                .Address(street, postalCode, city).Holder(first, last).Draft();
 
         private async Task<AppUser> CreateUserAsync(string email, string name, string? extension, Guid? accountId, string role)
         {

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using OomaPorting.Domain.Common;
 
 namespace OomaPorting.Web.Infrastructure;
 

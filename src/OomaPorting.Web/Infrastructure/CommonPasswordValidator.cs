@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
-using OomaPorting.Web.Data;
 
 namespace OomaPorting.Web.Infrastructure;
 

@@ -3,8 +3,6 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using OomaPorting.Web.Data;
 
 namespace OomaPorting.Web.Infrastructure;
 

@@ -1,6 +1,3 @@
-using OomaPorting.Domain.Common;
-using OomaPorting.Web.Data;
-
 namespace OomaPorting.Web.Infrastructure;
 
 /// <summary>The signed-in user of the current HTTP request, read from the session cookie's claims.</summary>

@@ -1,5 +1,3 @@
-using OomaPorting.Domain.Common;
-
 namespace OomaPorting.Web.Infrastructure;
 
 /// <summary>
@@ -18,5 +16,3 @@ public interface ICurrentActor
     ClientInfo Client { get; }
 }
 
-/// <summary>The client's network address and browser, as the request gave them (either may be unknown).</summary>
-public sealed record ClientInfo(string? IpAddress, string? UserAgent);

@@ -1,7 +1,4 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.Localization;
-using OomaPorting.Domain.Common;
 
 namespace OomaPorting.Web.Infrastructure;
 

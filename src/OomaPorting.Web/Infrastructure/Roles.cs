@@ -1,5 +1,3 @@
-using OomaPorting.Domain.Common;
-
 namespace OomaPorting.Web.Infrastructure;
 
 /// <summary>Role names, as Identity stores them.</summary>

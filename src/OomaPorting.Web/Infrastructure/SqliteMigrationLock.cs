@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using OomaPorting.Web.Data;
 
 namespace OomaPorting.Web.Infrastructure;
 

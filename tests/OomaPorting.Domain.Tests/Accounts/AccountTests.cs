@@ -2,7 +2,7 @@ using OomaPorting.Domain.Accounts;
 using OomaPorting.Domain.Common;
 using OomaPorting.Domain.Numbers;
 using OomaPorting.Domain.Porting;
-using static OomaPorting.Domain.Tests.Porting.PortRequestBuilder;
+using static OomaPorting.Domain.Tests.Porting.TestRequests;
 
 namespace OomaPorting.Domain.Tests.Accounts;
 

@@ -1,7 +1,7 @@
 using OomaPorting.Domain.Calendar;
 using OomaPorting.Domain.Common;
 using OomaPorting.Domain.Porting;
-using static OomaPorting.Domain.Tests.Porting.PortRequestBuilder;
+using static OomaPorting.Domain.Tests.Porting.TestRequests;
 
 namespace OomaPorting.Domain.Tests.Porting;
 

@@ -1,7 +1,7 @@
 using OomaPorting.Domain.Common;
 using OomaPorting.Domain.Numbers;
 using OomaPorting.Domain.Porting;
-using static OomaPorting.Domain.Tests.Porting.PortRequestBuilder;
+using static OomaPorting.Domain.Tests.Porting.TestRequests;
 
 namespace OomaPorting.Domain.Tests.Porting;
 
@@ -87,7 +87,7 @@ public class PortRequestDraftTests
     public void Adsl_on_the_same_line_blocks_submission_until_the_admin_confirms_separation(SharedLineAnswer answer, bool blocked)
     {
         var r = CompleteDraft();
-        r.EnterAccount(Admin, CarrierAccountNumber.Parse("ACC-12345"), InternetConnection.AdslVdsl, answer, Now);
+        r.EnterCarrierAccount(Admin, CarrierAccountNumber.Parse("ACC-12345"), InternetConnection.AdslVdsl, answer, Now);
         Assert.Equal(blocked, r.IsBlockedByDryLine);
         if (blocked)
         {
@@ -105,7 +105,7 @@ public class PortRequestDraftTests
     {
         var r = NewDraft();
         Assert.Equal("Internet.SharedLine.Required", Assert.Throws<DomainException>(() =>
-            r.EnterAccount(Admin, CarrierAccountNumber.Parse("ACC-12345"), InternetConnection.AdslVdsl, null, Now)).Code);
+            r.EnterCarrierAccount(Admin, CarrierAccountNumber.Parse("ACC-12345"), InternetConnection.AdslVdsl, null, Now)).Code);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public class PortRequestDraftTests
     {
         var r = NewDraft();
         r.ChooseCarrier(Admin, "F1", null, Now);
-        Assert.Equal(WizardSection.Account | WizardSection.Lines | WizardSection.AddressAndHolder | WizardSection.MainNumber,
+        Assert.Equal(WizardSection.CarrierAccount | WizardSection.Lines | WizardSection.AddressAndHolder | WizardSection.MainNumber,
             r.MissingForSubmission());
         Assert.Equal("Submit.Incomplete", Assert.Throws<DomainException>(() => r.Submit(Admin, Signature("Jeanne Martin", true), Terms, "POR-2026-000001", Now)).Code);
         var complete = CompleteDraft();

@@ -1,6 +1,6 @@
 using OomaPorting.Domain.Common;
 using OomaPorting.Domain.Porting;
-using static OomaPorting.Domain.Tests.Porting.PortRequestBuilder;
+using static OomaPorting.Domain.Tests.Porting.TestRequests;
 
 namespace OomaPorting.Domain.Tests.Porting;
 

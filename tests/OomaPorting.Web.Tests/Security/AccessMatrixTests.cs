@@ -46,15 +46,11 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         var now = DateTime.UtcNow;
         var n = Interlocked.Increment(ref _numbers);
         var number = Domain.Numbers.FrenchNumber.Parse($"04 91 {n / 100 % 100:D2} {n % 100:D2} 77");
-        var r = PortRequest.StartDraft(Guid.NewGuid(), account.Id, admin, now);
-        r.ChooseNumberType(admin, NumberType.Fixed, true, now);
-        r.ChooseCarrier(admin, "F0", null, now);
-        r.EnterAccount(admin, Domain.Numbers.CarrierAccountNumber.Parse("FT-0000"), InternetConnection.Fibre, null, now);
-        r.SetLines(admin, [new LineInput(number, Domain.Numbers.Rio.Parse("F0A000000" + Domain.Numbers.Rio.ComputeKey("F0A000000", number)))], now);
-        r.EnterServiceAddressAndHolder(admin, ServiceAddress.Create("1 rue", null, "13001", "Marseille"), AccountHolder.Create("A", "B"), now);
-        r.ChooseMainNumber(admin, number, false, true, now);
-        r.Submit(admin, new SignatureInput("A B", true, null, null, null), new PortingTerms("t", "t"), $"POR-2098-{n:D6}", now);
-        r.SetFocDate(support, Domain.Calendar.BusinessCalendar.France.AddWorkingDays(DateOnly.FromDateTime(now), 10), Domain.Calendar.BusinessCalendar.France, now);
+        var r = new PortRequestBuilder(account.Id, admin, now)
+            .CarrierAccount("FT-0000").Lines((number.Display, "F0A000000")).Address("1 rue", "13001", "Marseille").Holder("A", "B")
+            .MainNumber(number.Display, accountHasOwnMainNumber: true)
+            .FocConfirmed($"POR-2098-{n:D6}", support, Domain.Calendar.BusinessCalendar.France.AddWorkingDays(DateOnly.FromDateTime(now), 10),
+                Domain.Calendar.BusinessCalendar.France);
         db.PortRequests.Add(r);
         await db.SaveChangesAsync();
         return r.Id;

@@ -129,34 +129,26 @@ return 0;
 PortRequest NewRequest(Guid accountId)
 {
     var created = now.AddMinutes(-random.Next(60, 60 * 24 * 700));
-    var r = PortRequest.StartDraft(Guid.NewGuid(), accountId, admin, created);
-    r.ChooseNumberType(admin, NumberType.Fixed, true, created);
-    r.ChooseCarrier(admin, Carrier.FixedLine[random.Next(Carrier.FixedLine.Count)].Code, null, created);
-    r.EnterAccount(admin, CarrierAccountNumber.Parse("CPT-" + random.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture)),
-        InternetConnection.Fibre, null, created);
-    var lines = new List<LineInput>();
     var count = 1 + random.Next(5) switch { 0 => 0, 1 or 2 => 2, 3 => 3, _ => 1 };
-    for (var l = 0; l < count; l++)
-    {
-        var number = FrenchNumber.Parse("+3314" + (numberSeed++ % 10_000_000).ToString("D7", CultureInfo.InvariantCulture));
-        lines.Add(new LineInput(number, l == 0 ? Rio.Parse("F0L0ADTST" + Rio.ComputeKey("F0L0ADTST", number)) : null));
-    }
-
-    r.SetLines(admin, lines, created);
-    r.EnterServiceAddressAndHolder(admin, ServiceAddress.Create($"{random.Next(1, 200)} rue de la Charge", null, "75011", "Paris"),
-        AccountHolder.Create("Camille", "Durand"), created);
-    r.ChooseMainNumber(admin, lines[0].Number, random.Next(10) == 0, false, created);
+    var lines = Enumerable.Range(0, count)
+        .Select(l => ("+3314" + (numberSeed++ % 10_000_000).ToString("D7", CultureInfo.InvariantCulture), l == 0 ? "F0L0ADTST" : null))
+        .ToArray();
+    var builder = new PortRequestBuilder(accountId, admin, created)
+        .Carrier(Carrier.FixedLine[random.Next(Carrier.FixedLine.Count)].Code)
+        .CarrierAccount("CPT-" + random.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture))
+        .Lines([.. lines.Select(l => (l.Item1, (string?)l.Item2))])
+        .Address($"{random.Next(1, 200)} rue de la Charge", "75011", "Paris").Holder("Camille", "Durand")
+        .MainNumber(lines[0].Item1, keepTemporaryNumber: random.Next(10) == 0);
     var roll = random.Next(100);
     if (roll < 5)
     {
-        return r;
+        return builder.Draft();
     }
 
     var submitted = created.AddMinutes(random.Next(5, 600));
     var year = BusinessCalendar.DateInFrance(submitted).Year;
     counters[year] = counters.GetValueOrDefault(year) + 1;
-    r.Submit(admin, new SignatureInput("Camille Durand", true, "127.0.0.1", "load", null), terms,
-        $"POR-{year}-{counters[year]:D6}", submitted);
+    var r = builder.Submit($"POR-{year}-{counters[year]:D6}", submitted, terms, new SignatureInput("Camille Durand", true, "127.0.0.1", "load", null));
     if (roll < 25)
     {
         return r;

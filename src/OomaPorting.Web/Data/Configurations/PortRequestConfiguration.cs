@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OomaPorting.Domain.Accounts;
-using OomaPorting.Domain.Porting;
 
 namespace OomaPorting.Web.Data.Configurations;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using OomaPorting.Domain.Numbers;
 
 namespace OomaPorting.Web.Data.Configurations;
 

@@ -1,9 +1,4 @@
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using OomaPorting.Web.Data;
 
 namespace OomaPorting.Web.Features.Account;
 

@@ -1,9 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using OomaPorting.Domain.Numbers;
-using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Data;
-
 namespace OomaPorting.Web.Features.Dashboard;
 
 /// <summary>The account at a glance: its default number and where its port requests stand.</summary>

@@ -1,7 +1,5 @@
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using OomaPorting.Web.Infrastructure;
 
 namespace OomaPorting.Web.Features.Dashboard;
 

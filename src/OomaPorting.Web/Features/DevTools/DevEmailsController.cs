@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using OomaPorting.Web.Data;
 
 namespace OomaPorting.Web.Features.DevTools;
 

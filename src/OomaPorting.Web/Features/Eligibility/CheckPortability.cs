@@ -1,9 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using OomaPorting.Domain.Numbers;
-using OomaPorting.Web.Data;
 using Microsoft.Extensions.Options;
 using OomaPorting.Web.Infrastructure.Settings;
 

@@ -1,8 +1,5 @@
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using OomaPorting.Web.Infrastructure;
 using OomaPorting.Web.Infrastructure.Forms;
 
 namespace OomaPorting.Web.Features.Eligibility;
@@ -27,4 +24,3 @@ public sealed class EligibilityController : PortalController
     }
 }
 
-public sealed record CheckViewModel(CheckPortability.Query Query, CheckPortability.Result? Result);

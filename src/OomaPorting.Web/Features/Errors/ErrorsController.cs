@@ -37,4 +37,3 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
     }
 }
 
-public sealed record ErrorViewModel(int StatusCode, string Reference);

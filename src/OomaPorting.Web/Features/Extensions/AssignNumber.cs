@@ -1,11 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using OomaPorting.Domain.Numbers;
-using OomaPorting.Web.Data;
-using OomaPorting.Web.Infrastructure;
-
 namespace OomaPorting.Web.Features.Extensions;
 
 /// <summary>An admin gives one of the account's numbers to a user, or takes it back (empty user).</summary>

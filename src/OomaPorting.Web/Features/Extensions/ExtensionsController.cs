@@ -1,10 +1,5 @@
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using OomaPorting.Domain.Common;
-using OomaPorting.Web.Infrastructure;
 using OomaPorting.Web.Infrastructure.Forms;
 
 namespace OomaPorting.Web.Features.Extensions;

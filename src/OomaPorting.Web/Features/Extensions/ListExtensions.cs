@@ -1,9 +1,5 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using OomaPorting.Domain.Accounts;
 using OomaPorting.Domain.Billing;
-using OomaPorting.Domain.Numbers;
-using OomaPorting.Web.Data;
 
 namespace OomaPorting.Web.Features.Extensions;
 

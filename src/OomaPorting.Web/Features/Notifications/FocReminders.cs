@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using OomaPorting.Domain.Calendar;
-using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Data;
 using OomaPorting.Web.Infrastructure.Email;
 
 namespace OomaPorting.Web.Features.Notifications;

@@ -1,12 +1,6 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using OomaPorting.Domain.Accounts;
-using OomaPorting.Domain.Common;
-using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Data;
-using OomaPorting.Web.Infrastructure;
 using OomaPorting.Web.Infrastructure.Email;
 using OomaPorting.Web.Infrastructure.Ics;
 using OomaPorting.Web.Infrastructure.Pdf;

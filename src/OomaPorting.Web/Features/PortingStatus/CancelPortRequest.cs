@@ -1,11 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using OomaPorting.Domain.Calendar;
-using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Data;
-using OomaPorting.Web.Infrastructure;
 using OomaPorting.Web.Infrastructure.Forms;
 
 namespace OomaPorting.Web.Features.PortingStatus;

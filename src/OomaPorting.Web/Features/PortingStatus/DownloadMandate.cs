@@ -1,8 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Data;
-using OomaPorting.Web.Infrastructure;
 using OomaPorting.Web.Infrastructure.Pdf;
 
 namespace OomaPorting.Web.Features.PortingStatus;

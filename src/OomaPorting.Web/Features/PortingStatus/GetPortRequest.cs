@@ -1,10 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using OomaPorting.Domain.Calendar;
-using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Data;
-using OomaPorting.Web.Infrastructure;
-
 namespace OomaPorting.Web.Features.PortingStatus;
 
 /// <summary>
@@ -81,7 +74,7 @@ public static class GetPortRequest
         var open = r.EditableSections;
         (WizardSection Section, string Step)[] order =
         [
-            (WizardSection.NumberType, "type"), (WizardSection.Carrier, "operateur"), (WizardSection.Account, "compte"),
+            (WizardSection.NumberType, "type"), (WizardSection.Carrier, "operateur"), (WizardSection.CarrierAccount, "compte"),
             (WizardSection.Lines, "numeros"), (WizardSection.AddressAndHolder, "adresse"), (WizardSection.Signature, "signature"),
         ];
         return order.First(o => (open & o.Section) != 0).Step;

@@ -1,10 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using OomaPorting.Domain.Calendar;
-using OomaPorting.Domain.Numbers;
-using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Data;
-
 namespace OomaPorting.Web.Features.PortingStatus;
 
 /// <summary>"Statut du portage": every request of the signed-in user's account; drafts only for admins.</summary>

@@ -1,13 +1,7 @@
 using System.Globalization;
 using System.Text;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using OomaPorting.Domain.Calendar;
-using OomaPorting.Domain.Common;
-using OomaPorting.Web.Infrastructure;
 using OomaPorting.Web.Infrastructure.Ics;
 using OomaPorting.Web.Infrastructure.Forms;
 

@@ -1,11 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Data;
-using OomaPorting.Web.Infrastructure;
-
 namespace OomaPorting.Web.Features.PortingStatus;
 
 /// <summary>A message on a request's thread (admin or support), or a support's internal note.</summary>

@@ -1,10 +1,4 @@
 using Microsoft.Extensions.Options;
-using FluentValidation;
-using Mediator;
-using Microsoft.Extensions.Localization;
-using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Data;
-using OomaPorting.Web.Infrastructure;
 using OomaPorting.Web.Infrastructure.Settings;
 
 namespace OomaPorting.Web.Features.PortingWizard;

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Data;
-using OomaPorting.Web.Infrastructure;
-
 namespace OomaPorting.Web.Features.PortingWizard;
 
 /// <summary>Loading a request for the wizard: the account filter makes another account's id a 404.</summary>
@@ -28,24 +23,12 @@ internal static class Drafts
         return request;
     }
 
-    /// <summary>The path of a step, or of the check-answers page when the admin came from there to change one answer.</summary>
+    /// <summary>The path of a step (<c>type</c>, <c>operateur</c>, <c>compte</c>, <c>numeros</c>, <c>adresse</c>, <c>signature</c>).</summary>
     public static string StepUrl(Guid id, string step) => $"/portage/{id}/{step}";
 
+    /// <summary>Where a saved step leads: the <paramref name="next"/> step, or back to the check-answers page when the
+    /// admin came from there to change one answer.</summary>
     public static string NextUrl(Guid id, string next, string? returnTo) =>
         StepUrl(id, returnTo == "signature" ? "signature" : next);
 }
 
-/// <summary>The step cannot be changed now (request submitted, or not reopened by the fix): go to the status page.</summary>
-public sealed class StepLockedException(Guid requestId) : Exception("This step is locked.")
-{
-    public Guid RequestId { get; } = requestId;
-}
-
-/// <summary>What every wizard command carries: the request and where to go back to.</summary>
-public interface IWizardCommand
-{
-    Guid Id { get; set; }
-
-    /// <summary>"signature" when the admin came from the check-answers page to change this answer.</summary>
-    string? ReturnTo { get; set; }
-}

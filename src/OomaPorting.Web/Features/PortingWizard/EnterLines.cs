@@ -1,13 +1,4 @@
-using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using OomaPorting.Domain.Common;
-using OomaPorting.Domain.Numbers;
-using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Data;
-using OomaPorting.Web.Infrastructure;
 
 namespace OomaPorting.Web.Features.PortingWizard;
 

@@ -1,10 +1,4 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.Extensions.Localization;
-using OomaPorting.Domain.Common;
-using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Data;
-using OomaPorting.Web.Infrastructure;
+using OomaPorting.Web.Infrastructure.Validation;
 
 namespace OomaPorting.Web.Features.PortingWizard;
 

@@ -1,7 +1,5 @@
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using OomaPorting.Web.Infrastructure;
 using OomaPorting.Web.Infrastructure.Forms;
 
 namespace OomaPorting.Web.Features.PortingWizard;
@@ -50,13 +48,13 @@ public sealed class PortingWizardController(IMediator mediator) : PortalControll
             () => mediator.Send(new ChooseCarrier.Query(id, command.ReturnTo), ct).AsTask(), form => form with { Command = command });
 
     [HttpGet("portage/{id:guid}/compte")]
-    public async Task<IActionResult> Account(Guid id, string? retour, CancellationToken ct) =>
-        await Step(id, () => mediator.Send(new EnterAccount.Query(id, retour), ct).AsTask(), "Account");
+    public async Task<IActionResult> CarrierAccount(Guid id, string? retour, CancellationToken ct) =>
+        await Step(id, () => mediator.Send(new EnterCarrierAccount.Query(id, retour), ct).AsTask(), "CarrierAccount");
 
     [HttpPost("portage/{id:guid}/compte")]
-    public Task<IActionResult> Account(Guid id, [Bind(Prefix = "Command")] EnterAccount.Command command, CancellationToken ct) =>
-        Save(id, command, "numeros", "Account",
-            () => mediator.Send(new EnterAccount.Query(id, command.ReturnTo), ct).AsTask(), form => form with { Command = command });
+    public Task<IActionResult> CarrierAccount(Guid id, [Bind(Prefix = "Command")] EnterCarrierAccount.Command command, CancellationToken ct) =>
+        Save(id, command, "numeros", "CarrierAccount",
+            () => mediator.Send(new EnterCarrierAccount.Query(id, command.ReturnTo), ct).AsTask(), form => form with { Command = command });
 
     [HttpGet("portage/{id:guid}/numeros")]
     public async Task<IActionResult> Lines(Guid id, string? retour, CancellationToken ct) =>

@@ -1,16 +1,8 @@
 using System.Globalization;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using OomaPorting.Domain.Accounts;
 using OomaPorting.Domain.Billing;
-using OomaPorting.Domain.Calendar;
-using OomaPorting.Domain.Common;
-using OomaPorting.Domain.Numbers;
-using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Data;
-using OomaPorting.Web.Infrastructure;
+
+using OomaPorting.Web.Infrastructure.Validation;
 
 namespace OomaPorting.Web.Features.PortingWizard;
 

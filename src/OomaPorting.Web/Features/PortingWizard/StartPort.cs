@@ -1,10 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using OomaPorting.Domain.Numbers;
-using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Data;
-using OomaPorting.Web.Infrastructure;
-
 namespace OomaPorting.Web.Features.PortingWizard;
 
 /// <summary>The "Portage de numéro" page: the admin's drafts, and the button that starts a new one.</summary>
@@ -50,21 +43,3 @@ public static class StartPort
     }
 }
 
-/// <summary>Deletes one of the admin's drafts (a submitted request is cancelled, never deleted).</summary>
-public static class DeleteDraft
-{
-    public sealed record Command(Guid Id) : ICommand;
-
-    public sealed class Handler(AppDbContext db, ICurrentActor current) : ICommandHandler<Command>
-    {
-        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
-        {
-            var r = await db.PortRequests.Include(x => x.Lines).Include(x => x.Events).AsSplitQuery()
-                .FirstOrDefaultAsync(x => x.Id == command.Id, cancellationToken) ?? throw new NotFoundException();
-            r.EnsureDeletable(current.Actor);
-            db.PortRequests.Remove(r);
-            await db.SaveChangesAsync(cancellationToken);
-            return Unit.Value;
-        }
-    }
-}

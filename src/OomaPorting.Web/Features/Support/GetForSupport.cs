@@ -1,9 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Data;
-using OomaPorting.Web.Infrastructure;
-
 namespace OomaPorting.Web.Features.Support;
 
 /// <summary>Everything about one request for support: full account number, every event, internal notes, messages, mandate.</summary>

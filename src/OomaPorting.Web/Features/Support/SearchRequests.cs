@@ -1,11 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using OomaPorting.Domain.Calendar;
-using OomaPorting.Domain.Numbers;
-using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Data;
 
 namespace OomaPorting.Web.Features.Support;
 

@@ -1,11 +1,4 @@
 using System.Globalization;
-using FluentValidation;
-using Mediator;
-using Microsoft.Extensions.Localization;
-using OomaPorting.Domain.Calendar;
-using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Data;
-using OomaPorting.Web.Infrastructure;
 
 namespace OomaPorting.Web.Features.Support;
 

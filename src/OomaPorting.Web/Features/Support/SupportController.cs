@@ -1,8 +1,6 @@
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OomaPorting.Web.Features.PortingStatus;
-using OomaPorting.Web.Infrastructure;
 using OomaPorting.Web.Infrastructure.Forms;
 
 namespace OomaPorting.Web.Features.Support;

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Data;
-using OomaPorting.Web.Infrastructure;
 using OomaPorting.Web.Infrastructure.Forms;
 
 namespace OomaPorting.Web.Features.Support;
@@ -25,10 +21,3 @@ internal static class SupportRequests
     }
 }
 
-/// <summary>What every support action form carries: the request's version as the agent saw it.</summary>
-public interface ISupportAction
-{
-    Guid Id { get; set; }
-
-    int Version { get; set; }
-}

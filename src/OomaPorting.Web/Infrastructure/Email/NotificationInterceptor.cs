@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Data;
 
 namespace OomaPorting.Web.Infrastructure.Email;
 
@@ -48,15 +45,3 @@ public sealed class NotificationInterceptor(IChangeNotifications notifications) 
     }
 }
 
-/// <summary>Turns the changes of one <c>SaveChanges</c> into outbox messages, added to the same context.</summary>
-public interface IChangeNotifications
-{
-    ValueTask WriteAsync(AppDbContext db, IReadOnlyList<PortRequestEvent> events, IReadOnlyList<PortRequestMessage> messages, CancellationToken ct);
-}
-
-/// <summary>E-mails that are due by the clock rather than by a change (reminders): the dispatcher runs each at every tick.</summary>
-public interface IScheduledEmails
-{
-    /// <summary>Writes the messages due now into the outbox; answers how many.</summary>
-    Task<int> EnqueueDueAsync(CancellationToken ct);
-}

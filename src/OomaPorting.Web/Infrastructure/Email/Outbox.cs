@@ -1,6 +1,3 @@
-using OomaPorting.Domain.Porting;
-using OomaPorting.Web.Data;
-
 namespace OomaPorting.Web.Infrastructure.Email;
 
 /// <summary>Adds one rendered message to the outbox of a context; the dispatcher sends it after the commit.</summary>

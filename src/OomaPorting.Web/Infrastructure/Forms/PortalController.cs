@@ -1,9 +1,4 @@
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using OomaPorting.Domain.Common;
 
 namespace OomaPorting.Web.Infrastructure.Forms;
 
@@ -51,6 +46,7 @@ public abstract class PortalController : Controller
             catch (ValidationException e)
             {
                 ModelState.AddValidationErrors(e, fields.Prefix);
+                ErrorOrder.Remember(ViewData, e.Errors.Select(f => string.IsNullOrEmpty(fields.Prefix) ? f.PropertyName : $"{fields.Prefix}.{f.PropertyName}"));
             }
             catch (DomainException e)
             {
@@ -81,15 +77,3 @@ public abstract class PortalController : Controller
     }
 }
 
-/// <summary>
-/// Where a form's messages go: <see cref="Prefix"/> when the form's inputs are named after a nested command
-/// (<c>Command.FocDate</c>) or when a page holds several forms (<c>SetFocDate.FocDate</c>, the error summary links to
-/// <c>#SetFocDate_FocDate</c>); <see cref="DomainErrorField"/> for a domain refusal (the whole form when empty).
-/// </summary>
-public sealed record FormFields(string? Prefix, string DomainErrorField = "")
-{
-    public static readonly FormFields Unprefixed = new(Prefix: null);
-
-    /// <summary>The wizard's steps name their inputs <c>Command.*</c>.</summary>
-    public static readonly FormFields Command = new(nameof(Command));
-}

@@ -1,5 +1,4 @@
 using System.Globalization;
-using OomaPorting.Domain.Porting;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 

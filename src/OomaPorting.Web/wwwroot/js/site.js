@@ -95,3 +95,35 @@
     document.addEventListener("change", update);
     update();
 })();
+
+// Field messages as the user leaves a field: the validators' own rules and messages (data-val-*, in the page's
+// language), checked by aspnet-client-validation. The server stays the authority: a submit always goes to it, and
+// it answers with the error summary and the focus on it, as without scripts.
+(function () {
+    "use strict";
+    if (!window.aspnetValidation) {
+        return;
+    }
+
+    var service = new window.aspnetValidation.ValidationService();
+    service.ValidationMessageCssClassName = "field-validation-error";
+    service.debounce = 0;
+    service.preValidate = function () { };
+    service.handleValidated = function () { };
+    service.bootstrap();
+
+    // A field the library marks invalid is announced as such; one it clears is no longer.
+    var sync = function (input) {
+        if (input.classList.contains("input-validation-error")) {
+            input.setAttribute("aria-invalid", "true");
+        } else {
+            input.removeAttribute("aria-invalid");
+        }
+    };
+    var observer = new MutationObserver(function (changes) {
+        changes.forEach(function (change) { sync(change.target); });
+    });
+    document.querySelectorAll("[data-val=true]").forEach(function (input) {
+        observer.observe(input, { attributes: true, attributeFilter: ["class"] });
+    });
+})();

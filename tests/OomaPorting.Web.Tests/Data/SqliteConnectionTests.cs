@@ -1,0 +1,66 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Tests.Infrastructure;
+
+namespace OomaPorting.Web.Tests.Data;
+
+/// <summary>
+/// The pragmas that make SQLite safe under concurrent requests are set once per native connection, not at every
+/// open: these tests hold that every connection the portal uses has them, whether new or taken back from the pool.
+/// </summary>
+public class SqliteConnectionTests(SharedPortal portal) : IClassFixture<SharedPortal>
+{
+    private async Task<(long BusyTimeout, long ForeignKeys, long Synchronous, long JournalLimit, object Handle)> PragmasOfAPortalContextAsync()
+    {
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            async Task<long> Read(string pragma)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"PRAGMA {pragma};";
+                return (long)(await command.ExecuteScalarAsync())!;
+            }
+
+            return (await Read("busy_timeout"), await Read("foreign_keys"), await Read("synchronous"), await Read("journal_size_limit"), connection.Handle!);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_pooled_connection_taken_again_still_has_every_pragma()
+    {
+        var first = await PragmasOfAPortalContextAsync();
+        var second = await PragmasOfAPortalContextAsync();
+
+        Assert.Same(first.Handle, second.Handle); // the same native connection, from the pool
+        foreach (var p in new[] { first, second })
+        {
+            Assert.Equal(30000, p.BusyTimeout);
+            Assert.Equal(1, p.ForeignKeys);
+            Assert.Equal(1, p.Synchronous); // NORMAL
+            Assert.Equal(67108864, p.JournalLimit);
+        }
+    }
+
+    [Fact]
+    public async Task A_new_native_connection_after_the_pool_is_cleared_gets_the_pragmas_too()
+    {
+        var before = await PragmasOfAPortalContextAsync();
+        SqliteConnection.ClearAllPools();
+        var after = await PragmasOfAPortalContextAsync();
+
+        Assert.NotSame(before.Handle, after.Handle);
+        Assert.Equal(30000, after.BusyTimeout);
+        Assert.Equal(1, after.ForeignKeys);
+        Assert.Equal(1, after.Synchronous);
+    }
+}

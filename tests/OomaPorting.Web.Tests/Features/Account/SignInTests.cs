@@ -1,0 +1,167 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Tests.Infrastructure;
+
+namespace OomaPorting.Web.Tests.Features.Account;
+
+public class SignInTests(SharedPortal portal) : IClassFixture<SharedPortal>
+{
+    [Theory]
+    [InlineData(DemoData.BoulangerieAdmin, "/", "Boulangerie Martin", "Marie Martin")]
+    [InlineData(DemoData.BoulangerieUser, "/", "Boulangerie Martin", "Paul Lefèvre")]
+    [InlineData(DemoData.DurandAdmin, "/", "Cabinet Durand", "Jean Durand")]
+    [InlineData(DemoData.DurandUser, "/", "Cabinet Durand", "Claire Petit")]
+    [InlineData(DemoData.SupportAgent, "/support/portages", "File du support", "Support Ooma")]
+    public async Task Each_demo_user_signs_in_and_lands_on_their_home(string email, string home, string heading, string name)
+    {
+        var client = await PortalClient.SignedInAsync(portal.Factory, email);
+        var root = await client.GetAsync("/");
+        if (home != "/")
+        {
+            Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
+            Assert.Equal(home, root.Headers.Location?.OriginalString);
+            root = await client.GetAsync(home);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, root.StatusCode);
+        var doc = await root.ReadHtmlAsync();
+        Assert.Equal(heading, doc.QuerySelector("h1")?.TextContent.Trim());
+        Assert.Contains(name, doc.QuerySelector(".app-user")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_shows_a_french_field_message_and_no_session()
+    {
+        var client = PortalClient.Anonymous(portal.Factory);
+        var response = await PortalClient.SignInAsync(client, DemoData.DurandUser, "not-the-password-at-all");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await response.ReadHtmlAsync();
+        Assert.StartsWith("Erreur :", doc.Title, StringComparison.Ordinal);
+        Assert.Contains("L'adresse e-mail ou le mot de passe est incorrect", doc.QuerySelector(".error-summary")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("#Email", doc.QuerySelector(".error-summary a")?.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/postes")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Empty_fields_get_a_message_each()
+    {
+        var client = PortalClient.Anonymous(portal.Factory);
+        var response = await PortalClient.SignInAsync(client, "", "");
+        var summary = (await response.ReadHtmlAsync()).QuerySelector(".error-summary")?.TextContent;
+        Assert.Contains("Saisissez votre adresse e-mail", summary, StringComparison.Ordinal);
+        Assert.Contains("Saisissez votre mot de passe", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sign_in_only_redirects_to_a_local_address()
+    {
+        var client = PortalClient.Anonymous(portal.Factory);
+        var response = await PortalClient.PostFormAsync(client, "/compte/connexion", "/compte/connexion", new Dictionary<string, string>
+        {
+            ["Email"] = DemoData.BoulangerieUser,
+            ["Password"] = DemoData.Password,
+            ["ReturnUrl"] = "https://evil.example/steal",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_even_for_a_replayed_cookie()
+    {
+        var client = await PortalClient.SignedInAsync(portal.Factory, DemoData.BoulangerieUser);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/postes")).StatusCode);
+        var cookie = PortalClient.Cookie(client, "ooma.session");
+
+        var signOut = await PortalClient.PostFormAsync(client, "/postes", "/compte/deconnexion", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+
+        var replay = PortalClient.Anonymous(portal.Factory);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/postes");
+        request.Headers.Add("Cookie", cookie);
+        var response = await replay.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("https://portail.ooma.test/compte/connexion", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_changed_security_stamp_or_a_disabled_user_ends_every_session()
+    {
+        using var factory = new PortalFactory();
+        var first = await PortalClient.SignedInAsync(factory, DemoData.DurandUser);
+        var second = await PortalClient.SignedInAsync(factory, DemoData.DurandUser);
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/postes")).StatusCode);
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = await users.FindByEmailAsync(DemoData.DurandUser);
+            await users.UpdateSecurityStampAsync(user!);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await first.GetAsync("/postes")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/postes")).StatusCode);
+
+        var admin = await PortalClient.SignedInAsync(factory, DemoData.DurandAdmin);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = await users.FindByEmailAsync(DemoData.DurandAdmin);
+            user!.IsDisabled = true;
+            await users.UpdateAsync(user);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.GetAsync("/postes")).StatusCode);
+        var again = await PortalClient.SignInAsync(PortalClient.Anonymous(factory), DemoData.DurandAdmin, DemoData.Password);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task After_five_wrong_passwords_even_the_right_one_is_refused()
+    {
+        using var factory = new PortalFactory();
+        var client = PortalClient.Anonymous(factory);
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await PortalClient.SignInAsync(client, DemoData.DurandUser, $"wrong-password-{i}");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        var right = await PortalClient.SignInAsync(client, DemoData.DurandUser, DemoData.Password);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("ce compte est bloqué pendant 15 minutes", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/postes")).StatusCode);
+
+        // Another user is not affected.
+        await PortalClient.SignedInAsync(factory, DemoData.DurandAdmin);
+    }
+
+    [Fact]
+    public async Task Sign_in_posts_beyond_the_limit_get_a_french_429()
+    {
+        using var factory = new PortalFactory(settings: new Dictionary<string, string?> { ["SignIn:PermitPerMinute"] = "3" });
+        var client = PortalClient.Anonymous(factory);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await PortalClient.SignInAsync(client, DemoData.DurandUser, "wrong-password-x")).StatusCode);
+        }
+
+        var limited = await PortalClient.SignInAsync(client, DemoData.DurandAdmin, DemoData.Password);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Contains("Trop de tentatives", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("60", limited.Headers.RetryAfter?.ToString());
+    }
+
+    [Fact]
+    public async Task The_session_cookie_is_httponly_secure_and_samesite_lax()
+    {
+        var client = PortalClient.Anonymous(portal.Factory);
+        var response = await PortalClient.SignInAsync(client, DemoData.BoulangerieUser, DemoData.Password);
+        var setCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ooma.session=", StringComparison.Ordinal));
+        Assert.Contains("httponly", setCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", setCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", setCookie, StringComparison.OrdinalIgnoreCase);
+    }
+}

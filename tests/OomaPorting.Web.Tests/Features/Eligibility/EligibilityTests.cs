@@ -1,0 +1,57 @@
+using System.Net;
+using OomaPorting.Web.Tests.Infrastructure;
+
+namespace OomaPorting.Web.Tests.Features.Eligibility;
+
+public class EligibilityTests(SharedPortal portal) : IClassFixture<SharedPortal>
+{
+    [Theory]
+    [InlineData("01 23 45 67 89", "Numéro fixe géographique", "peut être porté", true)]
+    [InlineData("+33 9 51 00 00 00", "non géographique (09)", "peut être porté", true)]
+    [InlineData("06 12 34 56 78", "Numéro mobile", "Ce numéro mobile peut être porté", true)]
+    [InlineData("08 92 00 00 00", "Numéro spécial (08)", "ne peuvent pas être portés par ce portail", false)]
+    [InlineData("01 42 60 30 10", "Numéro fixe géographique", "déjà chez Ooma", false)]
+    [InlineData("+262 262 12 34 56", null, "outre-mer", false)]
+    public async Task One_number_in_a_clear_verdict_out(string number, string? kind, string verdict, bool portable)
+    {
+        var response = await PortalClient.Anonymous(portal.Factory).GetAsync("/portabilite?Number=" + Uri.EscapeDataString(number));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = (await response.ReadHtmlAsync()).QuerySelector("[role=status]");
+        Assert.NotNull(result);
+        if (kind is not null)
+        {
+            Assert.Contains(kind, result.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(verdict, result.TextContent, StringComparison.Ordinal);
+        Assert.Equal(portable, result.QuerySelector("a[href='/portage']") is not null);
+        Assert.DoesNotContain("Boulangerie", result.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("abc", "Saisissez un numéro français valide")]
+    [InlineData("01 23", "Saisissez un numéro français valide")]
+    [InlineData("+44 20 7946 0958", "France métropolitaine")]
+    public async Task A_wrong_number_gets_a_message_on_the_field(string number, string message)
+    {
+        var doc = await (await PortalClient.Anonymous(portal.Factory).GetAsync("/portabilite?Number=" + Uri.EscapeDataString(number))).ReadHtmlAsync();
+        Assert.StartsWith("Erreur :", doc.Title, StringComparison.Ordinal);
+        Assert.Contains(message, doc.QuerySelector(".error-summary a[href='#Number']")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(doc.QuerySelector("[role=status]"));
+    }
+
+    [Fact]
+    public async Task The_public_check_is_rate_limited_per_client()
+    {
+        using var factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Eligibility:PermitPerMinute"] = "3" });
+        var client = PortalClient.Anonymous(factory);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/portabilite?Number=0123456789")).StatusCode);
+        }
+
+        var limited = await client.GetAsync("/portabilite?Number=0123456789");
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Contains("Trop de tentatives", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Infrastructure;
+using OomaPorting.Web.Tests.Infrastructure;
+
+namespace OomaPorting.Web.Tests.Platform;
+
+public class InfrastructureUnitTests(SharedPortal portal) : IClassFixture<SharedPortal>
+{
+    [Theory]
+    [InlineData("Appel vers 01 42 60 30 10 échoué", "Appel vers [numéro masqué] échoué")]
+    [InlineData("+33 1 42 60 30 10", "[numéro masqué]")]
+    [InlineData("0033142603010", "[numéro masqué]")]
+    [InlineData("06.11.22.33.44", "[numéro masqué]")]
+    [InlineData("RIO 02P123456O63 reçu", "RIO [RIO masqué] reçu")]
+    [InlineData("request 3f2a9c10-1234-4b5c-9def-0123456789ab", "request 3f2a9c10-1234-4b5c-9def-0123456789ab")]
+    [InlineData("Handled SetFocDate in 12.5 ms", "Handled SetFocDate in 12.5 ms")]
+    public void The_log_masker_hides_numbers_and_rios_and_leaves_the_rest(string input, string expected)
+    {
+        Assert.Equal(expected, SensitiveDataMasker.Mask(input));
+    }
+
+    [Theory]
+    [InlineData("court", false)]
+    [InlineData("onze-caract", false)]
+    [InlineData("motdepasse123", false)]
+    [InlineData("AZERTYUIOP123", false)]
+    [InlineData("Password1234", false)]
+    [InlineData("douze-caract", true)]
+    [InlineData("le chat dort sur le radiateur", true)]
+    [InlineData("tout en minuscules sans chiffre", true)]
+    public async Task Passwords_need_twelve_characters_no_composition_and_are_not_common(string password, bool accepted)
+    {
+        using var scope = portal.Factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = $"{Guid.NewGuid():N}@test.fr", Email = $"{Guid.NewGuid():N}@test.fr", DisplayName = "Test" };
+        var result = await users.CreateAsync(user, password);
+        Assert.Equal(accepted, result.Succeeded);
+        if (!accepted)
+        {
+            Assert.All(result.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Description)));
+        }
+    }
+
+    [Fact]
+    public void The_common_password_list_does_not_hold_the_demo_password()
+    {
+        Assert.False(CommonPasswordValidator.IsCommon(DemoData.Password));
+        Assert.True(CommonPasswordValidator.IsCommon("AzertyUiop123"));
+    }
+}
+
+public class LogGuardTests
+{
+    [Fact]
+    public void The_log_guard_catches_a_seeded_number_in_any_form()
+    {
+        var sink = new CapturingSink();
+        sink.Emit(new Serilog.Events.LogEvent(DateTimeOffset.UtcNow, Serilog.Events.LogEventLevel.Information, null,
+            new Serilog.Parsing.MessageTemplateParser().Parse("Calling {Number}"),
+            [new Serilog.Events.LogEventProperty("Number", new Serilog.Events.ScalarValue("+33142603010"))]));
+        Assert.Throws<InvalidOperationException>(() => LogGuard.AssertClean(sink));
+        LogGuard.AssertClean(new CapturingSink());
+        Assert.Contains("0142603010", LogGuard.Secrets);
+    }
+}

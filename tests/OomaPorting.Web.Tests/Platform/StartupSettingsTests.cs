@@ -1,0 +1,38 @@
+using OomaPorting.Web.Tests.Infrastructure;
+
+namespace OomaPorting.Web.Tests.Platform;
+
+/// <summary>A wrong setting stops the portal at start-up with a message naming the key, not at the first request that needs it.</summary>
+public class StartupSettingsTests
+{
+    public static TheoryData<string, string, string> WrongSettings => new()
+    {
+        { "Email:Transport", "Pigeon", "Email:Transport 'Pigeon' is unknown" },
+        { "Email:PortalUrl", "portail.ooma", "Email:PortalUrl 'portail.ooma' must be an absolute" },
+        { "Email:MaxAttempts", "0", "Email:MaxAttempts must be between 1 and 100" },
+        { "SignIn:PermitPerMinute", "0", "PermitPerMinute must be at least 1" },
+        { "Database:Provider", "Oracle", "Database:Provider 'Oracle' is unknown" },
+        { "Database:StaleMigrationLockMinutes", "0", "Database:StaleMigrationLockMinutes must be between 1 and 1440" },
+        { "Porting:AcceptMobileNumbers", "peut-être", "Porting:AcceptMobileNumbers" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongSettings))]
+    public void A_wrong_setting_stops_the_start_with_a_message_naming_it(string key, string value, string message)
+    {
+        using var factory = new PortalFactory(settings: new Dictionary<string, string?> { [key] = value });
+
+        var refused = Record.Exception(() => factory.CreateClient());
+
+        Assert.NotNull(refused);
+        Assert.Contains(message, refused.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_defaults_start()
+    {
+        using var factory = new PortalFactory();
+        using var client = factory.CreateClient();
+        Assert.NotNull(client);
+    }
+}
