@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OomaPorting.Web.Data;
 using OomaPorting.Web.Tests.Infrastructure;
 
-namespace OomaPorting.Web.Tests.Features.Shared;
+namespace OomaPorting.Web.Tests.Features.Layout;
 
 public class ShellTests(SharedPortal portal) : IClassFixture<SharedPortal>
 {
