@@ -1,27 +1,5 @@
 namespace OomaPorting.Domain.Billing;
 
-/// <summary>One number of the account, as pricing sees it.</summary>
-/// <param name="Number">The number, as displayed.</param>
-/// <param name="AssignedUserId">The user it is assigned to, or null for an unassigned or virtual number.</param>
-/// <param name="AssignedOrder">Order of assignment: the user's earliest assigned number is the free one.</param>
-/// <param name="IsAccountMainNumber">The account's default number, included in the subscription when no user has it.</param>
-public sealed record PricedNumberInput(string Number, string? AssignedUserId, long AssignedOrder, bool IsAccountMainNumber);
-
-public enum PriceReason
-{
-    FirstNumberOfUser = 0,
-    IncludedInSubscription = 1,
-    AdditionalNumber = 2,
-    VirtualNumber = 3,
-}
-
-public sealed record PricedNumber(string Number, string? AssignedUserId, decimal MonthlyPriceEur, PriceReason Reason);
-
-public sealed record PricingBreakdown(IReadOnlyList<PricedNumber> Numbers)
-{
-    public decimal MonthlyTotalEur => Numbers.Sum(n => n.MonthlyPriceEur);
-}
-
 /// <summary>
 /// The first number assigned to each user is free; every other number, virtual ones included, costs
 /// 9.95 EUR a month including VAT. The subscription includes one number: the account's main number when no user has it.

@@ -5,17 +5,6 @@ using OomaPorting.Domain.Common;
 
 namespace OomaPorting.Domain.Porting;
 
-/// <summary>What the signer gives at submission, besides the answers.</summary>
-/// <param name="SignerName">Full name typed by the signer.</param>
-/// <param name="TermsAccepted">The acceptance box.</param>
-/// <param name="ClientAddress">The client's IP address as the server saw it.</param>
-/// <param name="UserAgent">The browser's User-Agent header.</param>
-/// <param name="DrawnSignaturePng">An optional drawn signature (PNG bytes).</param>
-public sealed record SignatureInput(string SignerName, bool TermsAccepted, string? ClientAddress, string? UserAgent, byte[]? DrawnSignaturePng);
-
-/// <summary>The porting terms the customer accepts: their version and their exact text.</summary>
-public sealed record PortingTerms(string Version, string Text);
-
 /// <summary>
 /// A signed mandate: the answers and the terms as one canonical text, with its SHA-256, the signer and the
 /// circumstances. Each submission (the first and every resubmission after a fix) adds one.

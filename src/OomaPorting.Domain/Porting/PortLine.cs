@@ -2,13 +2,6 @@ using OomaPorting.Domain.Numbers;
 
 namespace OomaPorting.Domain.Porting;
 
-public enum PortLineStatus
-{
-    Pending = 0,
-    Ported = 1,
-    Cancelled = 2,
-}
-
 /// <summary>One number to port, with its RIO. The first line of a request is the main line (NDI) of the carrier account.</summary>
 public sealed class PortLine
 {
@@ -50,5 +43,3 @@ public sealed class PortLine
     internal void MarkCancelled() => Status = PortLineStatus.Cancelled;
 }
 
-/// <summary>What the customer enters for one line: a number and, when they have it, its RIO.</summary>
-public sealed record LineInput(FrenchNumber Number, Rio? Rio);

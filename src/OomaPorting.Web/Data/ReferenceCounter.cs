@@ -10,13 +10,3 @@ public sealed class ReferenceCounter
     public int LastValue { get; set; }
 }
 
-public sealed class ReferenceCounterConfiguration : IEntityTypeConfiguration<ReferenceCounter>
-{
-    public void Configure(EntityTypeBuilder<ReferenceCounter> builder)
-    {
-        builder.ToTable("ReferenceCounters");
-        builder.HasKey(c => c.Year);
-        builder.Property(c => c.Year).ValueGeneratedNever();
-    }
-}
-

@@ -14,17 +14,3 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.HasIndex(u => u.AccountId);
     }
 }
-
-public sealed class AuthSessionConfiguration : IEntityTypeConfiguration<AuthSession>
-{
-    public void Configure(EntityTypeBuilder<AuthSession> builder)
-    {
-        builder.ToTable("AuthSessions");
-        builder.HasKey(s => s.Id);
-        builder.Property(s => s.Id).HasMaxLength(64);
-        builder.Property(s => s.UserId).HasMaxLength(450).IsRequired();
-        builder.Property(s => s.SecurityStamp).HasMaxLength(256).IsRequired();
-        builder.HasIndex(s => s.UserId);
-        builder.HasIndex(s => s.ExpiresAtUtc);
-    }
-}

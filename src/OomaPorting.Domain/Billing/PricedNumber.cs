@@ -1,0 +1,3 @@
+namespace OomaPorting.Domain.Billing;
+
+public sealed record PricedNumber(string Number, string? AssignedUserId, decimal MonthlyPriceEur, PriceReason Reason);

@@ -1,0 +1,7 @@
+namespace OomaPorting.Domain.Porting;
+
+public enum NumberType
+{
+    Fixed = 0,
+    Mobile = 1,
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OomaPorting.Domain.Accounts;
+
+namespace OomaPorting.Web.Data.Configurations;
+
+public sealed class MandateConfiguration : IEntityTypeConfiguration<Mandate>
+{
+    public void Configure(EntityTypeBuilder<Mandate> builder)
+    {
+        builder.ToTable("Mandates");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.SignerName).HasMaxLength(200).IsRequired();
+        builder.Property(m => m.ClientAddress).HasMaxLength(64);
+        builder.Property(m => m.UserAgent).HasMaxLength(512);
+        builder.Property(m => m.TermsVersion).HasMaxLength(20).IsRequired();
+        builder.Property(m => m.CanonicalText).IsRequired();
+        builder.Property(m => m.Sha256).HasMaxLength(64).IsFixedLength().IsRequired();
+        builder.Ignore(m => m.IsIntact);
+        builder.HasIndex(m => new { m.PortRequestId, m.Sequence }).IsUnique();
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OomaPorting.Domain.Accounts;
+
+namespace OomaPorting.Web.Data.Configurations;
+
+public sealed class PortRequestEventConfiguration : IEntityTypeConfiguration<PortRequestEvent>
+{
+    public void Configure(EntityTypeBuilder<PortRequestEvent> builder)
+    {
+        builder.ToTable("PortRequestEvents");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.ActorUserId).HasMaxLength(450).IsRequired();
+        builder.Property(e => e.ActorName).HasMaxLength(200).IsRequired();
+        builder.Property(e => e.ActorRole).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.ReasonCodes).HasMaxLength(400);
+        builder.Property(e => e.Comment).HasMaxLength(PortRequest.MaxCommentLength);
+        builder.HasIndex(e => new { e.PortRequestId, e.Sequence }).IsUnique();
+    }
+}
