@@ -56,6 +56,16 @@ public class LayeringTests
         Assert.True(result.IsSuccessful, Failing(result));
     }
 
+    [Fact]
+    public void Every_controller_posts_its_forms_the_one_way()
+    {
+        // PortalController.Submit is the one place where a refused command becomes field messages (docs/architecture.md).
+        var result = Types.InAssembly(Web).That().HaveNameEndingWith("Controller").And().AreNotAbstract()
+            .Should().Inherit<Web.Infrastructure.Forms.PortalController>()
+            .GetResult();
+        Assert.True(result.IsSuccessful, Failing(result));
+    }
+
     private static string Failing(TestResult result) =>
         "Breaking the rule: " + string.Join(", ", result.FailingTypes?.Select(t => t.FullName) ?? []);
 }

@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
+using OomaPorting.Web.Infrastructure.Forms;
+
 namespace OomaPorting.Web.Features.Account;
 
 /// <summary>The language switch: a cookie that lasts a year, so the choice persists.</summary>
-public sealed class LanguageController(Microsoft.AspNetCore.Identity.UserManager<Data.AppUser> users) : Controller
+public sealed class LanguageController(Microsoft.AspNetCore.Identity.UserManager<Data.AppUser> users) : PortalController
 {
     private static readonly string[] Supported = ["fr-FR", "en"];
 

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
+using OomaPorting.Web.Infrastructure.Forms;
+
 namespace OomaPorting.Web.Features.Dashboard;
 
 /// <summary>"Tableau de bord": where an account member lands after signing in; support goes to its queue.</summary>
-public sealed class DashboardController(IMediator mediator) : Controller
+public sealed class DashboardController(IMediator mediator) : PortalController
 {
     [HttpGet("/")]
     [Authorize]

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
+using OomaPorting.Web.Infrastructure.Forms;
+
 namespace OomaPorting.Web.Features.DevTools;
 
 /// <summary>In Development only: the e-mails the portal wrote, to read them without a mail server.</summary>
 [Authorize]
 [Route("dev/courriels")]
-public sealed class DevEmailsController(AppDbContext db, IHostEnvironment environment) : Controller
+public sealed class DevEmailsController(AppDbContext db, IHostEnvironment environment) : PortalController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)

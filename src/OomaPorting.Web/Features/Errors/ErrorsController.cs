@@ -2,12 +2,14 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
+using OomaPorting.Web.Infrastructure.Forms;
+
 namespace OomaPorting.Web.Features.Errors;
 
 /// <summary>French (or English) error pages with a reference to quote, never a stack trace.</summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class ErrorsController(ILogger<ErrorsController> logger) : Controller
+public sealed class ErrorsController(ILogger<ErrorsController> logger) : PortalController
 {
     [Route("erreur")]
     [ApiExplorerSettings(IgnoreApi = true)]
