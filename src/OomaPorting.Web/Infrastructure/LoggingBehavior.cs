@@ -37,5 +37,10 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
             logger.LogInformation("Refused {Message}: {Rule}", Name, e.Code);
             throw;
         }
+        catch (Exception e) when (e is Forms.ConcurrentChangeException or DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Refused {Message}: the request changed meanwhile", Name);
+            throw;
+        }
     }
 }

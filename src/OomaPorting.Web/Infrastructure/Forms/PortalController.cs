@@ -45,8 +45,7 @@ public abstract class PortalController : Controller
             }
             catch (ValidationException e)
             {
-                ModelState.AddValidationErrors(e, fields.Prefix);
-                ErrorOrder.Remember(ViewData, e.Errors.Select(f => string.IsNullOrEmpty(fields.Prefix) ? f.PropertyName : $"{fields.Prefix}.{f.PropertyName}"));
+                ErrorOrder.Remember(ViewData, ModelState.AddValidationErrors(e, fields.Prefix));
             }
             catch (DomainException e)
             {
