@@ -46,12 +46,15 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>A clock the test moves; the real one when null.</summary>
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; init; }
 
+    /// <summary>"Testing" (Production-like) unless a test needs the Development-only pages.</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
     /// <summary>Extra service changes a test needs (a failing collaborator, a test-only controller).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

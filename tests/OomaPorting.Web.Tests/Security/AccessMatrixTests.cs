@@ -96,7 +96,7 @@ public enum Access
     /// <summary>Anyone signed in.</summary>
     SignedIn,
 
-    /// <summary>Development only: answers 404 elsewhere.</summary>
+    /// <summary>Development only, support agents only: answers 404 elsewhere (403 first to anyone but support).</summary>
     DevOnly,
 
     /// <summary>The health check (no MVC, no cookie needed).</summary>
@@ -268,7 +268,7 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
             Access.Public or Access.Health or Access.ErrorPage => Outcome.Served,
             _ when role == Role.Anonymous => Outcome.SignIn,
             Access.SignedIn => Outcome.Served,
-            Access.DevOnly => Outcome.NotFound,
+            Access.DevOnly => role == Role.Support ? Outcome.NotFound : Outcome.Forbidden, // support only, and only in Development
             Access.Support => role == Role.Support ? Outcome.Served : Outcome.Forbidden,
             Access.Member when !member => Outcome.Forbidden,
             Access.Admin when !admin => Outcome.Forbidden,

@@ -15,6 +15,8 @@ public static class HostileInput
             "{{7*7}}", "${7*7}", "@(1+1)", "<!--", "]]>", "<a href=\"javascript:alert(1)\">x</a>", "&lt;script&gt;", "%3Cscript%3E",
             "<style>*{display:none}</style>", "<meta http-equiv=refresh content=0;url=//evil.example>", "<form action=//evil.example>",
             "\" autofocus onfocus=alert(1) x=\"",
+            // Local addresses a redirect header cannot carry as they are (they once answered 500).
+            "/é", "/😀", "/a\u202Eb", "/portage/statut?x=é",
             // SQL metacharacters.
             "' OR '1'='1", "'; DROP TABLE PortRequests;--", "\" OR 1=1 --", "1; SELECT * FROM AspNetUsers", "%' --", "admin'--",
             "1' UNION SELECT NULL,NULL--", "')) OR (('1'='1", "\\'; --", "0x27", "' AND SLEEP(5)--", "1 OR 1=1", "'||'", "`id`", "[dbo]",

@@ -16,7 +16,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn, IStringLoca
     {
         if (User.Identity?.IsAuthenticated == true)
         {
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+            return RedirectToLocal(returnUrl);
         }
 
         return View(new SignIn.Command { ReturnUrl = returnUrl });
@@ -39,7 +39,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn, IStringLoca
             switch (outcome)
             {
                 case Account.SignIn.Outcome.Succeeded:
-                    return LocalRedirect(Url.IsLocalUrl(command.ReturnUrl) ? command.ReturnUrl : "/");
+                    return RedirectToLocal(command.ReturnUrl);
                 case Account.SignIn.Outcome.LockedOut:
                     ModelState.AddModelError(string.Empty, text["SignIn.LockedOut"]);
                     return Redisplay();

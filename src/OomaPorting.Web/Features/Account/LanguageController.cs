@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
-
 using OomaPorting.Web.Infrastructure.Forms;
 
 namespace OomaPorting.Web.Features.Account;
@@ -31,6 +30,6 @@ public sealed class LanguageController(Microsoft.AspNetCore.Identity.UserManager
             await users.UpdateAsync(user);
         }
 
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return RedirectToLocal(returnUrl);
     }
 }

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-
 using OomaPorting.Web.Infrastructure.Forms;
 
 namespace OomaPorting.Web.Features.DevTools;
 
-/// <summary>In Development only: the e-mails the portal wrote, to read them without a mail server.</summary>
-[Authorize]
+/// <summary>
+/// In Development only, and for support agents only: the e-mails the portal wrote (every account's), to read them
+/// without a mail server. A staging site run in Development with real data shows them to nobody else.
+/// </summary>
+[Authorize(Roles = Roles.Support)]
 [Route("dev/courriels")]
 public sealed class DevEmailsController(AppDbContext db, IHostEnvironment environment) : PortalController
 {

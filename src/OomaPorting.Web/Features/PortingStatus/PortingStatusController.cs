@@ -38,6 +38,7 @@ public sealed class PortingStatusController(IMediator mediator, BusinessCalendar
     public async Task<IActionResult> Mandate(Guid id, CancellationToken ct)
     {
         var pdf = await mediator.Send(new DownloadMandate.Query(id), ct);
+        Response.Headers.CacheControl = "no-store"; // a signed mandate with the holder's details: never kept by a shared cache
         return File(pdf.Content, "application/pdf", pdf.FileName);
     }
 
@@ -51,6 +52,7 @@ public sealed class PortingStatusController(IMediator mediator, BusinessCalendar
             return NotFound();
         }
 
+        Response.Headers.CacheControl = "no-store";
         var ics = FocCalendar.Render(model.Request, time.GetUtcNow().UtcDateTime, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en");
         return File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"portage-{model.Request.Reference}.ics");
     }

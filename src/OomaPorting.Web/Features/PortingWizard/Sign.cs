@@ -1,7 +1,6 @@
 using System.Globalization;
 using OomaPorting.Domain.Accounts;
 using OomaPorting.Domain.Billing;
-
 using OomaPorting.Web.Infrastructure.Validation;
 
 namespace OomaPorting.Web.Features.PortingWizard;

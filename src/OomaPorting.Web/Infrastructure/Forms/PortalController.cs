@@ -26,6 +26,9 @@ public abstract class PortalController : Controller
         Func<Task<IActionResult>> redisplay, FormFields? fields = null) =>
         Run(ct => Mediator.Send(query, ct), onSuccess, redisplay, fields ?? FormFields.Unprefixed);
 
+    /// <summary>Goes back to a local address the user came from (see <see cref="LocalUrl"/>), or home.</summary>
+    protected IActionResult RedirectToLocal(string? url) => LocalRedirect(LocalUrl.SafeOrHome(url, Url.IsLocalUrl));
+
     /// <summary>True while the form is re-rendered after a concurrent change: show the fresh state, not what was posted.</summary>
     protected bool ConcurrentChange { get; private set; }
 

@@ -55,6 +55,10 @@ public class RequestLifecycleTests
         Assert.Contains("À l'opérateur", customer.QuerySelector(".next-step")!.TextContent, StringComparison.Ordinal);
         var ics = await wizard.Client.GetAsync($"/portage/{id}/ccf.ics");
         Assert.Equal("text/calendar", ics.Content.Headers.ContentType?.MediaType);
+        Assert.True(ics.Headers.CacheControl?.NoStore, "The calendar file must not be kept by a cache.");
+        var mandate = await wizard.Client.GetAsync($"/portage/{id}/mandat.pdf");
+        Assert.Equal("application/pdf", mandate.Content.Headers.ContentType?.MediaType);
+        Assert.True(mandate.Headers.CacheControl?.NoStore, "The signed mandate must not be kept by a cache.");
         var calendar = await ics.Content.ReadAsStringAsync();
         Assert.Contains("DTSTART;VALUE=DATE:20261215\r\n", calendar, StringComparison.Ordinal);
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", calendar, StringComparison.Ordinal);

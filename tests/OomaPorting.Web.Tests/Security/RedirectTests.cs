@@ -1,0 +1,53 @@
+using System.Net;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Tests.Infrastructure;
+
+namespace OomaPorting.Web.Tests.Security;
+
+/// <summary>
+/// Every redirect to a return address the user supplied: local only, never a 500 for a character the header cannot
+/// carry, never a hidden character passed on (issue 14, point 17).
+/// </summary>
+public class RedirectTests(SharedPortal portal) : IClassFixture<SharedPortal>
+{
+    public static TheoryData<string, string> ReturnUrls => new()
+    {
+        { "/é", "/%C3%A9" },
+        { "/😀", "/%F0%9F%98%80" },
+        { "/portage/statut?x=é", "/portage/statut?x=%C3%A9" },
+        { "/a\u202Eb", "/" },
+        { "/a\u200Bb", "/" },
+        { "//evil.example/x", "/" },
+        { "https://evil.example/", "/" },
+        { "/\\evil.example", "/" },
+        { "/postes", "/postes" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ReturnUrls))]
+    public async Task The_language_switch_goes_back_only_to_a_safe_local_address(string returnUrl, string expected)
+    {
+        var client = PortalClient.Anonymous(portal.Factory);
+        var response = await PortalClient.PostFormAsync(client, "/compte/connexion", "/langue",
+            new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = returnUrl });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_sign_in_link_with_an_accented_return_address_lands_on_it_not_on_an_error_page()
+    {
+        var client = PortalClient.Anonymous(portal.Factory);
+        var response = await PortalClient.PostFormAsync(client, "/compte/connexion", "/compte/connexion", new Dictionary<string, string>
+        {
+            ["Email"] = DemoData.BoulangerieUser,
+            ["Password"] = DemoData.Password,
+            ["ReturnUrl"] = "/portage/statut?x=é",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/portage/statut?x=%C3%A9", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(response.Headers.Location)).StatusCode);
+    }
+}
