@@ -33,6 +33,10 @@ public class RedirectTests(SharedPortal portal) : IClassFixture<SharedPortal>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(expected, response.Headers.Location?.OriginalString);
+
+        // Like every cookie outside Development, the language cookie is Secure (issue 14, point 19).
+        var culture = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal));
+        Assert.Contains("secure", culture, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
