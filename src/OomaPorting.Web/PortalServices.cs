@@ -61,9 +61,6 @@ public static class PortalServices
             o.Cookie.Name = "ooma.af";
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
-        // Like the session cookie: Secure everywhere but on a developer's plain-http machine.
-        services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>().Configure<IHostEnvironment>((o, environment) =>
-            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
         // Every page needs a signed-in user unless it says [AllowAnonymous]: a new page is private by default.
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
