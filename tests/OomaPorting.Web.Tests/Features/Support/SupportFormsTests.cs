@@ -1,0 +1,84 @@
+using System.Net;
+using Microsoft.Extensions.Time.Testing;
+using OomaPorting.Domain.Numbers;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Tests.Infrastructure;
+
+namespace OomaPorting.Web.Tests.Features.Support;
+
+/// <summary>
+/// Support's request page after a refused action: the message stands at its field too (not only in the summary), the
+/// field is marked invalid and described by it, and what the agent chose is kept; the test call is offered only from
+/// the FOC date (issue 14, point 10).
+/// </summary>
+public class SupportFormsTests : IClassFixture<SupportFormsTests.Portal>
+{
+    private readonly Portal _portal;
+
+    public SupportFormsTests(Portal portal) => _portal = portal;
+
+    /// <summary>Tuesday 1 December 2026, 09:00 in Paris.</summary>
+    public sealed class Portal : IDisposable
+    {
+        public PortalFactory Factory { get; } = new() { Clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero)) };
+
+        public void Dispose() => Factory.Dispose();
+    }
+
+    [Fact]
+    public async Task A_refused_foc_date_is_shown_at_its_field_marked_invalid()
+    {
+        var (id, _) = await SubmitAsync(_portal.Factory);
+        var support = await SupportDesk.SignInAsync(_portal.Factory);
+
+        var refused = await support.ActAsync(id, "ccf", new() { ["FocDate"] = "2026-12-05" }); // a Saturday
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ReadHtmlAsync();
+        var field = page.QuerySelector("#SetFocDate_FocDate")!;
+        var message = page.QuerySelector("#SetFocDate_FocDate-error")!;
+        Assert.Equal("true", field.GetAttribute("aria-invalid"));
+        Assert.Equal("SetFocDate_FocDate-error", field.GetAttribute("aria-describedby"));
+        Assert.Equal("2026-12-05", field.GetAttribute("value"));
+        Assert.Contains(message.TextContent.Trim(), page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#SetFocDate_Comment")!.GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
+    public async Task The_test_call_is_offered_from_the_foc_date_and_a_refused_result_keeps_what_the_agent_chose()
+    {
+        // Its own portal: the clock moves forward here, and a fake clock cannot go back for the other tests.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+        using var factory = new PortalFactory { Clock = clock };
+        var (id, _) = await SubmitAsync(factory);
+        var support = await SupportDesk.SignInAsync(factory);
+        await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-02" });
+        var before = await (await support.Client.GetAsync($"/support/portages/{id}")).ReadHtmlAsync();
+        Assert.Null(before.QuerySelector("form[action$='/appel-test']"));
+
+        clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero));
+        support = await SupportDesk.SignInAsync(factory);
+        var onTheDay = await (await support.Client.GetAsync($"/support/portages/{id}")).ReadHtmlAsync();
+        Assert.NotNull(onTheDay.QuerySelector("form[action$='/appel-test']"));
+        await support.DoAsync(id, "appel-test", []);
+
+        // A failed call with a new date but no note: refused, the choice and the date stay as typed.
+        var refused = await support.ActAsync(id, "resultat-appel", new() { ["Outcome"] = "failed-new-date", ["NewFocDate"] = "2026-12-04" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ReadHtmlAsync();
+        Assert.True(page.QuerySelector("#RecordTestCall_Outcome_date")!.HasAttribute("checked"));
+        Assert.False(page.QuerySelector("#RecordTestCall_Outcome")!.HasAttribute("checked"));
+        Assert.Equal("2026-12-04", page.QuerySelector("#RecordTestCall_NewFocDate")!.GetAttribute("value"));
+        Assert.Equal("true", page.QuerySelector("#RecordTestCall_Note")!.GetAttribute("aria-invalid"));
+        Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("#RecordTestCall_Note-error")?.TextContent));
+    }
+
+    private static async Task<(Guid Id, Wizard Wizard)> SubmitAsync(PortalFactory factory)
+    {
+        var wizard = await Wizard.StartAsync(factory, DemoData.BoulangerieAdmin);
+        var main = Wizard.NextNumber();
+        var id = await wizard.FillAsync(mainNumber: main, withSecond: false);
+        Assert.Equal(HttpStatusCode.Redirect, (await wizard.PostAsync(id, "signature", Wizard.Signature(FrenchNumber.Parse(main).E164))).StatusCode);
+        return (id, wizard);
+    }
+}
