@@ -27,8 +27,8 @@ public sealed record AccountHolder
     public static AccountHolder Create(string? firstName, string? lastName, string? companyName = null)
     {
         Require(CheckFirstName(firstName) ?? CheckLastName(lastName) ?? CheckCompanyName(companyName));
-        var company = DomainText.Clean(companyName, "Holder.CompanyName", MaxCompanyLength, required: false);
-        return new(firstName!.Trim(), lastName!.Trim(), company.Length == 0 ? null : company);
+        var company = companyName?.Trim();
+        return new(firstName!.Trim(), lastName!.Trim(), string.IsNullOrEmpty(company) ? null : company);
     }
 
     /// <summary>Why <paramref name="value"/> cannot be a first name (a stable code), or null.</summary>

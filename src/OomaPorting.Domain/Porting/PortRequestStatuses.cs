@@ -7,8 +7,7 @@ public static class PortRequestStatuses
     public static IReadOnlyList<PortRequestStatus> UnderWay { get; } =
         [PortRequestStatus.Submitted, PortRequestStatus.ActionRequired, PortRequestStatus.FocConfirmed, PortRequestStatus.TestCall];
 
-    public static bool IsUnderWay(this PortRequestStatus status) =>
-        status is PortRequestStatus.Submitted or PortRequestStatus.ActionRequired or PortRequestStatus.FocConfirmed or PortRequestStatus.TestCall;
+    public static bool IsUnderWay(this PortRequestStatus status) => UnderWay.Contains(status);
 
     /// <summary>Who must act next (docs/domain.md, "Whose turn it is").</summary>
     public static Turn WhoseTurn(this PortRequestStatus status) => status switch

@@ -11,23 +11,11 @@ namespace OomaPorting.Web.Tests.Forms;
 /// Every form that carries the request's version, posted with a version the request had before: the one policy of
 /// the house answers 409, shows the message and the request as it is now, and changes nothing.
 /// </summary>
-public class StaleFormTests : IClassFixture<StaleFormTests.Portal>
+public class StaleFormTests : IClassFixture<ClockedPortal>
 {
-    private readonly Portal _portal;
+    private readonly ClockedPortal _portal;
 
-    public StaleFormTests(Portal portal) => _portal = portal;
-
-    /// <summary>One portal for every form; its clock stands on Tuesday 1 December 2026, 09:00 in Paris.</summary>
-    public sealed class Portal : IDisposable
-    {
-        public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
-
-        public PortalFactory Factory { get; }
-
-        public Portal() => Factory = new PortalFactory { Clock = Clock };
-
-        public void Dispose() => Factory.Dispose();
-    }
+    public StaleFormTests(ClockedPortal portal) => _portal = portal;
 
     public static TheoryData<string, string> SupportForms => new()
     {
@@ -42,7 +30,7 @@ public class StaleFormTests : IClassFixture<StaleFormTests.Portal>
     [MemberData(nameof(SupportForms))]
     public async Task A_support_form_posted_with_a_stale_version_answers_409_with_the_fresh_state(string action, string state)
     {
-        var (id, wizard) = await SubmitAsync();
+        var (id, wizard) = await Wizard.SubmittedAsync(_portal.Factory);
         var support = await SupportDesk.SignInAsync(_portal.Factory);
         if (state is "FocConfirmed" or "TestCall")
         {
@@ -83,7 +71,7 @@ public class StaleFormTests : IClassFixture<StaleFormTests.Portal>
     [Fact]
     public async Task The_customers_cancel_form_posted_after_support_set_the_foc_date_answers_409_and_cancels_nothing()
     {
-        var (id, wizard) = await SubmitAsync();
+        var (id, wizard) = await Wizard.SubmittedAsync(_portal.Factory);
         var cancelPage = await (await wizard.Client.GetAsync($"/portage/{id}/annuler")).ReadHtmlAsync();
         var seen = cancelPage.QuerySelector("form[action$='/annuler'] input[name=Version]")!.GetAttribute("value")!;
         var support = await SupportDesk.SignInAsync(_portal.Factory);
@@ -96,14 +84,5 @@ public class StaleFormTests : IClassFixture<StaleFormTests.Portal>
         var page = await stale.ReadHtmlAsync();
         Assert.Contains("modifiée entre-temps", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(PortRequestStatus.FocConfirmed, wizard.Load(id)!.Status);
-    }
-
-    private async Task<(Guid Id, Wizard Wizard)> SubmitAsync()
-    {
-        var wizard = await Wizard.StartAsync(_portal.Factory, DemoData.BoulangerieAdmin);
-        var main = Wizard.NextNumber();
-        var id = await wizard.FillAsync(mainNumber: main, withSecond: false);
-        Assert.Equal(HttpStatusCode.Redirect, (await wizard.PostAsync(id, "signature", Wizard.Signature(FrenchNumber.Parse(main).E164))).StatusCode);
-        return (id, wizard);
     }
 }

@@ -81,6 +81,17 @@ public sealed partial class Wizard(PortalFactory factory, HttpClient client)
         return id;
     }
 
+    /// <summary>A request of Boulangerie Martin with one number of its own, filled and signed: submitted.</summary>
+    public static async Task<(Guid Id, Wizard Wizard)> SubmittedAsync(PortalFactory factory)
+    {
+        var wizard = await StartAsync(factory);
+        var main = NextNumber();
+        var id = await wizard.FillAsync(mainNumber: main, withSecond: false);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect,
+            (await wizard.PostAsync(id, "signature", Signature(Domain.Numbers.FrenchNumber.Parse(main).E164))).StatusCode);
+        return (id, wizard);
+    }
+
     public static Dictionary<string, string> Signature(string mainE164, string signer = "Marie Martin") => new()
     {
         ["Command.MainNumber"] = mainE164,

@@ -11,24 +11,16 @@ namespace OomaPorting.Web.Tests.Features.Support;
 /// field is marked invalid and described by it, and what the agent chose is kept; the test call is offered only from
 /// the FOC date (issue 14, point 10).
 /// </summary>
-public class SupportFormsTests : IClassFixture<SupportFormsTests.Portal>
+public class SupportFormsTests : IClassFixture<ClockedPortal>
 {
-    private readonly Portal _portal;
+    private readonly ClockedPortal _portal;
 
-    public SupportFormsTests(Portal portal) => _portal = portal;
-
-    /// <summary>Tuesday 1 December 2026, 09:00 in Paris.</summary>
-    public sealed class Portal : IDisposable
-    {
-        public PortalFactory Factory { get; } = new() { Clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero)) };
-
-        public void Dispose() => Factory.Dispose();
-    }
+    public SupportFormsTests(ClockedPortal portal) => _portal = portal;
 
     [Fact]
     public async Task A_refused_foc_date_is_shown_at_its_field_marked_invalid()
     {
-        var (id, _) = await SubmitAsync(_portal.Factory);
+        var (id, _) = await Wizard.SubmittedAsync(_portal.Factory);
         var support = await SupportDesk.SignInAsync(_portal.Factory);
 
         var refused = await support.ActAsync(id, "ccf", new() { ["FocDate"] = "2026-12-05" }); // a Saturday
@@ -48,9 +40,9 @@ public class SupportFormsTests : IClassFixture<SupportFormsTests.Portal>
     public async Task The_test_call_is_offered_from_the_foc_date_and_a_refused_result_keeps_what_the_agent_chose()
     {
         // Its own portal: the clock moves forward here, and a fake clock cannot go back for the other tests.
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(ClockedPortal.Start);
         using var factory = new PortalFactory { Clock = clock };
-        var (id, _) = await SubmitAsync(factory);
+        var (id, _) = await Wizard.SubmittedAsync(factory);
         var support = await SupportDesk.SignInAsync(factory);
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-02" });
         var before = await (await support.Client.GetAsync($"/support/portages/{id}")).ReadHtmlAsync();
@@ -71,14 +63,5 @@ public class SupportFormsTests : IClassFixture<SupportFormsTests.Portal>
         Assert.Equal("2026-12-04", page.QuerySelector("#RecordTestCall_NewFocDate")!.GetAttribute("value"));
         Assert.Equal("true", page.QuerySelector("#RecordTestCall_Note")!.GetAttribute("aria-invalid"));
         Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("#RecordTestCall_Note-error")?.TextContent));
-    }
-
-    private static async Task<(Guid Id, Wizard Wizard)> SubmitAsync(PortalFactory factory)
-    {
-        var wizard = await Wizard.StartAsync(factory, DemoData.BoulangerieAdmin);
-        var main = Wizard.NextNumber();
-        var id = await wizard.FillAsync(mainNumber: main, withSecond: false);
-        Assert.Equal(HttpStatusCode.Redirect, (await wizard.PostAsync(id, "signature", Wizard.Signature(FrenchNumber.Parse(main).E164))).StatusCode);
-        return (id, wizard);
     }
 }
