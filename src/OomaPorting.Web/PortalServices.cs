@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -61,6 +63,8 @@ public static class PortalServices
             o.Cookie.Name = "ooma.af";
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
+        services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((o, environment) =>
+            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
         // Every page needs a signed-in user unless it says [AllowAnonymous]: a new page is private by default.
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
@@ -68,6 +72,7 @@ public static class PortalServices
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddHttpsRedirection(o => o.HttpsPort = 443);
 
         // A form bigger than any real one (100 numbers with their RIOs) is refused as a bad request before binding.
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
@@ -78,6 +83,21 @@ public static class PortalServices
         });
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
         services.AddValidatedOptions<PortingOptions>(PortingOptions.Section);
+        services.AddValidatedOptions<ProxyOptions>(ProxyOptions.Section);
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((o, proxy) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.ForwardLimit = proxy.Value.ForwardLimit;
+            foreach (var address in proxy.Value.KnownProxies)
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(address));
+            }
+
+            foreach (var network in proxy.Value.KnownNetworks)
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(BusinessCalendar.France);
@@ -202,6 +222,9 @@ public static class PortalServices
     public static WebApplication UsePortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // First: what a trusted proxy says about the client (address, https) is what every later step sees.
+        app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -210,6 +233,10 @@ public static class PortalServices
         {
             app.UseExceptionHandler("/erreur");
             app.UseHsts();
+
+            // Plain http that no trusted proxy vouches for goes to https (the health probe excepted): the portal's
+            // cookies are Secure, and antiforgery refuses to issue its cookie on plain http.
+            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal), a => a.UseHttpsRedirection());
         }
 
         app.UseMiddleware<SecurityHeaders>();

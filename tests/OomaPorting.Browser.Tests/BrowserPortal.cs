@@ -82,6 +82,10 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
             Locale = locale,
             JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+
+            // As the TLS proxy in front of the portal says it (the loopback is a trusted proxy): the portal serves
+            // https pages with Secure cookies, which Chromium keeps on localhost.
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-Proto"] = "https" },
         });
         return await context.NewPageAsync();
     }

@@ -16,6 +16,10 @@ WORK=${WORK:-$(mktemp -d)}
 OUT=${OUT:-$ROOT/docs/performance.md}
 BASE="http://127.0.0.1:$PORT"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+# The portal runs as in production, behind a TLS proxy: the loopback is a trusted proxy, and every request says it
+# came over https (plain http that no proxy vouches for is redirected, and the cookies are Secure).
+FORWARDED="X-Forwarded-Proto: https"
+curl() { command curl -H "$FORWARDED" "$@"; }
 
 dotnet build -c Release -nologo -clp:ErrorsOnly tests/load/Generator >/dev/null  # builds the portal too
 WEB_DLL="$ROOT/src/OomaPorting.Web/bin/Release/net10.0/OomaPorting.Web.dll"
@@ -59,7 +63,7 @@ run() { # size name connections cookie path [lua]
   fi
   local seconds=$DURATION
   [[ "$name" == mixed* ]] && seconds=$MIXED_SECONDS
-  local args=(-t2 -c"$conns" -d"${seconds}s" --latency -H "Cookie: $cookie")
+  local args=(-t2 -c"$conns" -d"${seconds}s" --latency -H "Cookie: $cookie" -H "$FORWARDED")
   [ -n "$lua" ] && args+=(-s "$lua")
   local out; out=$(wrk "${args[@]}" "$BASE$path" 2>&1)
   local rps p50 p99 non2xx errs
@@ -113,7 +117,7 @@ function request()
   n = n + 1
   local id = ids[((offset or 0) + n % 8) % #ids + 1]
   return wrk.format("POST", "/portage/" .. id .. "/type",
-    {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = "$ADMIN"},
+    {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = "$ADMIN", ["X-Forwarded-Proto"] = "https"},
     "Command.NumberType=Fixed&__RequestVerificationToken=$TOKEN")
 end
 -- Success is the redirect to the next step; anything else (sign-in, an error page) is counted as wrong.
@@ -133,7 +137,7 @@ LUA
 
   # Warm-up, not recorded: JIT, caches and connection pools, so the first scenario is not penalised.
   for warm in "$ADMIN|/portage/telo-hub" "$USER|/portage/statut" "$USER|$REQ" "$SUPPORT|/support/portages" "|/portabilite?Number=0123456789"; do
-    wrk -t2 -c8 -d2s -H "Cookie: ${warm%%|*}" "$BASE${warm#*|}" >/dev/null 2>&1 || true
+    wrk -t2 -c8 -d2s -H "Cookie: ${warm%%|*}" -H "$FORWARDED" "$BASE${warm#*|}" >/dev/null 2>&1 || true
   done
 
   run "$SIZE" "ceiling (signed-in static page)" 32 "$ADMIN" /portage/telo-hub
@@ -157,11 +161,11 @@ function request()
   n = n + 1
   if n % 5 == 0 then
     return wrk.format("POST", "/portage/" .. ids[(n / 5) % #ids + 1] .. "/type",
-      {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = "$ADMIN"},
+      {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = "$ADMIN", ["X-Forwarded-Proto"] = "https"},
       "Command.NumberType=Fixed&__RequestVerificationToken=$TOKEN")
   end
   local i = n % #paths + 1
-  return wrk.format("GET", paths[i], {["Cookie"] = cookies[i]})
+  return wrk.format("GET", paths[i], {["Cookie"] = cookies[i], ["X-Forwarded-Proto"] = "https"})
 end
 -- Two connections saving one draft at once get 409 (ADR-006): counted apart, as in the wizard scenario.
 conflicts = 0
