@@ -244,6 +244,7 @@ public static class PortalServices
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseStaticFiles();
         app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        app.UseMiddleware<HttpMethodPolicy>();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
