@@ -63,6 +63,14 @@ public static class PortalServices
             o.Cookie.Name = "ooma.af";
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
+        // One-time confirmations (PortalController.Confirm) travel in an encrypted cookie to the page after the redirect.
+        services.AddOptions<CookieTempDataProviderOptions>().Configure<IHostEnvironment>((o, environment) =>
+        {
+            o.Cookie.Name = "ooma.confirmation";
+            o.Cookie.IsEssential = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
         services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((o, environment) =>
             o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
         // Every page needs a signed-in user unless it says [AllowAnonymous]: a new page is private by default.

@@ -67,7 +67,11 @@ public sealed class PortingStatusController(IMediator mediator, BusinessCalendar
     {
         ArgumentNullException.ThrowIfNull(command);
         command.Id = id;
-        return Submit(command, _ => Redirect($"/portage/{id}"), async () => View("Cancel", await mediator.Send(new GetPortRequest.Query(id), ct)));
+        return Submit(command, _ =>
+        {
+            Confirm("Status.Done.Cancel");
+            return Redirect($"/portage/{id}");
+        }, async () => View("Cancel", await mediator.Send(new GetPortRequest.Query(id), ct)));
     }
 
     [HttpPost("portage/{id:guid}/messages")]
@@ -77,7 +81,11 @@ public sealed class PortingStatusController(IMediator mediator, BusinessCalendar
         ArgumentNullException.ThrowIfNull(command);
         command.Id = id;
         command.Internal = false;
-        return Submit(command, _ => Redirect($"/portage/{id}#messages"), async () => View("Detail", await mediator.Send(new GetPortRequest.Query(id), ct)),
+        return Submit(command, _ =>
+        {
+            Confirm("Support.Done.Message");
+            return Redirect($"/portage/{id}#messages");
+        }, async () => View("Detail", await mediator.Send(new GetPortRequest.Query(id), ct)),
             new FormFields(null, nameof(command.Body)));
     }
 }

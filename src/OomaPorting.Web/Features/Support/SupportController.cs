@@ -21,38 +21,47 @@ public sealed class SupportController(IMediator mediator) : PortalController
     public async Task<IActionResult> Emails(Guid id, CancellationToken ct) => View("Emails", await mediator.Send(new ListEmails.Query(id), ct));
 
     [HttpPost("{id:guid}/ccf")]
-    public Task<IActionResult> SetFocDate(Guid id, SetFocDate.Command command) => Act(id, command, nameof(Support.SetFocDate));
+    public Task<IActionResult> SetFocDate(Guid id, SetFocDate.Command command) => Act(id, command, nameof(Support.SetFocDate), "Support.Done.SetFocDate");
 
     [HttpPost("{id:guid}/appel-test")]
-    public Task<IActionResult> StartTestCall(Guid id, StartTestCall.Command command) => Act(id, command, nameof(Support.StartTestCall));
+    public Task<IActionResult> StartTestCall(Guid id, StartTestCall.Command command) => Act(id, command, nameof(Support.StartTestCall), "Support.Done.StartTestCall");
 
     [HttpPost("{id:guid}/resultat-appel")]
-    public Task<IActionResult> RecordTestCall(Guid id, RecordTestCall.Command command) => Act(id, command, nameof(Support.RecordTestCall));
+    public Task<IActionResult> RecordTestCall(Guid id, RecordTestCall.Command command) => Act(id, command, nameof(Support.RecordTestCall), "Support.Done.RecordTestCall");
 
     [HttpPost("{id:guid}/renvoyer")]
-    public Task<IActionResult> SendBack(Guid id, SendBack.Command command) => Act(id, command, nameof(Support.SendBack));
+    public Task<IActionResult> SendBack(Guid id, SendBack.Command command) => Act(id, command, nameof(Support.SendBack), "Support.Done.SendBack");
 
     [HttpPost("{id:guid}/annuler")]
-    public Task<IActionResult> Cancel(Guid id, CancelBySupport.Command command) => Act(id, command, nameof(CancelBySupport));
+    public Task<IActionResult> Cancel(Guid id, CancelBySupport.Command command) => Act(id, command, nameof(CancelBySupport), "Support.Done.Cancel");
 
     [HttpPost("{id:guid}/messages")]
     public Task<IActionResult> PostMessage(Guid id, PostMessage.Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
         command.Id = id;
-        return Submit(command, _ => Redirect($"/support/portages/{id}#messages"), () => RequestPage(id), new FormFields("Message", "Message.Body"));
+        return Submit(command, _ =>
+        {
+            Confirm("Support.Done.Message");
+            return Redirect($"/support/portages/{id}#messages");
+        }, () => RequestPage(id), new FormFields("Message", "Message.Body"));
     }
 
     /// <summary>
     /// Runs one action of the request page. Its messages are keyed by <paramref name="form"/> (the ids of that form's
-    /// inputs start with it), so the error summary links to the right field among the page's several forms.
+    /// inputs start with it), so the error summary links to the right field among the page's several forms; once done,
+    /// the page confirms it with the resource <paramref name="done"/>.
     /// </summary>
-    private Task<IActionResult> Act<TCommand>(Guid id, TCommand command, string form)
+    private Task<IActionResult> Act<TCommand>(Guid id, TCommand command, string form, string done)
         where TCommand : ISupportAction, ICommand
     {
         ArgumentNullException.ThrowIfNull(command);
         command.Id = id;
-        return Submit(command, _ => Redirect($"/support/portages/{id}"), () => RequestPage(id), new FormFields(form));
+        return Submit(command, _ =>
+        {
+            Confirm(done);
+            return Redirect($"/support/portages/{id}");
+        }, () => RequestPage(id), new FormFields(form));
     }
 
     private async Task<IActionResult> RequestPage(Guid id) =>

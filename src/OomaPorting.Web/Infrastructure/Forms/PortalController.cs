@@ -29,6 +29,19 @@ public abstract class PortalController : Controller
     /// <summary>Goes back to a local address the user came from (see <see cref="LocalUrl"/>), or home.</summary>
     protected IActionResult RedirectToLocal(string? url) => LocalRedirect(LocalUrl.SafeOrHome(url, Url.IsLocalUrl));
 
+    /// <summary>
+    /// A one-time confirmation shown on the next page (after the redirect), in a status region that screen readers
+    /// announce: "Date de portage enregistrée", ... The key is a resource of <see cref="SharedResource"/>.
+    /// </summary>
+    protected void Confirm(string key, params object[] arguments)
+    {
+        var text = HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        TempData[ConfirmationKey] = text[key, arguments].Value;
+    }
+
+    /// <summary>The TempData entry the layout reads (once) to show the confirmation.</summary>
+    public const string ConfirmationKey = "Confirmation";
+
     /// <summary>True while the form is re-rendered after a concurrent change: show the fresh state, not what was posted.</summary>
     protected bool ConcurrentChange { get; private set; }
 

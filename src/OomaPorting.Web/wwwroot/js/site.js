@@ -2,8 +2,9 @@
 (function () {
     "use strict";
 
-    // After a refused submit, move focus to the error summary so screen readers announce it.
-    var summary = document.querySelector("[data-error-summary]");
+    // After a refused submit, move focus to the error summary so screen readers announce it; after a done action,
+    // to its confirmation (a status region present at load is not announced by every screen reader).
+    var summary = document.querySelector("[data-error-summary]") || document.querySelector("[data-confirmation]");
     if (summary) {
         summary.focus();
     }

@@ -64,4 +64,23 @@ public class SupportFormsTests : IClassFixture<ClockedPortal>
         Assert.Equal("true", page.QuerySelector("#RecordTestCall_Note")!.GetAttribute("aria-invalid"));
         Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("#RecordTestCall_Note-error")?.TextContent));
     }
+
+    [Fact]
+    public async Task A_done_action_is_confirmed_once_in_a_status_region()
+    {
+        var (id, _) = await Wizard.SubmittedAsync(_portal.Factory);
+        var support = await SupportDesk.SignInAsync(_portal.Factory);
+
+        var done = await support.ActAsync(id, "ccf", new() { ["FocDate"] = "2026-12-09" });
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+
+        var next = await (await support.Client.GetAsync(done.Headers.Location)).ReadHtmlAsync();
+        var confirmation = next.QuerySelector("main [role=status][data-confirmation]");
+        Assert.Equal("Date de portage enregistrée.", confirmation?.TextContent.Trim());
+        var again = await (await support.Client.GetAsync(done.Headers.Location)).ReadHtmlAsync();
+        Assert.Null(again.QuerySelector("[data-confirmation]"));
+
+        var refused = await support.ActAsync(id, "ccf", new() { ["FocDate"] = "2026-12-05" });
+        Assert.Null((await refused.ReadHtmlAsync()).QuerySelector("[data-confirmation]"));
+    }
 }
