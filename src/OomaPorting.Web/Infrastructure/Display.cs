@@ -2,12 +2,32 @@ using System.Globalization;
 
 namespace OomaPorting.Web.Infrastructure;
 
-/// <summary>Dates and money in the reader's culture: <c>3 décembre 2026</c>, <c>9,95 €</c>.</summary>
+/// <summary>
+/// Dates and money in the reader's culture: <c>3 décembre 2026</c>, <c>1er décembre 2026</c> (French writes the first
+/// of the month as an ordinal), <c>lundi 30 novembre</c>, <c>9,95 €</c>.
+/// </summary>
 public static class Display
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+    public static string Date(DateOnly date) => Format(date, "d MMMM yyyy");
+
+    /// <summary>The day as a person says it, without the year: <c>lundi 30 novembre</c>, <c>Monday 30 November</c>.</summary>
+    public static string Day(DateOnly date) => Format(date, "dddd d MMMM");
+
+    /// <summary>A date in <paramref name="culture"/>, whatever the thread's culture (the PDF and calendar files).</summary>
+    public static string Date(DateOnly date, CultureInfo culture) => Format(date, "d MMMM yyyy", culture);
+
+    private static string Format(DateOnly date, string pattern, CultureInfo? culture = null)
+    {
+        culture ??= CultureInfo.CurrentCulture;
+        if (date.Day == 1 && culture.TwoLetterISOLanguageName == "fr")
+        {
+            pattern = pattern.Replace("d MMMM", "d'er' MMMM", StringComparison.Ordinal);
+        }
+
+        return date.ToString(pattern, culture);
+    }
 
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "—";
 
@@ -16,9 +36,16 @@ public static class Display
 
     public static string Date(DateTime? utc) => utc is { } d ? Date(d) : "—";
 
-    public static string DateTime(DateTime utc) =>
-        ToParis(utc).ToString(CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "fr" ? "d MMMM yyyy 'à' HH:mm" : "d MMMM yyyy 'at' HH:mm",
-            CultureInfo.CurrentCulture);
+    public static string DateTime(DateTime utc) => DateTime(utc, CultureInfo.CurrentCulture);
+
+    /// <summary>A UTC instant as a date and time in France, in <paramref name="culture"/>: <c>1er décembre 2026 à 09:30</c>.</summary>
+    public static string DateTime(DateTime utc, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        var paris = ToParis(utc);
+        var fr = culture.TwoLetterISOLanguageName == "fr";
+        return Format(DateOnly.FromDateTime(paris), "d MMMM yyyy", culture) + (fr ? " à " : " at ") + paris.ToString("HH:mm", culture);
+    }
 
     public static string Money(decimal eur) => eur.ToString("C", CurrencyCulture());
 

@@ -37,6 +37,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
 
+    /// <summary>Each received message as the bytes that crossed the wire, in the order of <see cref="Received"/>.</summary>
+    public ConcurrentQueue<byte[]> Raw { get; } = new();
+
     /// <summary>The next <paramref name="count"/> messages are refused with a temporary failure.</summary>
     public void RefuseNext(int count) => Interlocked.Exchange(ref _refuseNext, count);
 
@@ -80,8 +83,14 @@ public sealed class TestSmtpServer : IAsyncDisposable
                 return new SmtpResponse(SmtpReplyCode.TransactionFailed, "try again later");
             }
 
-            await using var stream = new MemoryStream(buffer.ToArray());
-            owner.Received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            var bytes = buffer.ToArray();
+            await using var stream = new MemoryStream(bytes);
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            lock (owner.Raw)
+            {
+                owner.Raw.Enqueue(bytes);
+                owner.Received.Enqueue(message);
+            }
             return SmtpResponse.Ok;
         }
     }

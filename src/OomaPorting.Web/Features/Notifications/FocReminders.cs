@@ -3,8 +3,10 @@ using OomaPorting.Web.Infrastructure.Email;
 namespace OomaPorting.Web.Features.Notifications;
 
 /// <summary>
-/// The working day before a FOC date, each admin of the account gets a reminder; the outbox's unique dedup key makes
-/// it once per request and FOC date, across restarts and instances.
+/// The working day before a FOC date, each admin of the account gets a reminder naming the day ("lundi 30 novembre",
+/// never "demain": it may be read on a Friday for a Monday); the outbox's unique dedup key makes it once per request and
+/// FOC date, across restarts and instances. A FOC date announced on that working day or later gets none: its own
+/// e-mail is the reminder.
 /// </summary>
 /// <remarks>
 /// Runs at every dispatcher tick, so its steady-state cost must not grow with the number of due requests: one
@@ -65,6 +67,16 @@ public sealed class FocReminders(IServiceScopeFactory scopes, TimeProvider time,
         if (r is null)
         {
             return null; // moved or cancelled since the ids were read: not settled, the next tick looks again
+        }
+
+        // A FOC date announced on the working day before it (or later) needs no reminder: the FOC e-mail itself just
+        // arrived, and a reminder would follow it within seconds.
+        var announcedAt = await db.PortRequestEvents.IgnoreQueryFilters().AsNoTracking()
+            .Where(e => e.PortRequestId == id && e.NewFocDate == focDate)
+            .MaxAsync(e => (DateTime?)e.OccurredAtUtc, ct);
+        if (announcedAt is { } at && BusinessCalendar.DateInFrance(at) >= calendar.SubtractWorkingDays(focDate, 1))
+        {
+            return 0;
         }
 
         var key = ReminderKey(id, focDate);

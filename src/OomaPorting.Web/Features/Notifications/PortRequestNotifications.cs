@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OomaPorting.Domain.Accounts;
 using OomaPorting.Web.Infrastructure.Email;
 using OomaPorting.Web.Infrastructure.Ics;
+using OomaPorting.Web.Infrastructure.Localization;
 using OomaPorting.Web.Infrastructure.Pdf;
 
 namespace OomaPorting.Web.Features.Notifications;
@@ -13,9 +14,9 @@ namespace OomaPorting.Web.Features.Notifications;
 /// so the e-mail is committed with it. The table:
 /// <list type="bullet">
 /// <item>Submitted, Resubmitted: the account's admins (with the mandate PDF); a resubmission also tells support.</item>
-/// <item>FOC date set or moved, or a failed test call with a new date: the admins (with the calendar file).</item>
+/// <item>FOC date set or moved, or a failed test call with a new date (which says the call failed): the admins (with the calendar file).</item>
 /// <item>Sent back (by support or after a failed test call): the admins, with the reasons to fix.</item>
-/// <item>Completed, Cancelled: the admins.</item>
+/// <item>Completed (with what became of the account's numbers), Cancelled (with support's reason): the admins.</item>
 /// <item>A support message: the admins; a customer message: support. Internal notes: nobody.</item>
 /// <item>The working day before the FOC date: a reminder to the admins (<see cref="FocReminders"/>).</item>
 /// </list>
@@ -59,7 +60,7 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                 PortRequestEventKind.Resubmitted => "Resubmitted",
                 PortRequestEventKind.FocDateSet => "FocDateSet",
                 PortRequestEventKind.FocDateMoved => "FocDateMoved",
-                PortRequestEventKind.TestCallFailed when e.ToStatus == PortRequestStatus.FocConfirmed => "FocDateMoved",
+                PortRequestEventKind.TestCallFailed when e.ToStatus == PortRequestStatus.FocConfirmed => "TestCallFailed",
                 PortRequestEventKind.ActionRequired => "ActionRequired",
                 PortRequestEventKind.TestCallFailed when e.ToStatus == PortRequestStatus.ActionRequired => "ActionRequired",
                 PortRequestEventKind.TestCallPassed => "Completed",
@@ -104,29 +105,65 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
             }
         }
 
-        private EmailContent Compose(IStringLocalizer t, string kind, PortRequest r, PortRequestEvent e, Domain.Accounts.Account? account, string culture)
+        private EmailContent Compose(IStringLocalizer t, string kind, PortRequest r, PortRequestEvent? e, Domain.Accounts.Account? account, string culture)
         {
             var link = $"{composer.PortalUrl}/portage/{r.Id}";
             var numbers = r.Lines.OrderBy(l => l.Position).Select(l => l.Number.Display + (l.IsMainLine ? " " + t["Wizard.Lines.MainShort"] : string.Empty)).ToList();
-            var foc = Display.Date(r.FocDate ?? e.NewFocDate);
+            var concerned = t.Plural("Email.Numbers", numbers.Count);
+            var focDay = r.FocDate ?? e?.NewFocDate;
+            var foc = Display.Date(focDay);
+            var reference = r.Reference ?? string.Empty;
             string S(string key, params object[] args) => t[$"Email.{kind}.{key}", args].Value;
+            var see = t["Email.SeeRequest"].Value;
             return kind switch
             {
-                "Submitted" or "Resubmitted" => new(S("Subject", r.Reference!), S("Heading", r.Reference!), [S("Body"), S("Next")], numbers, link, t["Email.SeeRequest"]),
-                "SupportResubmitted" => new(S("Subject", r.Reference!), S("Heading", r.Reference!), [S("Body")], numbers, $"{composer.PortalUrl}/support/portages/{r.Id}", t["Email.SeeRequest"]),
-                "FocDateSet" => new(S("Subject", foc), S("Heading", foc), [S("Body", foc), S("Day"), S("Keep")], numbers, link, t["Email.SeeRequest"]),
-                "FocDateMoved" => new(S("Subject", foc), S("Heading", foc), [S("Body", Display.Date(e.OldFocDate), foc), S("Keep")], numbers, link, t["Email.SeeRequest"]),
-                "ActionRequired" => new(S("Subject", r.Reference!), S("Heading"), [S("Body"), .. e.Comment is { } c ? new[] { c } : []],
-                    [.. r.ActionReasons.Select(code => t[$"Reason.{code}"].Value)], $"{link}", t["Email.Fix"]),
-                "Completed" => new(S("Subject", r.Reference!), S("Heading"), [
-                    S("Body"),
-                    S("Main", (r.MainOomaNumber ?? account?.DefaultNumber)?.Display ?? string.Empty),
-                    r.KeepTemporaryNumber ? S("TemporaryKept", account?.TemporaryNumber.Display ?? string.Empty) : S("TemporaryReleased", account?.TemporaryNumber.Display ?? string.Empty),
-                    S("OldCarrier")], numbers, link, t["Email.SeeRequest"]),
-                "Cancelled" => new(S("Subject", r.Reference!), S("Heading", r.Reference!), [S("Body")], numbers, link, t["Email.SeeRequest"]),
-                "FocReminder" => new(S("Subject", foc), S("Heading", foc), [S("Body", foc), S("Keep")], numbers, link, t["Email.SeeRequest"]),
+                "Submitted" or "Resubmitted" => new(S("Subject", reference), S("Heading", reference), [S("Body"), concerned], numbers, link, see)
+                    { After = [S("Next")] },
+                "SupportResubmitted" => new(S("Subject", reference), S("Heading", reference), [S("Body"), concerned], numbers,
+                    $"{composer.PortalUrl}/support/portages/{r.Id}", see),
+                "FocDateSet" => new(S("Subject", reference, foc), S("Heading", foc), [S("Body", foc), S("Day"), S("Keep"), concerned], numbers, link, see),
+                "FocDateMoved" => new(S("Subject", reference, foc), S("Heading", foc), [S("Body", Display.Date(e?.OldFocDate), foc), S("Keep"), concerned],
+                    numbers, link, see),
+                "TestCallFailed" => new(S("Subject", reference, foc), S("Heading"),
+                    [S("Body", Display.Date(e?.OldFocDate)), S("Next", foc), S("Keep"), concerned], numbers, link, see),
+                "ActionRequired" => new(S("Subject", reference), S("Heading"), [S("Body")],
+                    [.. r.ActionReasons.Select(code => t[$"Reason.{code}"].Value)], link, t["Email.Fix"])
+                    { After = e?.Comment is { } c ? [t["Email.ActionRequired.Message", c].Value] : [] },
+                "Completed" => new(S("Subject", reference), S("Heading"), [t.Plural("Email.Completed.Body", numbers.Count)], numbers, link, see)
+                    { After = [.. CompletedFacts(t, r, account), S("OldCarrier")] },
+                "Cancelled" => new(S("Subject", reference), S("Heading", reference),
+                    [.. e is { ActorRole: ActorRole.Support, Comment: { } reason } ? [S("BySupport", reason)] : Array.Empty<string>(), t.Plural("Email.Cancelled.Body", numbers.Count)],
+                    numbers, link, see),
+                "FocReminder" => new(S("Subject", reference, Display.Day(focDay!.Value)), S("Heading", Display.Day(focDay.Value)),
+                    [S("Body", Display.Day(focDay.Value)), S("Keep"), concerned], numbers, link, see),
                 _ => throw new InvalidOperationException($"No e-mail for {kind} ({culture})."),
             };
+        }
+
+        /// <summary>
+        /// What the completed port did to the account's numbers, as it really happened in this save: the main number,
+        /// and the temporary number only when this port released it or it stays on as a virtual (billed) number.
+        /// </summary>
+        private IEnumerable<string> CompletedFacts(IStringLocalizer t, PortRequest r, Domain.Accounts.Account? account)
+        {
+            if (account is null)
+            {
+                yield break;
+            }
+
+            yield return r.MainOomaNumber is { } main
+                ? t["Email.Completed.Main", main.Display].Value
+                : t["Email.Completed.MainUnchanged", account.DefaultNumber.Display].Value;
+            var temporary = account.TemporaryNumber;
+            if (account.Numbers.Any(n => n.Number == temporary && n.Kind == Domain.Accounts.AccountNumberKind.Virtual))
+            {
+                yield return t["Email.Completed.TemporaryKept", temporary.Display, Display.Money(Domain.Billing.NumberPricing.AdditionalNumberMonthlyEur)].Value;
+            }
+            else if (db.ChangeTracker.Entries<Domain.Accounts.AccountNumber>()
+                .Any(n => n.State == EntityState.Deleted && n.Entity.Number == temporary && n.Entity.Kind == Domain.Accounts.AccountNumberKind.Temporary))
+            {
+                yield return t["Email.Completed.TemporaryReleased", temporary.Display].Value;
+            }
         }
 
         private EmailContent Message(IStringLocalizer t, string kind, PortRequest r, PortRequestMessage m)
@@ -140,7 +177,7 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
             Outbox.Add(db, composer, nowUtc, kind, request, recipient, culture, content, attachments, dedupKey);
 
         public EmailContent ComposeReminder(string culture, PortRequest request) =>
-            composer.InCulture(culture, t => Compose(t, "FocReminder", request, null!, null, culture));
+            composer.InCulture(culture, t => Compose(t, "FocReminder", request, null, null, culture));
 
         private async Task<List<OutboxAttachment>> AttachmentsAsync(string kind, PortRequest r, string culture, CancellationToken ct)
         {
@@ -149,7 +186,7 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                 case "Submitted" or "Resubmitted" when r.Mandates.Count > 0:
                     var company = await db.Accounts.IgnoreQueryFilters().Where(a => a.Id == r.AccountId).Select(a => a.CompanyName).FirstAsync(ct);
                     return [new OutboxAttachment { FileName = $"mandat-{r.Reference}.pdf", ContentType = "application/pdf", Content = MandatePdf.Render(r, r.Mandates[^1], company) }];
-                case "FocDateSet" or "FocDateMoved" when r.FocDate is not null:
+                case "FocDateSet" or "FocDateMoved" or "TestCallFailed" when r.FocDate is not null:
                     var ics = FocCalendar.Render(r, nowUtc, culture.StartsWith("en", StringComparison.Ordinal));
                     return [new OutboxAttachment { FileName = "portage.ics", ContentType = "text/calendar; method=PUBLISH; charset=utf-8", Content = Encoding.UTF8.GetBytes(ics) }];
                 default:

@@ -8,8 +8,16 @@ public static class GetPortRequest
 {
     public sealed record Query(Guid Id) : IQuery<Model>;
 
-    /// <summary>One stage of the tracker: done on a date, or expected on a date (or between two).</summary>
-    public sealed record Stage(string Key, DateOnly? Done, DateOnly? ExpectedFrom, DateOnly? ExpectedTo, bool IsCurrent);
+    /// <summary>
+    /// One stage of the tracker: done on a date, or expected on a date (or between two). An expectation already past is
+    /// <see cref="Late"/>, with the next date it can now be expected (<see cref="ExpectedAgain"/>).
+    /// </summary>
+    public sealed record Stage(string Key, DateOnly? Done, DateOnly? ExpectedFrom, DateOnly? ExpectedTo, bool IsCurrent)
+    {
+        public bool Late { get; init; }
+
+        public DateOnly? ExpectedAgain { get; init; }
+    }
 
     public sealed record Model(PortRequest Request, IReadOnlyList<Stage> Stages, Turn Whose, bool CustomerMayCancel,
         IReadOnlyList<PortRequestMessage> Messages, string? FirstStepToFix);
@@ -31,12 +39,16 @@ public static class GetPortRequest
             var r = await RequestById(db, query.Id) ?? throw new NotFoundException();
             var messages = await PublicMessages(db, r.Id).ToListAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            return new Model(r, Stages(r, calendar), r.Status.WhoseTurn(), r.CustomerMayCancel(calendar, now), messages, FirstStepToFix(r));
+            return new Model(r, Stages(r, calendar, BusinessCalendar.DateInFrance(now)), r.Status.WhoseTurn(), r.CustomerMayCancel(calendar, now), messages, FirstStepToFix(r));
         }
     }
 
-    /// <summary>Soumise → Date de portage (CCF) → Appel test → Terminée, each done on its date or expected (working days).</summary>
-    public static IReadOnlyList<Stage> Stages(PortRequest r, BusinessCalendar calendar)
+    /// <summary>
+    /// Soumise → Date de portage (CCF) → Appel test → Terminée, each done on its date or expected (working days). The
+    /// CCF stage shows the porting day itself once the carrier confirmed it. An expected date before
+    /// <paramref name="today"/> is late: the next expectation is the next working day after today.
+    /// </summary>
+    public static IReadOnlyList<Stage> Stages(PortRequest r, BusinessCalendar calendar, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(calendar);
@@ -45,21 +57,37 @@ public static class GetPortRequest
 
         var submitted = r.SubmittedAtUtc is { } s ? BusinessCalendar.DateInFrance(s) : (DateOnly?)null;
         var focKnown = r.FocDate is not null && r.Status is PortRequestStatus.FocConfirmed or PortRequestStatus.TestCall or PortRequestStatus.Completed;
-        var focDecided = focKnown ? On(PortRequestEventKind.FocDateSet) ?? On(PortRequestEventKind.FocDateMoved) : null;
+        var focDecided = focKnown ? r.FocDate : null;
         var testStarted = r.Status is PortRequestStatus.TestCall or PortRequestStatus.Completed ? On(PortRequestEventKind.TestCallStarted) : null;
         var completed = r.CompletedAtUtc is { } c ? BusinessCalendar.DateInFrance(c) : (DateOnly?)null;
         var expectedFoc = submitted is { } d ? calendar.ExpectedFocDate(d) : (DateOnly?)null;
         var window = submitted is { } d2 ? calendar.ExpectedCompletion(d2) : ((DateOnly, DateOnly)?)null;
         var active = r.Status is not (PortRequestStatus.Cancelled or PortRequestStatus.Draft);
 
+        var next = calendar.AddWorkingDays(today, 1);
+        Stage Timed(Stage stage) =>
+            active && stage.Done is null && (stage.ExpectedTo ?? stage.ExpectedFrom) is { } last && last < today
+                ? stage with { Late = true, ExpectedAgain = next }
+                : stage;
+
         return
         [
-            new Stage("Submitted", submitted, null, null, active && r.Status is PortRequestStatus.Submitted or PortRequestStatus.ActionRequired),
-            new Stage("FocDate", focDecided, focKnown ? null : expectedFoc, null, active && r.Status == PortRequestStatus.FocConfirmed),
-            new Stage("TestCall", testStarted, testStarted is null ? r.FocDate ?? window?.Item1 : null, null, active && r.Status == PortRequestStatus.TestCall),
-            new Stage("Completed", completed, completed is null ? r.FocDate ?? window?.Item1 : null, completed is null && r.FocDate is null ? window?.Item2 : null,
-                IsCurrent: false),
+            new Stage("Submitted", SubmissionDates(r).First, null, null, active && r.Status is PortRequestStatus.Submitted or PortRequestStatus.ActionRequired),
+            Timed(new Stage("FocDate", focDecided, focKnown ? null : expectedFoc, null, active && r.Status == PortRequestStatus.FocConfirmed)),
+            Timed(new Stage("TestCall", testStarted, testStarted is null ? r.FocDate ?? window?.Item1 : null, null, active && r.Status == PortRequestStatus.TestCall)),
+            Timed(new Stage("Completed", completed, completed is null ? r.FocDate ?? window?.Item1 : null, completed is null && r.FocDate is null ? window?.Item2 : null,
+                IsCurrent: false)),
         ];
+    }
+
+    /// <summary>The first submission and, when it was corrected, the last resubmission (both shown: "Envoyée le").</summary>
+    public static (DateOnly? First, DateOnly? Again) SubmissionDates(PortRequest r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var first = r.Events.Where(e => e.Kind == PortRequestEventKind.Submitted).Select(e => (DateOnly?)BusinessCalendar.DateInFrance(e.OccurredAtUtc)).FirstOrDefault()
+            ?? (r.SubmittedAtUtc is { } s ? BusinessCalendar.DateInFrance(s) : null);
+        var again = r.Events.Where(e => e.Kind == PortRequestEventKind.Resubmitted).Select(e => (DateOnly?)BusinessCalendar.DateInFrance(e.OccurredAtUtc)).LastOrDefault();
+        return (first, again);
     }
 
     /// <summary>The first wizard step a fix reopens, in the wizard's order.</summary>

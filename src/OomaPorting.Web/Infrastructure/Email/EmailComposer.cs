@@ -54,6 +54,11 @@ public sealed class EmailComposer(IStringLocalizerFactory localizers, IOptions<E
             text.Append('\n');
         }
 
+        foreach (var p in content.After)
+        {
+            text.Append(p).Append("\n\n");
+        }
+
         if (content.LinkUrl is not null)
         {
             text.Append(content.LinkText).Append(" : ").Append(content.LinkUrl).Append("\n\n");
@@ -83,6 +88,11 @@ public sealed class EmailComposer(IStringLocalizerFactory localizers, IOptions<E
             }
 
             html.Append("</ul>");
+        }
+
+        foreach (var p in content.After)
+        {
+            html.Append("<p style=\"font-size:16px;line-height:1.5\">").Append(E(p)).Append("</p>");
         }
 
         if (content.LinkUrl is not null)

@@ -104,6 +104,10 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailTransport
         }
 
         mime.Body = body.ToMessageBody();
+
+        // 7-bit transport: accents travel quoted-printable (text) or base64, never as raw 8-bit bytes that a relay or
+        // a reader may garble.
+        mime.Prepare(EncodingConstraint.SevenBit);
         return mime;
     }
 

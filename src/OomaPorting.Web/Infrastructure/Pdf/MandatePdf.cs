@@ -76,9 +76,8 @@ public static class MandatePdf
 
         writer.Space();
         writer.Heading(L("Signature", "Signature"), 12);
-        var signedAt = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(mandate.SignedAtUtc, DateTimeKind.Utc), Paris);
         writer.Line($"{L("Signé par", "Signed by")} : {mandate.SignerName}");
-        writer.Line($"{L("Le", "On")} {signedAt.ToString(en ? "d MMMM yyyy 'at' HH:mm" : "d MMMM yyyy 'à' HH:mm", culture)} ({L("heure de Paris", "Paris time")})");
+        writer.Line($"{L("Le", "On")} {Display.DateTime(mandate.SignedAtUtc, culture)} ({L("heure de Paris", "Paris time")})");
         if (mandate.DrawnSignaturePng is { } png)
         {
             writer.Image(png);

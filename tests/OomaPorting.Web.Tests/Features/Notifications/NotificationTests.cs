@@ -65,7 +65,7 @@ public class NotificationTests
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-15" });
         await DrainAsync(factory);
         var foc = To(smtp, DemoData.BoulangerieAdmin).Last();
-        Assert.Equal("Date de portage confirmée : 15 décembre 2026", foc.Subject);
+        Assert.Equal($"{reference} : date de portage confirmée le 15 décembre 2026", foc.Subject);
         var invite = Assert.Single(foc.Attachments.OfType<MimePart>());
         Assert.Equal("text/calendar", invite.ContentType.MimeType);
         using (var ics = new MemoryStream())
@@ -85,7 +85,7 @@ public class NotificationTests
         await PortalClient.PostFormAsync(wizard.Client, $"/portage/{id}", $"/portage/{id}/messages",
             new Dictionary<string, string> { ["Body"] = "Merci, la ligne reste active." });
         await DrainAsync(factory);
-        Assert.Contains(To(smtp, DemoData.BoulangerieAdmin), m => m.Subject == "Date de portage déplacée au 16 décembre 2026");
+        Assert.Contains(To(smtp, DemoData.BoulangerieAdmin), m => m.Subject == $"{reference} : date de portage déplacée au 16 décembre 2026");
         Assert.Contains(To(smtp, DemoData.BoulangerieAdmin), m => (m.Subject ?? string.Empty).StartsWith("Nouveau message du support", StringComparison.Ordinal)
             && (m.TextBody ?? string.Empty).Contains("Orange confirme la date.", StringComparison.Ordinal));
         Assert.DoesNotContain(smtp.Received, m => (m.TextBody ?? string.Empty).Contains("note interne", StringComparison.Ordinal));
@@ -99,7 +99,9 @@ public class NotificationTests
         // Another instance (or this one after a restart) knows nothing in memory: the outbox still keeps it single.
         Assert.Equal(0, await ActivatorUtilities.CreateInstance<FocReminders>(factory.Services).EnqueueDueAsync(CancellationToken.None));
         await DrainAsync(factory);
-        Assert.Single(To(smtp, DemoData.BoulangerieAdmin), m => (m.Subject ?? string.Empty).StartsWith("Rappel : portage de vos numéros demain", StringComparison.Ordinal));
+        var reminder = Assert.Single(To(smtp, DemoData.BoulangerieAdmin), m => (m.Subject ?? string.Empty).StartsWith("Rappel", StringComparison.Ordinal));
+        Assert.Equal($"Rappel {reference} : vos numéros sont portés mercredi 16 décembre", reminder.Subject);
+        Assert.DoesNotContain("demain", reminder.TextBody, StringComparison.OrdinalIgnoreCase);
 
         clock.SetUtcNow(new DateTimeOffset(2026, 12, 16, 9, 0, 0, TimeSpan.Zero));
         support = await SupportDesk.SignInAsync(factory);
@@ -109,6 +111,10 @@ public class NotificationTests
         var completed = To(smtp, DemoData.BoulangerieAdmin).Last();
         Assert.Equal($"Portage {reference} terminé : vos numéros sont actifs", completed.Subject);
         Assert.Contains(FrenchNumber.Parse(main).Display, completed.TextBody ?? string.Empty, StringComparison.Ordinal);
+
+        // Boulangerie Martin's temporary number went with its first port, five weeks ago: not a word about it now.
+        Assert.DoesNotContain("temporaire", completed.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"Le numéro principal de votre compte est désormais le {FrenchNumber.Parse(main).Display}.", completed.TextBody, StringComparison.Ordinal);
 
         // Support sees what was sent to whom.
         var page = await (await support.Client.GetAsync($"/support/portages/{id}/courriels")).ReadHtmlAsync();
@@ -138,6 +144,13 @@ public class NotificationTests
         Assert.Contains("The holder's name does not match", action.TextBody ?? string.Empty, StringComparison.Ordinal);
         Assert.Contains("The service address does not match", action.TextBody ?? string.Empty, StringComparison.Ordinal);
         Assert.Contains("The holder is SARL Martin.", action.TextBody ?? string.Empty, StringComparison.Ordinal);
+
+        // The reasons follow the sentence that announces them; support's message comes after the list.
+        var text = action.TextBody!.ReplaceLineEndings("\n");
+        Assert.Contains("What to fix:\n\n  - ", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("The holder is SARL Martin.", StringComparison.Ordinal) > text.IndexOf("  - ", StringComparison.Ordinal));
+        var cancelled = Assert.Single(mails, m => m.Subject == $"Porting request {reference} cancelled");
+        Assert.Contains("Our team cancelled this request. Reason: Customer asked by phone", cancelled.TextBody, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"en\">", action.HtmlBody ?? string.Empty, StringComparison.Ordinal);
         Assert.Contains(mails, m => m.Subject == $"Porting request {reference} cancelled");
     }
