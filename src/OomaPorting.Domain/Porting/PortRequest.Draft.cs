@@ -222,7 +222,7 @@ public sealed partial class PortRequest
         for (var i = 0; i < lines.Count; i++)
         {
             var (number, rio) = lines[i];
-            if (CheckLine(type, number, rio, isMain: i == 0) is { } problem)
+            if (CheckLine(type, number, rio, isMain: i == 0, CarrierCode) is { } problem)
             {
                 throw new DomainException(problem, "A line is not valid for this request (08 number, wrong type, missing or wrong RIO).");
             }
@@ -249,9 +249,10 @@ public sealed partial class PortRequest
 
     /// <summary>
     /// The rule of one line on its own, for <see cref="SetLines"/> and for the numbers form (which places the message on
-    /// the number or the RIO field by the code's prefix): the refusal's code, or null.
+    /// the number or the RIO field by the code's prefix): the refusal's code, or null. A RIO names its operator in its
+    /// first two characters: when the chosen carrier is one of the list (not "Autre"), they must be its code.
     /// </summary>
-    public static string? CheckLine(NumberType type, FrenchNumber number, Rio? rio, bool isMain)
+    public static string? CheckLine(NumberType type, FrenchNumber number, Rio? rio, bool isMain, string? carrierCode = null)
     {
         ArgumentNullException.ThrowIfNull(number);
         if (number.Class == NumberClass.Special)
@@ -272,6 +273,11 @@ public sealed partial class PortRequest
         if (rio is null)
         {
             return type == Porting.NumberType.Mobile || isMain ? (isMain ? "Rio.RequiredForMainLine" : "Rio.RequiredForMobile") : null;
+        }
+
+        if (Carrier.Find(type, carrierCode) is { } carrier && !string.Equals(rio.OperatorCode, carrier.Code, StringComparison.Ordinal))
+        {
+            return "Rio.CarrierMismatch";
         }
 
         return rio.MatchesNumber(number) ? null : "Rio.KeyMismatch";

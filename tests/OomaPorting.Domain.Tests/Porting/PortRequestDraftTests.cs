@@ -147,6 +147,33 @@ public class PortRequestDraftTests
         Assert.Equal(2, r.Lines.Count);
     }
 
+    [Theory]
+    [InlineData(NumberType.Fixed, "F0", "01 40 00 00 00", "F1A123456", "Rio.CarrierMismatch")] // an SFR RIO for Orange
+    [InlineData(NumberType.Fixed, "F0", "01 40 00 00 00", "02P123456", "Rio.CarrierMismatch")] // a mobile RIO for a fixed line
+    [InlineData(NumberType.Fixed, "F0", "01 40 00 00 00", "F0X123456", null)]
+    [InlineData(NumberType.Fixed, Carrier.OtherCode, "01 40 00 00 00", "Z9X123456", null)] // "Autre": no known prefix
+    [InlineData(NumberType.Mobile, "01", "06 11 22 33 44", "02P123456", "Rio.CarrierMismatch")] // SFR's RIO, Orange chosen
+    [InlineData(NumberType.Mobile, "02", "06 11 22 33 44", "02P123456", null)]
+    public void A_rio_names_the_chosen_carrier_when_the_carrier_is_known(NumberType type, string carrier, string number, string firstNine, string? expected)
+    {
+        var r = NewDraft(type);
+        r.ChooseCarrier(Admin, carrier, carrier == Carrier.OtherCode ? "Opérateur local" : null, Now);
+        var n = FrenchNumber.Parse(number);
+        var line = new LineInput(n, Rio.Parse(firstNine + Rio.ComputeKey(firstNine, n)));
+
+        Assert.Equal(expected, PortRequest.CheckLine(type, n, line.Rio, isMain: true, carrier));
+        if (expected is null)
+        {
+            r.SetLines(Admin, [line], Now);
+            Assert.Single(r.Lines);
+        }
+        else
+        {
+            Assert.Equal(expected, Assert.Throws<DomainException>(() => r.SetLines(Admin, [line], Now)).Code);
+            Assert.Empty(r.Lines);
+        }
+    }
+
     [Fact]
     public void The_main_line_needs_a_rio_whose_key_matches_its_number()
     {

@@ -3,7 +3,11 @@ using OomaPorting.Web.Infrastructure.Settings;
 
 namespace OomaPorting.Web.Features.Eligibility;
 
-/// <summary>The public portability check: can this number be ported to Ooma Office through the portal?</summary>
+/// <summary>
+/// The public portability check: can this kind of number be ported to Ooma Office through the portal? Anyone may ask,
+/// so the answer comes from the number alone (its class and territory), never from the database: whether it is already
+/// with Ooma or under a port elsewhere would tell strangers about Ooma's customers. The signed-in wizard checks those.
+/// </summary>
 public static class CheckPortability
 {
     public enum Verdict
@@ -12,7 +16,6 @@ public static class CheckPortability
         PortableMobile,
         MobileNotAccepted,
         SpecialNumber,
-        AlreadyWithOoma,
         Overseas,
     }
 
@@ -41,34 +44,28 @@ public static class CheckPortability
         }
     }
 
-    public sealed class Handler(AppDbContext db, IOptions<PortingOptions> porting) : IQueryHandler<Query, Result>
+    public sealed class Handler(IOptions<PortingOptions> porting) : IQueryHandler<Query, Result>
     {
-        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
+        public ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
             if (!FrenchNumber.TryParse(query.Number, out var number))
             {
-                return new Result(null, query.Number.Trim(), Verdict.Overseas);
+                return ValueTask.FromResult(new Result(null, query.Number.Trim(), Verdict.Overseas));
             }
 
             if (number.Class == NumberClass.Special)
             {
-                return new Result(number, number.Display, Verdict.SpecialNumber);
-            }
-
-            // Says only that the number is already with Ooma, never whose it is.
-            if (await db.AccountNumbers.IgnoreQueryFilters().AnyAsync(n => n.Number == number, cancellationToken))
-            {
-                return new Result(number, number.Display, Verdict.AlreadyWithOoma);
+                return ValueTask.FromResult(new Result(number, number.Display, Verdict.SpecialNumber));
             }
 
             if (number.Class == NumberClass.Mobile)
             {
-                return new Result(number, number.Display,
-                    porting.Value.AcceptMobileNumbers ? Verdict.PortableMobile : Verdict.MobileNotAccepted);
+                return ValueTask.FromResult(new Result(number, number.Display,
+                    porting.Value.AcceptMobileNumbers ? Verdict.PortableMobile : Verdict.MobileNotAccepted));
             }
 
-            return new Result(number, number.Display, Verdict.PortableFixed);
+            return ValueTask.FromResult(new Result(number, number.Display, Verdict.PortableFixed));
         }
     }
 

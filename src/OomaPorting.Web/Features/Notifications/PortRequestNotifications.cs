@@ -132,7 +132,9 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                 "Completed" => new(S("Subject", reference), S("Heading"), [t.Plural("Email.Completed.Body", numbers.Count)], numbers, link, see)
                     { After = [.. CompletedFacts(t, r, account), S("OldCarrier")] },
                 "Cancelled" => new(S("Subject", reference), S("Heading", reference),
-                    [.. e is { ActorRole: ActorRole.Support, Comment: { } reason } ? [S("BySupport", reason)] : Array.Empty<string>(), t.Plural("Email.Cancelled.Body", numbers.Count)],
+                    [.. e is { ActorRole: ActorRole.Support, Comment: { } reason } ? [S("BySupport", reason)] : Array.Empty<string>(),
+                     .. e?.OldFocDate is { } dropped ? [S("Calendar", Display.Date(dropped))] : Array.Empty<string>(),
+                     t.Plural("Email.Cancelled.Body", numbers.Count)],
                     numbers, link, see),
                 "FocReminder" => new(S("Subject", reference, Display.Day(focDay!.Value)), S("Heading", Display.Day(focDay.Value)),
                     [S("Body", Display.Day(focDay.Value)), S("Keep"), concerned], numbers, link, see),
@@ -187,11 +189,32 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                     var company = await db.Accounts.IgnoreQueryFilters().Where(a => a.Id == r.AccountId).Select(a => a.CompanyName).FirstAsync(ct);
                     return [new OutboxAttachment { FileName = $"mandat-{r.Reference}.pdf", ContentType = "application/pdf", Content = MandatePdf.Render(r, r.Mandates[^1], company) }];
                 case "FocDateSet" or "FocDateMoved" or "TestCallFailed" when r.FocDate is not null:
-                    var ics = FocCalendar.Render(r, nowUtc, culture.StartsWith("en", StringComparison.Ordinal));
-                    return [new OutboxAttachment { FileName = "portage.ics", ContentType = "text/calendar; method=PUBLISH; charset=utf-8", Content = Encoding.UTF8.GetBytes(ics) }];
+                    var ics = FocCalendar.Render(r, FocCalendar.Datings(await FocEventsAsync(r.Id, ct)), nowUtc, culture.StartsWith("en", StringComparison.Ordinal));
+                    return [Calendar(ics, "PUBLISH")];
+                case "Cancelled" when r.Events.LastOrDefault(e => e.Kind == PortRequestEventKind.Cancelled)?.OldFocDate is { } cancelledFoc:
+                    var cancellation = FocCalendar.RenderCancellation(r, cancelledFoc, FocCalendar.Datings(await FocEventsAsync(r.Id, ct)), nowUtc,
+                        culture.StartsWith("en", StringComparison.Ordinal));
+                    return [Calendar(cancellation, "CANCEL")];
                 default:
                     return [];
             }
+        }
+
+        private static OutboxAttachment Calendar(string ics, string method) => new()
+        {
+            FileName = "portage.ics",
+            ContentType = $"text/calendar; method={method}; charset=utf-8",
+            Content = Encoding.UTF8.GetBytes(ics),
+        };
+
+        /// <summary>Every event that gave the request a FOC date: those already saved and those of this save.</summary>
+        private async Task<List<PortRequestEvent>> FocEventsAsync(Guid requestId, CancellationToken ct)
+        {
+            var saved = await db.PortRequestEvents.IgnoreQueryFilters().AsNoTracking()
+                .Where(e => e.PortRequestId == requestId && e.NewFocDate != null).ToListAsync(ct);
+            var added = db.ChangeTracker.Entries<PortRequestEvent>()
+                .Where(e => e.State == EntityState.Added && e.Entity.PortRequestId == requestId).Select(e => e.Entity);
+            return [.. saved.UnionBy(added, e => e.Id)];
         }
 
         private async Task<Domain.Accounts.Account?> AccountAsync(Guid accountId, CancellationToken ct) =>

@@ -53,7 +53,7 @@ public sealed class PortingStatusController(IMediator mediator, BusinessCalendar
         }
 
         Response.Headers.CacheControl = "no-store";
-        var ics = FocCalendar.Render(model.Request, time.GetUtcNow().UtcDateTime, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en");
+        var ics = FocCalendar.Render(model.Request, FocCalendar.Datings(model.Request.Events), time.GetUtcNow().UtcDateTime, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en");
         return File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"portage-{model.Request.Reference}.ics");
     }
 

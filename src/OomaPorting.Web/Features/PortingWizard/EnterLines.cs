@@ -75,7 +75,7 @@ public static class EnterLines
                         }
                     }
 
-                    if (PortRequest.CheckLine(type, number, rio, isMain: index == 0) is { } problem)
+                    if (PortRequest.CheckLine(type, number, rio, isMain: index == 0, request.CarrierCode) is { } problem)
                     {
                         var field = problem.StartsWith("Rio.", StringComparison.Ordinal) ? rioField : numberField;
                         context.AddFailure(new ValidationFailure(field, ModelStateExtensions.DomainMessage(text, problem)));

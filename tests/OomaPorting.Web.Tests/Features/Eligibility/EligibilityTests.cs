@@ -8,9 +8,8 @@ public class EligibilityTests(SharedPortal portal) : IClassFixture<SharedPortal>
     [Theory]
     [InlineData("01 23 45 67 89", "Numéro fixe géographique", "peut être porté", true)]
     [InlineData("+33 9 51 00 00 00", "non géographique (09)", "peut être porté", true)]
-    [InlineData("06 12 34 56 78", "Numéro mobile", "Ce numéro mobile peut être porté", true)]
+    [InlineData("06 12 34 56 78", "Numéro mobile", "Ce type de numéro mobile peut être porté", true)]
     [InlineData("08 92 00 00 00", "Numéro spécial (08)", "ne peuvent pas être portés par ce portail", false)]
-    [InlineData("01 42 60 30 10", "Numéro fixe géographique", "déjà chez Ooma", false)]
     [InlineData("+262 262 12 34 56", null, "outre-mer", false)]
     public async Task One_number_in_a_clear_verdict_out(string number, string? kind, string verdict, bool portable)
     {
@@ -26,6 +25,27 @@ public class EligibilityTests(SharedPortal portal) : IClassFixture<SharedPortal>
         Assert.Contains(verdict, result.TextContent, StringComparison.Ordinal);
         Assert.Equal(portable, result.QuerySelector("a[href='/portage']") is not null);
         Assert.DoesNotContain("Boulangerie", result.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Anyone may ask: an Ooma customer's number, a number under a port, and a number nobody knows get the same answer,
+    /// so the check cannot be used to list Ooma's customers (issue 14, point 7).
+    /// </summary>
+    [Fact]
+    public async Task The_answer_comes_from_the_number_alone_never_from_who_holds_it()
+    {
+        async Task<string> VerdictAsync(string number)
+        {
+            var page = await (await PortalClient.Anonymous(portal.Factory).GetAsync("/portabilite?Number=" + Uri.EscapeDataString(number))).ReadHtmlAsync();
+            var status = page.QuerySelector("[role=status]")!;
+            status.QuerySelector(".number")!.Remove();
+            return status.InnerHtml;
+        }
+
+        var unknown = await VerdictAsync("01 23 45 67 89");
+        Assert.Equal(unknown, await VerdictAsync("01 42 60 30 10")); // Boulangerie Martin's, ported to Ooma
+        Assert.Equal(unknown, await VerdictAsync("01 42 60 30 11")); // idem, assigned to a user
+        Assert.Equal(await VerdictAsync("05 61 00 00 01"), await VerdictAsync("05 56 44 10 20")); // under a port by Cabinet Durand
     }
 
     [Theory]

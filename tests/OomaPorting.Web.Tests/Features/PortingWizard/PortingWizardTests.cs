@@ -166,6 +166,28 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
         Assert.Equal(before.UpdatedAtUtc, after.UpdatedAtUtc);
     }
 
+    /// <summary>Orange chosen, an SFR RIO typed (key right): refused at the RIO, nothing saved (issue 14, point 6).</summary>
+    [Fact]
+    public async Task A_rio_of_another_carrier_than_the_one_chosen_is_refused_at_its_field()
+    {
+        var wizard = await Wizard.StartAsync(Factory);
+        var id = await wizard.NewDraftAsync();
+        await wizard.StepAsync(id, "type", new Dictionary<string, string> { ["Command.NumberType"] = "Fixed" }, "operateur");
+        await wizard.StepAsync(id, "operateur", new Dictionary<string, string> { ["Command.CarrierCode"] = "F0" }, "compte");
+        var main = Wizard.NextNumber();
+
+        var response = await wizard.PostAsync(id, "numeros", new Dictionary<string, string>
+        {
+            ["Command.Lines[0].Number"] = main,
+            ["Command.Lines[0].Rio"] = Wizard.RioFor("F1X1A2B3C", main),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await response.ReadHtmlAsync();
+        Assert.Contains("Ce RIO est celui d'un autre opérateur que celui choisi", doc.QuerySelector("#Command_Lines_0__Rio-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Empty(wizard.Load(id)!.Lines);
+    }
+
     [Fact]
     public async Task A_duplicate_number_and_a_number_of_another_accounts_request_are_refused_without_naming_the_account()
     {
