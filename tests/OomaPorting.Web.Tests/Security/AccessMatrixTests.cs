@@ -120,6 +120,7 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         ["ANY /erreur"] = Access.ErrorPage,
         ["ANY /erreur/{code:int}"] = Access.ErrorPage,
         ["GET /portabilite"] = Access.Public,
+        ["GET /aide"] = Access.Public,
         ["GET /postes"] = Access.Member,
         ["POST /postes/attribuer"] = Access.Admin,
         ["GET /portage"] = Access.Admin,

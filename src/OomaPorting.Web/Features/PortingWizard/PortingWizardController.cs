@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using OomaPorting.Web.Infrastructure.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OomaPorting.Web.Infrastructure.Forms;
@@ -27,7 +29,8 @@ public sealed class PortingWizardController(IMediator mediator) : PortalControll
 
     /// <summary>Numbers on a residential Ooma Telo or Hub are moved by customer service, not through the wizard.</summary>
     [HttpGet("portage/telo-hub")]
-    public IActionResult FromTeloOrHub() => View();
+    public IActionResult FromTeloOrHub([FromServices] IOptions<SupportContactOptions> contact, [FromServices] TimeProvider time,
+        [FromServices] BusinessCalendar calendar) => View(Help.SupportContact.Now(contact.Value, time, calendar));
 
     [HttpGet("portage/{id:guid}/type")]
     public async Task<IActionResult> NumberType(Guid id, string? retour, CancellationToken ct) =>

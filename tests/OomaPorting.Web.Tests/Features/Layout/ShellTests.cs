@@ -52,6 +52,7 @@ public class ShellTests(SharedPortal portal) : IClassFixture<SharedPortal>
     [Theory]
     [InlineData(null, "/compte/connexion")]
     [InlineData(null, "/portabilite")]
+    [InlineData(null, "/aide")]
     [InlineData(null, "/page-qui-n-existe-pas")]
     [InlineData(DemoData.BoulangerieAdmin, "/")]
     [InlineData(DemoData.BoulangerieAdmin, "/postes")]
