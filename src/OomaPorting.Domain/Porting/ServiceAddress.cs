@@ -34,6 +34,12 @@ public sealed record ServiceAddress
     }
 
     /// <summary>Why <paramref name="value"/> cannot be the street (a stable code), or null.</summary>
+    /// <summary>The street and its complement when there is one: <c>12 rue de la Paix, Bât. B</c>.</summary>
+    public string StreetLine => Complement is { Length: > 0 } c ? $"{Street}, {c}" : Street;
+
+    /// <summary>The whole address on one line: <c>12 rue de la Paix, 75002 Paris</c>.</summary>
+    public string OneLine => $"{StreetLine}, {PostalCode} {City}";
+
     public static string? CheckStreet(string? value) => DomainText.Problem(value, "Address.Street", 200);
 
     public static string? CheckComplement(string? value) => DomainText.Problem(value, "Address.Complement", 200, required: false);

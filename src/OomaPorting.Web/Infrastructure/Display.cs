@@ -47,6 +47,25 @@ public static class Display
         return Format(DateOnly.FromDateTime(paris), "d MMMM yyyy", culture) + (fr ? " à " : " at ") + paris.ToString("HH:mm", culture);
     }
 
+    /// <summary>
+    /// A terms version (<c>2026-11-fr</c>, an internal code) as a reader says it: <c>version de novembre 2026</c>,
+    /// <c>November 2026 version</c>; an unexpected value is shown as it is.
+    /// </summary>
+    public static string TermsVersion(string version) => TermsVersion(version, CultureInfo.CurrentCulture);
+
+    public static string TermsVersion(string version, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(culture);
+        if (version.Length < 7 || !System.DateTime.TryParseExact(version[..7], "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            return version;
+        }
+
+        var name = month.ToString("MMMM yyyy", culture);
+        return culture.TwoLetterISOLanguageName == "fr" ? $"version de {name}" : $"{name} version";
+    }
+
     public static string Money(decimal eur) => eur.ToString("C", CurrencyCulture());
 
     private static System.DateTime ToParis(System.DateTime utc) =>

@@ -187,7 +187,10 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
             {
                 case "Submitted" or "Resubmitted" when r.Mandates.Count > 0:
                     var company = await db.Accounts.IgnoreQueryFilters().Where(a => a.Id == r.AccountId).Select(a => a.CompanyName).FirstAsync(ct);
-                    return [new OutboxAttachment { FileName = $"mandat-{r.Reference}.pdf", ContentType = "application/pdf", Content = MandatePdf.Render(r, r.Mandates[^1], company) }];
+                    var hasTemporary = await db.AccountNumbers.IgnoreQueryFilters()
+                        .AnyAsync(n => n.AccountId == r.AccountId && n.Kind == Domain.Accounts.AccountNumberKind.Temporary, ct);
+                    return [new OutboxAttachment { FileName = $"mandat-{r.Reference}.pdf", ContentType = "application/pdf",
+                        Content = MandatePdf.Render(r, r.Mandates[^1], company, hasTemporary) }];
                 case "FocDateSet" or "FocDateMoved" or "TestCallFailed" when r.FocDate is not null:
                     var ics = FocCalendar.Render(r, FocCalendar.Datings(await FocEventsAsync(r.Id, ct)), nowUtc, culture.StartsWith("en", StringComparison.Ordinal));
                     return [Calendar(ics, "PUBLISH")];

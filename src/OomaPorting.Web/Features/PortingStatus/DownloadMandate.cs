@@ -20,6 +20,7 @@ public static class DownloadMandate
                 {
                     Request = x,
                     Company = db.Accounts.Where(a => a.Id == x.AccountId).Select(a => a.CompanyName).First(),
+                    HasTemporary = db.AccountNumbers.Any(n => n.AccountId == x.AccountId && n.Kind == Domain.Accounts.AccountNumberKind.Temporary),
                     Mandate = db.Mandates.Where(m => m.PortRequestId == x.Id).OrderByDescending(m => m.Sequence).FirstOrDefault(),
                 })
                 .FirstOrDefaultAsync(cancellationToken);
@@ -29,7 +30,7 @@ public static class DownloadMandate
             }
 
             var r = found.Request;
-            return new Pdf($"mandat-{r.Reference}.pdf", MandatePdf.Render(r, found.Mandate, found.Company));
+            return new Pdf($"mandat-{r.Reference}.pdf", MandatePdf.Render(r, found.Mandate, found.Company, found.HasTemporary));
         }
     }
 }

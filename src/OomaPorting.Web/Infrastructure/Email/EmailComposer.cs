@@ -61,7 +61,8 @@ public sealed class EmailComposer(IStringLocalizerFactory localizers, IOptions<E
 
         if (content.LinkUrl is not null)
         {
-            text.Append(content.LinkText).Append(" : ").Append(content.LinkUrl).Append("\n\n");
+            // French puts a space before the colon; English does not.
+            text.Append(content.LinkText).Append(culture.StartsWith("fr", StringComparison.Ordinal) ? " : " : ": ").Append(content.LinkUrl).Append("\n\n");
         }
 
         text.Append("-- \n").Append(footer).Append('\n');

@@ -13,13 +13,16 @@ public static class MandatePdf
     private const double Margin = 50;
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
-    public static byte[] Render(PortRequest request, Mandate mandate, string companyName)
+    /// <param name="accountHasTemporaryNumber">Whether the account still has its temporary number: the mandate says what
+    /// becomes of it only then (or when the customer asked to keep it), never for an account that has none.</param>
+    public static byte[] Render(PortRequest request, Mandate mandate, string companyName, bool accountHasTemporaryNumber)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(mandate);
         EmbeddedFontResolver.EnsureInstalled();
         var en = mandate.TermsVersion.EndsWith("-en", StringComparison.Ordinal);
         string L(string fr, string english) => en ? english : fr;
+        var colon = L(" : ", ": "); // French puts a space before the colon, English does not
         var culture = CultureInfo.GetCultureInfo(en ? "en-GB" : "fr-FR");
 
         using var document = new PdfDocument();
@@ -31,8 +34,8 @@ public static class MandatePdf
         var writer = new Writer(document);
 
         writer.Heading(L("Mandat de portage de numéros", "Number porting mandate"), 16);
-        writer.Line($"{L("Référence", "Reference")} : {request.Reference}", bold: true);
-        writer.Line($"{L("Compte Ooma Office", "Ooma Office account")} : {companyName}");
+        writer.Line($"{L("Référence", "Reference")}{colon}{request.Reference}", bold: true);
+        writer.Line($"{L("Compte Ooma Office", "Ooma Office account")}{colon}{companyName}");
         writer.Space();
 
         writer.Heading(L("Titulaire de la ligne", "Line holder"), 12);
@@ -43,32 +46,35 @@ public static class MandatePdf
         }
 
         var a = request.ServiceAddress;
-        writer.Line($"{a?.Street}{(a?.Complement is { } c ? ", " + c : string.Empty)}");
+        writer.Line(a?.StreetLine ?? string.Empty);
         writer.Line($"{a?.PostalCode} {a?.City}");
         writer.Space();
 
         writer.Heading(L("Opérateur actuel", "Current carrier"), 12);
         writer.Line($"{request.CarrierDisplayName} ({request.CarrierCode})");
-        writer.Line($"{L("Numéro de compte", "Account number")} : {request.CarrierAccountNumber?.Value}");
-        writer.Line($"{L("Type de numéros", "Number type")} : {(request.NumberType == NumberType.Mobile ? L("mobile", "mobile") : L("fixe", "fixed"))}");
+        writer.Line($"{L("Numéro de compte", "Account number")}{colon}{request.CarrierAccountNumber?.Value}");
+        writer.Line($"{L("Type de numéros", "Number type")}{colon}{(request.NumberType == NumberType.Mobile ? L("mobile", "mobile") : L("fixe", "fixed"))}");
         writer.Space();
 
         writer.Heading(L("Numéros à porter", "Numbers to port"), 12);
         foreach (var line in request.Lines.OrderBy(l => l.Position))
         {
             var main = line.IsMainLine ? L(" (ligne principale)", " (main line)") : string.Empty;
-            writer.Line($"{line.Number.Display}{main}    RIO : {line.Rio?.Value ?? "—"}");
+            writer.Line($"{line.Number.Display}{main}    RIO{colon}{line.Rio?.Value ?? "—"}");
         }
 
-        writer.Line($"{L("Numéro principal Ooma après le portage", "Main Ooma number after the port")} : " +
+        writer.Line($"{L("Numéro principal Ooma après le portage", "Main Ooma number after the port")}{colon}" +
             (request.MainOomaNumber?.Display ?? L("numéro principal actuel conservé", "current main number kept")));
-        writer.Line($"{L("Numéro temporaire", "Temporary number")} : " +
-            (request.KeepTemporaryNumber ? L("conservé comme numéro virtuel", "kept as a virtual number") : L("libéré à la fin du portage", "released when the port completes")));
+        if (request.KeepTemporaryNumber || accountHasTemporaryNumber)
+        {
+            writer.Line($"{L("Numéro temporaire", "Temporary number")}{colon}" +
+                (request.KeepTemporaryNumber ? L("conservé comme numéro virtuel", "kept as a virtual number") : L("libéré à la fin du portage", "released when the port completes")));
+        }
         writer.Space();
 
         var termsStart = mandate.CanonicalText.IndexOf("\nterms:\n", StringComparison.Ordinal);
         var terms = termsStart < 0 ? string.Empty : mandate.CanonicalText[(termsStart + 8)..].TrimEnd();
-        writer.Heading(L("Conditions acceptées", "Terms accepted") + $" ({mandate.TermsVersion})", 12);
+        writer.Heading(L("Conditions acceptées", "Terms accepted") + $" ({Display.TermsVersion(mandate.TermsVersion, culture)})", 12);
         foreach (var paragraph in terms.Split('\n'))
         {
             writer.Paragraph(paragraph.Trim(), 9);
@@ -76,7 +82,7 @@ public static class MandatePdf
 
         writer.Space();
         writer.Heading(L("Signature", "Signature"), 12);
-        writer.Line($"{L("Signé par", "Signed by")} : {mandate.SignerName}");
+        writer.Line($"{L("Signé par", "Signed by")}{colon}{mandate.SignerName}");
         writer.Line($"{L("Le", "On")} {Display.DateTime(mandate.SignedAtUtc, culture)} ({L("heure de Paris", "Paris time")})");
         if (mandate.DrawnSignaturePng is { } png)
         {
@@ -84,8 +90,8 @@ public static class MandatePdf
         }
 
         writer.Space();
-        writer.Paragraph($"{L("Empreinte SHA-256 du mandat", "Mandate SHA-256 fingerprint")} : {mandate.Sha256}", 8);
-        writer.Paragraph($"{L("Adresse IP", "IP address")} : {mandate.ClientAddress ?? "—"}", 8);
+        writer.Paragraph($"{L("Empreinte SHA-256 du mandat", "Mandate SHA-256 fingerprint")}{colon}{mandate.Sha256}", 8);
+        writer.Paragraph($"{L("Adresse IP", "IP address")}{colon}{mandate.ClientAddress ?? "—"}", 8);
 
         using var output = new MemoryStream();
         writer.Finish();
