@@ -16,7 +16,7 @@ public class AccountTests
         var account = Account.Open(request.AccountId, "Boulangerie Martin", Temporary, Now);
         if (keepTemporary)
         {
-            request.RequestKeepTemporaryNumber(Admin, Now);
+            request.RequestKeepTemporaryNumber(Admin, accountHasTemporaryNumber: true, Now);
         }
 
         request.Submit(Admin, Signature("Jeanne Martin", true), Terms, "POR-2026-000001", Now);

@@ -36,7 +36,7 @@ public class PortRequestLifecycleTests
         new("CancelBySupport", r => r.Cancel(Support, "Demande du client", FrenchCalendar, Now),
             [PortRequestStatus.Draft, PortRequestStatus.Submitted, PortRequestStatus.ActionRequired, PortRequestStatus.FocConfirmed],
             PortRequestEventKind.Cancelled, _ => PortRequestStatus.Cancelled),
-        new("KeepTemporaryNumber", r => r.RequestKeepTemporaryNumber(Admin, Now),
+        new("KeepTemporaryNumber", r => r.RequestKeepTemporaryNumber(Admin, accountHasTemporaryNumber: true, Now),
             [PortRequestStatus.Draft, PortRequestStatus.Submitted, PortRequestStatus.ActionRequired, PortRequestStatus.FocConfirmed],
             PortRequestEventKind.KeepTemporaryNumberRequested, s => s),
     ];

@@ -41,6 +41,9 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
             "message" => new(name, Role.MartinAdmin, "/postes", $"/portage/{foc}/messages", new() { ["Body"] = "Bonjour" }, ["Body"], false),
             "cancel" => new(name, Role.MartinAdmin, "/postes", $"/portage/{foc}/annuler", new() { ["Version"] = "0", ["Reason"] = new string('x', 2001) },
                 ["Version", "Reason"], false),
+            "keep-temporary" => new(name, Role.MartinAdmin, "/postes", $"/portage/{foc}/garder-temporaire", new() { ["Version"] = "0" }, ["Version"], false),
+            "support-keep-temporary" => new(name, Role.Support, "/support/portages", $"/support/portages/{foc}/garder-temporaire", new() { ["Version"] = "0" },
+                ["Version"], false),
             "assign" => new(name, Role.MartinAdmin, "/postes", "/postes/attribuer", new() { ["Number"] = "+33142603011", ["UserId"] = "nobody" }, ["Number", "UserId"], false),
             "ccf" => new(name, Role.Support, "/support/portages", $"/support/portages/{foc}/ccf", new() { ["Version"] = "0", ["FocDate"] = "2026-12-15" },
                 ["Version", "FocDate", "Comment"], false),
@@ -58,7 +61,7 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
     public static TheoryData<string> Forms() =>
     [
         "sign-in", "language", "type", "operateur", "compte", "numeros", "adresse", "signature", "message", "cancel", "assign",
-        "ccf", "test-call", "send-back", "support-message",
+        "ccf", "test-call", "send-back", "support-message", "keep-temporary", "support-keep-temporary",
     ];
 
     [Theory]

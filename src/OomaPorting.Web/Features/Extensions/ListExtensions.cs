@@ -12,8 +12,15 @@ public static class ListExtensions
 
     public sealed record NumberRow(FrenchNumber Number, AccountNumberKind Kind, bool IsMain, decimal MonthlyPriceEur, PriceReason Reason);
 
+    /// <summary>What a port under way will do to the temporary number: keep it as virtual, or release it.</summary>
+    public sealed record TemporaryPlan(string Reference, bool Keep);
+
     public sealed record Model(string CompanyName, FrenchNumber DefaultNumber, IReadOnlyList<UserRow> Users,
-        IReadOnlyList<NumberRow> UnassignedNumbers, decimal MonthlyTotalEur);
+        IReadOnlyList<NumberRow> UnassignedNumbers, decimal MonthlyTotalEur)
+    {
+        /// <summary>Set while the account has its temporary number and a port is under way.</summary>
+        public TemporaryPlan? Temporary { get; init; }
+    }
 
     public sealed class Handler(AppDbContext db) : IQueryHandler<Query, Model?>
     {
@@ -42,7 +49,17 @@ public static class ListExtensions
             var userRows = users.Select(u => new UserRow(u.Id, u.DisplayName, u.Extension,
                 [.. rows.Where(r => r.AssignedUserId == u.Id).Select(r => r.Row)])).ToList();
             var unassigned = rows.Where(r => r.AssignedUserId is null).Select(r => r.Row).ToList();
-            return new Model(account.CompanyName, account.DefaultNumber, userRows, unassigned, priced.MonthlyTotalEur);
+            TemporaryPlan? plan = null;
+            if (numbers.Any(n => n.Kind == AccountNumberKind.Temporary))
+            {
+                var underWay = await db.PortRequests.AsNoTracking()
+                    .Where(r => r.Reference != null && PortRequestStatuses.UnderWay.Contains(r.Status))
+                    .OrderByDescending(r => r.KeepTemporaryNumber).ThenBy(r => r.SubmittedAtUtc)
+                    .Select(r => new { r.Reference, r.KeepTemporaryNumber }).FirstOrDefaultAsync(cancellationToken);
+                plan = underWay is null ? null : new TemporaryPlan(underWay.Reference!, underWay.KeepTemporaryNumber);
+            }
+
+            return new Model(account.CompanyName, account.DefaultNumber, userRows, unassigned, priced.MonthlyTotalEur) { Temporary = plan };
         }
     }
 }

@@ -19,8 +19,14 @@ public static class GetPortRequest
         public DateOnly? ExpectedAgain { get; init; }
     }
 
+    /// <param name="TemporaryNumber">The account's temporary number while it still has one (the admin may ask to keep it).</param>
     public sealed record Model(PortRequest Request, IReadOnlyList<Stage> Stages, Turn Whose, bool CustomerMayCancel,
-        IReadOnlyList<PortRequestMessage> Messages, string? FirstStepToFix);
+        IReadOnlyList<PortRequestMessage> Messages, string? FirstStepToFix, FrenchNumber? TemporaryNumber = null)
+    {
+        /// <summary>The admin may still ask to keep the temporary number: the account has one, the request is before its test call.</summary>
+        public bool MayKeepTemporaryNumber => TemporaryNumber is not null && !Request.KeepTemporaryNumber
+            && Request.Status is PortRequestStatus.Submitted or PortRequestStatus.ActionRequired or PortRequestStatus.FocConfirmed;
+    }
 
     public sealed class Handler(AppDbContext db, BusinessCalendar calendar, TimeProvider time) : IQueryHandler<Query, Model>
     {
@@ -39,7 +45,11 @@ public static class GetPortRequest
             var r = await RequestById(db, query.Id) ?? throw new NotFoundException();
             var messages = await PublicMessages(db, r.Id).ToListAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            return new Model(r, Stages(r, calendar, BusinessCalendar.DateInFrance(now)), r.Status.WhoseTurn(), r.CustomerMayCancel(calendar, now), messages, FirstStepToFix(r));
+            var temporary = await db.AccountNumbers.AsNoTracking()
+                .Where(n => n.AccountId == r.AccountId && n.Kind == Domain.Accounts.AccountNumberKind.Temporary)
+                .Select(n => n.Number).FirstOrDefaultAsync(cancellationToken);
+            return new Model(r, Stages(r, calendar, BusinessCalendar.DateInFrance(now)), r.Status.WhoseTurn(), r.CustomerMayCancel(calendar, now), messages,
+                FirstStepToFix(r), temporary);
         }
     }
 

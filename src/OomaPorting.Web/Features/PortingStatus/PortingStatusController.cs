@@ -74,6 +74,19 @@ public sealed class PortingStatusController(IMediator mediator, BusinessCalendar
         }, async () => View("Cancel", await mediator.Send(new GetPortRequest.Query(id), ct)));
     }
 
+    [HttpPost("portage/{id:guid}/garder-temporaire")]
+    [Authorize(Roles = Roles.AccountAdmin)]
+    public Task<IActionResult> KeepTemporaryNumber(Guid id, KeepTemporaryNumber.Command command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Id = id;
+        return Submit(command, _ =>
+        {
+            Confirm("Status.Done.KeepTemporary");
+            return Redirect($"/portage/{id}");
+        }, async () => View("Detail", await mediator.Send(new GetPortRequest.Query(id), ct)));
+    }
+
     [HttpPost("portage/{id:guid}/messages")]
     [Authorize(Roles = Roles.AccountAdmin)]
     public Task<IActionResult> PostMessage(Guid id, PostMessage.Command command, CancellationToken ct)

@@ -5,7 +5,9 @@ public static class GetForSupport
 {
     public sealed record Query(Guid Id) : IQuery<Model>;
 
-    public sealed record Model(PortRequest Request, string CompanyName, IReadOnlyList<PortRequestMessage> Messages, Mandate? Mandate);
+    /// <param name="TemporaryNumber">The account's temporary number while it still has one.</param>
+    public sealed record Model(PortRequest Request, string CompanyName, IReadOnlyList<PortRequestMessage> Messages, Mandate? Mandate,
+        FrenchNumber? TemporaryNumber = null);
 
 
 
@@ -22,12 +24,14 @@ public static class GetForSupport
                     Request = x,
                     Company = db.Accounts.IgnoreQueryFilters().Where(a => a.Id == x.AccountId).Select(a => a.CompanyName).First(),
                     Mandate = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id).OrderByDescending(m => m.Sequence).FirstOrDefault(),
+                    Temporary = db.AccountNumbers.IgnoreQueryFilters()
+                        .Where(n => n.AccountId == x.AccountId && n.Kind == Domain.Accounts.AccountNumberKind.Temporary).Select(n => n.Number).FirstOrDefault(),
                 })
                 .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
             var r = found.Request;
             var messages = await db.PortRequestMessages.IgnoreQueryFilters().AsNoTracking()
                 .Where(m => m.PortRequestId == r.Id).OrderBy(m => m.SentAtUtc).ToListAsync(cancellationToken);
-            return new Model(r, found.Company, messages, found.Mandate);
+            return new Model(r, found.Company, messages, found.Mandate, found.Temporary);
         }
     }
 }

@@ -35,6 +35,10 @@ public sealed class SupportController(IMediator mediator) : PortalController
     [HttpPost("{id:guid}/annuler")]
     public Task<IActionResult> Cancel(Guid id, CancelBySupport.Command command) => Act(id, command, nameof(CancelBySupport), "Support.Done.Cancel");
 
+    [HttpPost("{id:guid}/garder-temporaire")]
+    public Task<IActionResult> KeepTemporaryNumber(Guid id, KeepTemporaryNumberForCustomer.Command command) =>
+        Act(id, command, nameof(KeepTemporaryNumberForCustomer), "Support.Done.KeepTemporary");
+
     [HttpPost("{id:guid}/messages")]
     public Task<IActionResult> PostMessage(Guid id, PostMessage.Command command)
     {
