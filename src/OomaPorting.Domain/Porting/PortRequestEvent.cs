@@ -66,4 +66,7 @@ public sealed class PortRequestEvent
     public bool? TestCallPassed { get; internal set; }
 
     public string? Comment { get; internal set; }
+
+    /// <summary>For <see cref="PortRequestEventKind.PortDateRequested"/>: the date asked for (null: the wish withdrawn).</summary>
+    public DateOnly? RequestedPortDate { get; internal set; }
 }

@@ -15,4 +15,5 @@ public enum PortRequestEventKind
     ActionRequired = 8,
     Cancelled = 9,
     KeepTemporaryNumberRequested = 10,
+    PortDateRequested = 11,
 }

@@ -15,6 +15,12 @@ public sealed class AppUser : IdentityUser
     /// <summary>The language of the user's e-mails: <c>fr-FR</c> (default) or <c>en</c>; follows the language switch.</summary>
     public string PreferredCulture { get; set; } = "fr-FR";
 
+    /// <summary>
+    /// Whether this user receives the e-mails that follow the account's ports; null: the default of the role (admins
+    /// yes, users no). Each user chooses on "Statut du portage".
+    /// </summary>
+    public bool? FollowsPorts { get; set; }
+
     /// <summary>A disabled user cannot sign in, and every session of theirs ends.</summary>
     public bool IsDisabled { get; set; }
 }

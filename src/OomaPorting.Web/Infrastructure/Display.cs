@@ -66,6 +66,13 @@ public static class Display
         return culture.TwoLetterISOLanguageName == "fr" ? $"version de {name}" : $"{name} version";
     }
 
+    /// <summary>A requested porting date with its half-day: <c>15 décembre 2026, le matin</c>.</summary>
+    public static string RequestedDate(DateOnly date, OomaPorting.Domain.Porting.PortingHalfDay? halfDay, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return halfDay is { } h ? $"{Date(date)}, {text[$"HalfDay.{h}"].Value}" : Date(date);
+    }
+
     public static string Money(decimal eur) => eur.ToString("C", CurrencyCulture());
 
     private static System.DateTime ToParis(System.DateTime utc) =>

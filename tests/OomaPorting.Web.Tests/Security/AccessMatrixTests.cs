@@ -134,6 +134,8 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         ["POST /portage/{id:guid}/annuler"] = Access.Admin,
         ["POST /portage/{id:guid}/messages"] = Access.Admin,
         ["POST /portage/{id:guid}/garder-temporaire"] = Access.Admin,
+        ["POST /portage/{id:guid}/date-souhaitee"] = Access.Admin,
+        ["POST /portage/statut/suivi"] = Access.Member,
         ["POST /portage/{id:guid}/supprimer"] = Access.Admin,
         ["GET /portage/{id:guid}/type"] = Access.Admin,
         ["POST /portage/{id:guid}/type"] = Access.Admin,

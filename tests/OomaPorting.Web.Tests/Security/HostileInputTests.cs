@@ -37,13 +37,17 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
                 ["FirstName", "LastName", "CompanyName", "Street", "Complement", "PostalCode", "City"], true),
             "signature" => new(name, Role.MartinAdmin, "/postes", $"/portage/{draft}/signature",
                 new() { ["Command.MainNumber"] = "keep", ["Command.AcceptTerms"] = "false", ["Command.SignerName"] = "Marie Martin" },
-                ["Command.MainNumber", "Command.KeepTemporaryNumber", "Command.AcceptTerms", "Command.SignerName", "Command.DrawnSignature"], true),
+                ["Command.MainNumber", "Command.KeepTemporaryNumber", "Command.AcceptTerms", "Command.SignerName", "Command.DrawnSignature",
+                    "Command.RequestedDate", "Command.RequestedHalfDay"], true),
             "message" => new(name, Role.MartinAdmin, "/postes", $"/portage/{foc}/messages", new() { ["Body"] = "Bonjour" }, ["Body"], false),
             "cancel" => new(name, Role.MartinAdmin, "/postes", $"/portage/{foc}/annuler", new() { ["Version"] = "0", ["Reason"] = new string('x', 2001) },
                 ["Version", "Reason"], false),
             "keep-temporary" => new(name, Role.MartinAdmin, "/postes", $"/portage/{foc}/garder-temporaire", new() { ["Version"] = "0" }, ["Version"], false),
             "support-keep-temporary" => new(name, Role.Support, "/support/portages", $"/support/portages/{foc}/garder-temporaire", new() { ["Version"] = "0" },
                 ["Version"], false),
+            "requested-date" => new(name, Role.MartinAdmin, "/postes", $"/portage/{foc}/date-souhaitee",
+                new() { ["Version"] = "0", ["RequestedDate"] = "2027-01-05", ["RequestedHalfDay"] = "Morning" }, ["Version", "RequestedDate", "RequestedHalfDay"], false),
+            "follow" => new(name, Role.MartinAdmin, "/postes", "/portage/statut/suivi", new() { ["Follow"] = "true" }, ["Follow"], false),
             "assign" => new(name, Role.MartinAdmin, "/postes", "/postes/attribuer", new() { ["Number"] = "+33142603011", ["UserId"] = "nobody" }, ["Number", "UserId"], false),
             "ccf" => new(name, Role.Support, "/support/portages", $"/support/portages/{foc}/ccf", new() { ["Version"] = "0", ["FocDate"] = "2026-12-15" },
                 ["Version", "FocDate", "Comment"], false),
@@ -61,7 +65,7 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
     public static TheoryData<string> Forms() =>
     [
         "sign-in", "language", "type", "operateur", "compte", "numeros", "adresse", "signature", "message", "cancel", "assign",
-        "ccf", "test-call", "send-back", "support-message", "keep-temporary", "support-keep-temporary",
+        "ccf", "test-call", "send-back", "support-message", "keep-temporary", "support-keep-temporary", "requested-date", "follow",
     ];
 
     [Theory]

@@ -23,6 +23,7 @@ public sealed class PortRequestConfiguration : IEntityTypeConfiguration<PortRequ
         builder.Property(r => r.CarrierAccountNumber).HasConversion(ValueConverters.CarrierAccountNumber).HasMaxLength(30);
         builder.Property(r => r.InternetConnection).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.SharedLine).HasConversion<string>().HasMaxLength(10);
+        builder.Property(r => r.RequestedHalfDay).HasConversion<string>().HasMaxLength(10);
         builder.Property(r => r.MainOomaNumber).HasConversion(ValueConverters.FrenchNumber).HasMaxLength(16);
         builder.Property(r => r.SignerName).HasMaxLength(200);
         builder.Property(r => r.ActionMessage).HasMaxLength(PortRequest.MaxCommentLength);

@@ -82,7 +82,7 @@ public sealed class FocReminders(IServiceScopeFactory scopes, TimeProvider time,
         var key = ReminderKey(id, focDate);
         var writer = notifications.For(db);
         var index = 0;
-        foreach (var (email, culture) in await writer.AdminsAsync(r.AccountId, ct))
+        foreach (var (email, culture) in await writer.FollowersAsync(r.AccountId, ct))
         {
             writer.Add("FocReminder", r, email, culture, writer.ComposeReminder(culture, r), [], $"{key}:{index++}");
         }

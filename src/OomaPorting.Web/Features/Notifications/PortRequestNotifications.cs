@@ -11,14 +11,15 @@ namespace OomaPorting.Web.Features.Notifications;
 /// <summary>
 /// Which e-mail is sent when, to whom, saying what: every event of a port request that the customer or support must
 /// hear of, and every message of a thread. Called by the interceptor in the <c>SaveChanges</c> that records the change,
-/// so the e-mail is committed with it. The table:
+/// so the e-mail is committed with it. "Followers" are the account's users who follow its ports (admins unless they
+/// opted out, users who opted in; <see cref="Writer.FollowersAsync"/>). The table:
 /// <list type="bullet">
-/// <item>Submitted, Resubmitted: the account's admins (with the mandate PDF); a resubmission also tells support.</item>
-/// <item>FOC date set or moved, or a failed test call with a new date (which says the call failed): the admins (with the calendar file).</item>
-/// <item>Sent back (by support or after a failed test call): the admins, with the reasons to fix.</item>
-/// <item>Completed (with what became of the account's numbers), Cancelled (with support's reason): the admins.</item>
-/// <item>A support message: the admins; a customer message: support. Internal notes: nobody.</item>
-/// <item>The working day before the FOC date: a reminder to the admins (<see cref="FocReminders"/>).</item>
+/// <item>Submitted, Resubmitted: the followers (with the mandate PDF); a resubmission also tells support.</item>
+/// <item>FOC date set or moved, or a failed test call with a new date (which says the call failed): the followers (with the calendar file).</item>
+/// <item>Sent back (by support or after a failed test call): the followers, with the reasons to fix.</item>
+/// <item>Completed (with what became of the account's numbers), Cancelled (with support's reason): the followers.</item>
+/// <item>A support message: the followers; a customer message: support. Internal notes: nobody.</item>
+/// <item>The working day before the FOC date: a reminder to the followers (<see cref="FocReminders"/>).</item>
 /// </list>
 /// </summary>
 public sealed class PortRequestNotifications(EmailComposer composer, IOptions<EmailOptions> options, TimeProvider time) : IChangeNotifications
@@ -72,7 +73,7 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                 return;
             }
 
-            foreach (var (email, culture) in await AdminsAsync(request.AccountId, ct))
+            foreach (var (email, culture) in await FollowersAsync(request.AccountId, ct))
             {
                 var account = kind == "Completed" ? await AccountAsync(request.AccountId, ct) : null;
                 var content = composer.InCulture(culture, t => Compose(t, kind, request, e, account, culture));
@@ -92,7 +93,7 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                 ?? await db.PortRequests.IgnoreQueryFilters().AsNoTracking().FirstAsync(r => r.Id == m.PortRequestId, ct);
             if (m.AuthorRole == ActorRole.Support)
             {
-                foreach (var (email, culture) in await AdminsAsync(request.AccountId, ct))
+                foreach (var (email, culture) in await FollowersAsync(request.AccountId, ct))
                 {
                     var content = composer.InCulture(culture, t => Message(t, "SupportMessage", request, m));
                     Add("SupportMessage", request, email, culture, content, []);
@@ -224,16 +225,21 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
             db.ChangeTracker.Entries<Domain.Accounts.Account>().Select(a => a.Entity).FirstOrDefault(a => a.Id == accountId)
             ?? await db.Accounts.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, ct);
 
-        /// <summary>The account's active admins with their language.</summary>
-        public async Task<List<(string Email, string Culture)>> AdminsAsync(Guid accountId, CancellationToken ct)
+        /// <summary>
+        /// The account's active users who follow its ports, with their language: those who chose to, and admins who
+        /// did not choose otherwise (<see cref="PortingStatus.FollowPorts"/>).
+        /// </summary>
+        public async Task<List<(string Email, string Culture)>> FollowersAsync(Guid accountId, CancellationToken ct)
         {
-            var admins = await (
-                from u in db.Users
-                join ur in db.UserRoles on u.Id equals ur.UserId
-                join role in db.Roles on ur.RoleId equals role.Id
-                where u.AccountId == accountId && !u.IsDisabled && role.Name == Roles.AccountAdmin && u.Email != null
-                select new { u.Email, u.PreferredCulture }).AsNoTracking().ToListAsync(ct);
-            return [.. admins.Select(a => (a.Email!, a.PreferredCulture == "en" ? "en" : "fr-FR"))];
+            var admins = from ur in db.UserRoles
+                         join role in db.Roles on ur.RoleId equals role.Id
+                         where role.Name == Roles.AccountAdmin
+                         select ur.UserId;
+            var followers = await db.Users
+                .Where(u => u.AccountId == accountId && !u.IsDisabled && u.Email != null
+                    && (u.FollowsPorts == true || (u.FollowsPorts == null && admins.Contains(u.Id))))
+                .Select(u => new { u.Email, u.PreferredCulture }).AsNoTracking().ToListAsync(ct);
+            return [.. followers.Select(a => (a.Email!, a.PreferredCulture == "en" ? "en" : "fr-FR"))];
         }
     }
 }

@@ -17,7 +17,8 @@ public sealed class PortingStatusController(IMediator mediator, BusinessCalendar
     {
         var rows = await mediator.Send(new ListPortRequests.Query(IncludeDrafts: User.IsInRole(Roles.AccountAdmin)), ct);
         ViewData["Calendar"] = calendar;
-        return View(rows);
+        ViewData["FollowsPorts"] = await mediator.Send(new FollowPorts.Query(), ct);
+        return View("Index", rows);
     }
 
     /// <summary>A request's status page; a draft is continued in the wizard, another account's id is a 404.</summary>
@@ -72,6 +73,31 @@ public sealed class PortingStatusController(IMediator mediator, BusinessCalendar
             Confirm("Status.Done.Cancel");
             return Redirect($"/portage/{id}");
         }, async () => View("Cancel", await mediator.Send(new GetPortRequest.Query(id), ct)));
+    }
+
+    /// <summary>Every user of the account chooses whether to receive the e-mails that follow its ports.</summary>
+    [HttpPost("portage/statut/suivi")]
+    public Task<IActionResult> FollowPorts(FollowPorts.Command command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return Submit(command, _ =>
+        {
+            Confirm(command.Follow ? "Status.Done.Following" : "Status.Done.NotFollowing");
+            return Redirect("/portage/statut");
+        }, () => Index(ct));
+    }
+
+    [HttpPost("portage/{id:guid}/date-souhaitee")]
+    [Authorize(Roles = Roles.AccountAdmin)]
+    public Task<IActionResult> RequestPortDate(Guid id, RequestPortDate.Command command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Id = id;
+        return Submit(command, _ =>
+        {
+            Confirm(string.IsNullOrWhiteSpace(command.RequestedDate) ? "Status.Done.RequestedDateWithdrawn" : "Status.Done.RequestedDate");
+            return Redirect($"/portage/{id}");
+        }, async () => View("Detail", await mediator.Send(new GetPortRequest.Query(id), ct)));
     }
 
     [HttpPost("portage/{id:guid}/garder-temporaire")]

@@ -25,6 +25,12 @@ public static class Sign
         PortingTerms Terms,
         WizardSection Missing)
     {
+        /// <summary>Whether the account still has its temporary number: only then is its fate asked.</summary>
+        public bool AccountHasTemporaryNumber { get; init; }
+
+        /// <summary>The range a porting date may be asked for in, for the date input.</summary>
+        public (DateOnly Earliest, DateOnly Latest) RequestableDates { get; init; }
+
         public bool CanSubmit => Missing == WizardSection.None && !Request.IsBlockedByDryLine;
 
         public bool CanChange(WizardSection section) => (Request.EditableSections & section) != 0;
@@ -48,6 +54,12 @@ public static class Sign
 
         /// <summary>An optional drawn signature as a <c>data:image/png;base64,</c> URL.</summary>
         public string? DrawnSignature { get; set; }
+
+        /// <summary>An optional porting date asked for (<c>yyyy-MM-dd</c>), see <see cref="PortingStatus.RequestPortDate"/>.</summary>
+        public string? RequestedDate { get; set; }
+
+        /// <summary>Empty, <c>Morning</c> or <c>Afternoon</c>.</summary>
+        public string? RequestedHalfDay { get; set; }
     }
 
     public sealed record Outcome(Guid Id, bool AlreadySubmitted);
@@ -56,8 +68,12 @@ public static class Sign
     {
         private const string PngDataUrl = "data:image/png;base64,";
 
-        public Validator(IStringLocalizer<SharedResource> text)
+        public Validator(IStringLocalizer<SharedResource> text, BusinessCalendar calendar, TimeProvider time)
         {
+            RuleFor(c => c.RequestedDate).Custom((value, context) =>
+                PortingStatus.RequestPortDate.CheckDate(value, nameof(Command.RequestedDate), context, text, calendar, time));
+            RuleFor(c => c.RequestedHalfDay).Must(v => PortingStatus.RequestPortDate.TryParseHalfDay(v, out _))
+                .WithMessage(_ => text["Error.RequestedDate.HalfDay"]);
             RuleFor(c => c.MainNumber).NotEmpty().WithMessage(_ => text["Wizard.MainNumber.Required"])
                 .MaximumLength(20).WithMessage(_ => text["Wizard.MainNumber.Required"]);
             RuleFor(c => c.AcceptTerms).Equal(true).WithMessage(_ => text["Wizard.Terms.Required"]);
@@ -82,7 +98,7 @@ public static class Sign
         }
     }
 
-    public sealed class QueryHandler(AppDbContext db, TimeProvider time) : IQueryHandler<Query, Form>
+    public sealed class QueryHandler(AppDbContext db, TimeProvider time, BusinessCalendar calendar) : IQueryHandler<Query, Form>
     {
         public async ValueTask<Form> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -91,10 +107,19 @@ public static class Sign
                 ?? throw new NotFoundException();
             var userIds = await db.Users.Where(u => u.AccountId == account.Id && !u.IsDisabled).Select(u => u.Id).ToListAsync(cancellationToken);
             var main = r.MainNumberDecided ? r.MainOomaNumber?.E164 ?? KeepCurrentMainNumber : r.Lines.FirstOrDefault(l => l.IsMainLine)?.Number.E164;
-            var command = new Command { Id = r.Id, MainNumber = main, KeepTemporaryNumber = r.KeepTemporaryNumber, SignerName = r.SignerName };
+            var command = new Command
+            {
+                Id = r.Id, MainNumber = main, KeepTemporaryNumber = r.KeepTemporaryNumber, SignerName = r.SignerName,
+                RequestedDate = PortingStatus.RequestPortDate.InputValue(r.RequestedPortDate), RequestedHalfDay = r.RequestedHalfDay?.ToString(),
+            };
+            var now = time.GetUtcNow().UtcDateTime;
             return new Form(command, r, account.DefaultNumber, account.MainNumber is not null, account.TemporaryNumber,
                 Estimate(account, userIds, r), PortingTermsText.Current(CultureInfo.CurrentUICulture),
-                r.MissingForSubmission() & ~WizardSection.MainNumber); // the main number is chosen on this very page
+                r.MissingForSubmission() & ~WizardSection.MainNumber) // the main number is chosen on this very page
+            {
+                AccountHasTemporaryNumber = account.Numbers.Any(n => n.Kind == AccountNumberKind.Temporary),
+                RequestableDates = (PortRequest.EarliestRequestablePortDate(calendar, now), PortRequest.LatestRequestablePortDate(now)),
+            };
         }
 
         private static PriceEstimate Estimate(Domain.Accounts.Account account, IReadOnlyList<string> userIds, PortRequest request)
@@ -122,7 +147,7 @@ public static class Sign
         }
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider time, ICurrentActor current) : ICommandHandler<Command, Outcome>
+    public sealed class Handler(AppDbContext db, TimeProvider time, BusinessCalendar calendar, ICurrentActor current) : ICommandHandler<Command, Outcome>
     {
         public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -150,6 +175,9 @@ public static class Sign
                           ?? throw new DomainException("MainNumber.NotInRequest", "Choose one of the numbers being ported.");
                     r.ChooseMainNumber(actor, main, command.KeepTemporaryNumber, account.MainNumber is not null, now);
                 }
+
+                var (requestedDate, requestedHalfDay) = PortingStatus.RequestPortDate.ParseValidated(command.RequestedDate, command.RequestedHalfDay);
+                r.RequestPortDate(actor, requestedDate, requestedHalfDay, calendar, now);
 
                 var unavailable = await EnterLines.NumbersUnavailableAsync(db, r.Id, [.. r.Lines.Select(l => l.Number)], ct);
                 if (unavailable.Count > 0)

@@ -35,6 +35,11 @@ public static class SearchRequests
     public sealed record Row(Guid Id, string? Reference, string CompanyName, PortRequestStatus Status, string? CarrierCode, NumberType? NumberType,
         string? CarrierOtherName, int LineCount, DateOnly? FocDate, DateTime? SubmittedAtUtc, bool IsLate)
     {
+        /// <summary>The porting date the customer asked for, if any (shown until the FOC date is set).</summary>
+        public DateOnly? RequestedPortDate { get; init; }
+
+        public PortingHalfDay? RequestedHalfDay { get; init; }
+
         public string? CarrierName => Domain.Porting.Carrier.DisplayName(NumberType, CarrierCode, CarrierOtherName);
     }
 
@@ -114,7 +119,11 @@ public static class SearchRequests
                     db.Accounts.IgnoreQueryFilters().Where(a => a.Id == r.AccountId).Select(a => a.CompanyName).First(),
                     r.Status, r.CarrierCode, r.NumberType, r.CarrierOtherName, r.Lines.Count(), r.FocDate, r.SubmittedAtUtc,
                     (r.Status == PortRequestStatus.Submitted && r.SubmittedAtUtc < lateSubmittedBefore)
-                    || (r.Status == PortRequestStatus.FocConfirmed && r.FocDate < today)))
+                    || (r.Status == PortRequestStatus.FocConfirmed && r.FocDate < today))
+                {
+                    RequestedPortDate = r.RequestedPortDate,
+                    RequestedHalfDay = r.RequestedHalfDay,
+                })
                 .ToListAsync(cancellationToken);
 
             string? next = null;

@@ -403,6 +403,13 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("RequestedHalfDay")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateOnly?>("RequestedPortDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("SharedLine")
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
@@ -506,6 +513,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
 
+                    b.Property<DateOnly?>("RequestedPortDate")
+                        .HasColumnType("date");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("int");
 
@@ -599,6 +609,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.Property<string>("Extension")
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
+
+                    b.Property<bool?>("FollowsPorts")
+                        .HasColumnType("bit");
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("bit");

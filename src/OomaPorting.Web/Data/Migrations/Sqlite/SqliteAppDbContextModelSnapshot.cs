@@ -391,6 +391,13 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestedHalfDay")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RequestedPortDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SharedLine")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -493,6 +500,9 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("RequestedPortDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -586,6 +596,9 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.Property<string>("Extension")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("FollowsPorts")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER");
