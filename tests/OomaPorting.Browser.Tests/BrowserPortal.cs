@@ -74,14 +74,14 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    public async Task<IPage> NewPageAsync(string locale = "fr-FR", bool javaScript = true)
+    public async Task<IPage> NewPageAsync(string locale = "fr-FR", bool javaScript = true, int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             Locale = locale,
             JavaScriptEnabled = javaScript,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
 
             // As the TLS proxy in front of the portal says it (the loopback is a trusted proxy): the portal serves
             // https pages with Secure cookies, which Chromium keeps on localhost.
@@ -90,9 +90,9 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
         return await context.NewPageAsync();
     }
 
-    public async Task<IPage> SignInAsync(string email, string locale = "fr-FR", bool javaScript = true)
+    public async Task<IPage> SignInAsync(string email, string locale = "fr-FR", bool javaScript = true, int width = 1280, int height = 900)
     {
-        var page = await NewPageAsync(locale, javaScript);
+        var page = await NewPageAsync(locale, javaScript, width, height);
         await page.GotoAsync("/compte/connexion");
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", Web.Data.DemoData.Password);

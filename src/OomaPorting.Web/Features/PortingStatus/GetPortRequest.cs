@@ -28,13 +28,21 @@ public static class GetPortRequest
             && Request.Status is PortRequestStatus.Submitted or PortRequestStatus.ActionRequired or PortRequestStatus.FocConfirmed;
     }
 
+    /// <summary>The request as read, with the account's temporary number.</summary>
+    private sealed record Found(PortRequest Request, FrenchNumber? Temporary);
+
     public sealed class Handler(AppDbContext db, BusinessCalendar calendar, TimeProvider time) : IQueryHandler<Query, Model>
     {
         // Compiled once (the account filter still applies, read from each context). One query for the request: it has
         // a handful of lines and events, so the joined rows stay few (one round trip, not three).
-        private static readonly Func<AppDbContext, Guid, Task<PortRequest?>> RequestById = EF.CompileAsyncQuery(
+        // The account's temporary number (while it has one) comes in the same round trip.
+        private static readonly Func<AppDbContext, Guid, Task<Found?>> RequestById = EF.CompileAsyncQuery(
             (AppDbContext db, Guid id) => db.PortRequests.AsNoTracking().Include(x => x.Lines).Include(x => x.Events).AsSingleQuery()
-                .FirstOrDefault(x => x.Id == id));
+                .Where(x => x.Id == id)
+                .Select(x => new Found(x, db.AccountNumbers
+                    .Where(n => n.AccountId == x.AccountId && n.Kind == Domain.Accounts.AccountNumberKind.Temporary)
+                    .Select(n => n.Number).FirstOrDefault()))
+                .FirstOrDefault());
 
         private static readonly Func<AppDbContext, Guid, IAsyncEnumerable<PortRequestMessage>> PublicMessages = EF.CompileAsyncQuery<AppDbContext, Guid, PortRequestMessage>(
             (AppDbContext db, Guid id) => db.PortRequestMessages.AsNoTracking().Where(m => m.PortRequestId == id && !m.IsInternal)
@@ -42,14 +50,12 @@ public static class GetPortRequest
 
         public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
         {
-            var r = await RequestById(db, query.Id) ?? throw new NotFoundException();
+            var found = await RequestById(db, query.Id) ?? throw new NotFoundException();
+            var r = found.Request;
             var messages = await PublicMessages(db, r.Id).ToListAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            var temporary = await db.AccountNumbers.AsNoTracking()
-                .Where(n => n.AccountId == r.AccountId && n.Kind == Domain.Accounts.AccountNumberKind.Temporary)
-                .Select(n => n.Number).FirstOrDefaultAsync(cancellationToken);
             return new Model(r, Stages(r, calendar, BusinessCalendar.DateInFrance(now)), r.Status.WhoseTurn(), r.CustomerMayCancel(calendar, now), messages,
-                FirstStepToFix(r), temporary);
+                FirstStepToFix(r), found.Temporary);
         }
     }
 
