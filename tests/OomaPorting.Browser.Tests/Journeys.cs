@@ -65,6 +65,16 @@ public class AdminJourneyTests(BrowserPortal portal)
         await page.ClickAsync("text=Enregistrer et continuer");
 
         await BrowserPortal.CheckAsync(page, "09-signature");
+
+        // A porting date asked for (issue 14, point 16): a Saturday first, refused at its field; then a working day.
+        await page.FillAsync("#Command_RequestedDate", "2027-01-09");
+        await page.CheckAsync("#Command_AcceptTerms");
+        await page.FillAsync("#Command_SignerName", "Marie Martin");
+        await page.ClickAsync("text=Signer et envoyer la demande");
+        Assert.Contains("Choisissez un jour ouvré", await page.InnerTextAsync(".error-summary"), StringComparison.Ordinal);
+        await BrowserPortal.CheckAsync(page, "09b-signature-date-refusee");
+        await page.FillAsync("#Command_RequestedDate", "2027-01-12");
+        await page.CheckAsync("#Command_RequestedHalfDay_Morning");
         await page.CheckAsync("#Command_AcceptTerms");
         await page.FillAsync("#Command_SignerName", "Marie Martin");
         var canvas = await page.QuerySelectorAsync("canvas");
@@ -79,6 +89,7 @@ public class AdminJourneyTests(BrowserPortal portal)
         await page.WaitForURLAsync(new Regex("/portage/[0-9a-f-]{36}\\?envoyee=1$"));
         Assert.Equal("Soumise", (await page.InnerTextAsync(".status-badge")).Trim());
         Assert.Matches("Demande POR-20\\d\\d-\\d{6}", await page.InnerTextAsync("h1"));
+        Assert.Equal("12 janvier 2027, le matin", (await page.InnerTextAsync("dd[data-requested-date]")).Trim());
         await BrowserPortal.CheckAsync(page, "10-statut-soumise");
         await page.Context.CloseAsync();
     }

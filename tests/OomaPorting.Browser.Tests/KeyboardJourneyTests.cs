@@ -15,7 +15,7 @@ public class KeyboardJourneyTests(BrowserPortal portal)
             await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
             var focus = await page.EvaluateAsync<FocusInfo>(
                 "(s) => { const e = document.activeElement; const st = getComputedStyle(e); " +
-                "return { matches: e.matches(s), visible: st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) >= 2, tag: e.tagName + '#' + e.id }; }",
+                "return { matches: e.matches(s), visible: st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) >= 2, tag: e.tagName + '#' + e.id + ' ' + st.outlineStyle + ' ' + st.outlineWidth + ' ' + e.matches(':focus') + ' ' + e.matches(':focus-visible') }; }",
                 selector);
             Assert.True(focus.Visible, $"No visible focus on {focus.Tag} while tabbing to {selector}");
             if (focus.Matches)

@@ -31,7 +31,7 @@ public class SupportJourneyTests(BrowserPortal portal)
 
         var customer = await portal.SignInAsync(DemoData.BoulangerieAdmin);
         await customer.GotoAsync($"/portage/{id}");
-        Assert.Contains("1 décembre 2026", await customer.InnerTextAsync(".summary-list"), StringComparison.Ordinal);
+        Assert.Contains("1er décembre 2026", await customer.InnerTextAsync(".summary-list"), StringComparison.Ordinal);
         Assert.NotNull(await customer.QuerySelectorAsync($"a[href='/portage/{id}/ccf.ics']"));
         await BrowserPortal.CheckAsync(customer, "22-client-date-confirmee");
 

@@ -65,7 +65,7 @@ public class RequestedPortDateTests(ClockedPortal portal) : IClassFixture<Clocke
         Assert.Equal("5 janvier 2027, le matin", status.QuerySelector("dd[data-requested-date]")?.TextContent.Trim());
 
         var support = await SupportDesk.SignInAsync(portal.Factory);
-        var queue = await (await support.Client.GetAsync("/support/portages?Q=" + Uri.EscapeDataString(r.Reference!))).ReadHtmlAsync();
+        var queue = await (await support.Client.GetAsync("/support/portages?Search=" + Uri.EscapeDataString(r.Reference!))).ReadHtmlAsync();
         Assert.Contains("souhaitée : 5 janvier 2027, le matin", queue.QuerySelector("[data-requested-date]")?.TextContent, StringComparison.Ordinal);
         var request = await (await support.Client.GetAsync($"/support/portages/{id}")).ReadHtmlAsync();
         Assert.Equal("5 janvier 2027, le matin", request.QuerySelector("dd[data-requested-date]")?.TextContent.Trim());
