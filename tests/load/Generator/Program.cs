@@ -130,11 +130,13 @@ PortRequest NewRequest(Guid accountId)
 {
     var created = now.AddMinutes(-random.Next(60, 60 * 24 * 700));
     var count = 1 + random.Next(5) switch { 0 => 0, 1 or 2 => 2, 3 => 3, _ => 1 };
+    // The main line's RIO names the chosen carrier, as a real one does (its first two characters).
+    var carrier = Carrier.FixedLine[random.Next(Carrier.FixedLine.Count)].Code;
     var lines = Enumerable.Range(0, count)
-        .Select(l => ("+3314" + (numberSeed++ % 10_000_000).ToString("D7", CultureInfo.InvariantCulture), l == 0 ? "F0L0ADTST" : null))
+        .Select(l => ("+3314" + (numberSeed++ % 10_000_000).ToString("D7", CultureInfo.InvariantCulture), l == 0 ? carrier + "L0ADTST" : null))
         .ToArray();
     var builder = new PortRequestBuilder(accountId, admin, created)
-        .Carrier(Carrier.FixedLine[random.Next(Carrier.FixedLine.Count)].Code)
+        .Carrier(carrier)
         .CarrierAccount("CPT-" + random.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture))
         .Lines([.. lines.Select(l => (l.Item1, (string?)l.Item2))])
         .Address($"{random.Next(1, 200)} rue de la Charge", "75011", "Paris").Holder("Camille", "Durand")
