@@ -1,4 +1,6 @@
 using OomaPorting.Web;
+using OomaPorting.Web.Features.SupportAgents;
+using OomaPorting.Web.Infrastructure.Identity;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,11 +19,20 @@ builder.Services
 var app = builder.Build();
 
 await Database.MigrateAsync(app.Services);
+await RoleSetup.EnsureAsync(app.Services);
+
+// The same binary runs the portal's commands (first start in production) and, without one, serves the web.
+if (CreateSupportAgentCommand.IsRequested(args))
+{
+    return await CreateSupportAgentCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
 await DemoData.SeedIfRequestedAsync(app.Services, app.Configuration, app.Environment);
 
 app.UsePortal();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the test host.</summary>
 public partial class Program

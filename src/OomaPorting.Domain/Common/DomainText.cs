@@ -62,4 +62,21 @@ public static class DomainText
 
         return false;
     }
+
+    /// <summary>
+    /// Why <paramref name="value"/> cannot be a person's name (a stable code: <c>{field}.Required</c>, <c>.TooLong</c>,
+    /// <c>.Format</c>...), or null: letters, spaces, hyphens, apostrophes and dots only.
+    /// </summary>
+    public static string? PersonNameProblem(string? value, string field, int maxLength)
+    {
+        if (Problem(value, field, maxLength) is { } problem)
+        {
+            return problem;
+        }
+
+        return value!.Trim().All(c => char.IsLetter(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark
+                || c is ' ' or '-' or '\'' or '’' or '.')
+            ? null
+            : $"{field}.Format";
+    }
 }

@@ -46,16 +46,5 @@ public sealed record AccountHolder
         }
     }
 
-    private static string? NameProblem(string? value, string field)
-    {
-        if (DomainText.Problem(value, field, MaxNameLength) is { } problem)
-        {
-            return problem;
-        }
-
-        return value!.Trim().All(c => char.IsLetter(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark
-                || c is ' ' or '-' or '\'' or '’' or '.')
-            ? null
-            : $"{field}.Format";
-    }
+    private static string? NameProblem(string? value, string field) => DomainText.PersonNameProblem(value, field, MaxNameLength);
 }

@@ -39,6 +39,8 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
 
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
 
+    public DbSet<UserInvitation> UserInvitations => Set<UserInvitation>();
+
     public DbSet<Infrastructure.Email.OutboxMessage> OutboxMessages => Set<Infrastructure.Email.OutboxMessage>();
 
     /// <summary>True while seeding demo data or writing reminders: no e-mail is produced from what this context saves.</summary>

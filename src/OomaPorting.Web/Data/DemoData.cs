@@ -35,13 +35,12 @@ public static class DemoData
         }
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var calendar = scope.ServiceProvider.GetRequiredService<BusinessCalendar>();
-        await new Seeder(db, users, roles, calendar, time.GetUtcNow().UtcDateTime).RunAsync();
+        await new Seeder(db, users, calendar, time.GetUtcNow().UtcDateTime).RunAsync();
     }
 
-    private sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, BusinessCalendar calendar, DateTime now)
+    private sealed class Seeder(AppDbContext db, UserManager<AppUser> users, BusinessCalendar calendar, DateTime now)
     {
         private static readonly Actor SupportActor = new("seed-support", ActorRole.Support, "Support Ooma");
         private static readonly PortingTerms Terms = PortRequestBuilder.DefaultTerms;
@@ -50,10 +49,7 @@ public static class DemoData
 
         public async Task RunAsync()
         {
-            foreach (var role in new[] { Roles.AccountAdmin, Roles.AccountUser, Roles.Support })
-            {
-                Check(await roles.CreateAsync(new IdentityRole(role)));
-            }
+            // The roles exist already (RoleSetup runs at every start).
 
             var martin = Account.Open(Guid.Parse("0b5c1e2a-6f4d-4c3b-9a1e-000000000001"), "Boulangerie Martin", FrenchNumber.Parse("09 72 10 20 30"), now.AddDays(-60));
             var durand = Account.Open(Guid.Parse("0b5c1e2a-6f4d-4c3b-9a1e-000000000002"), "Cabinet Durand", FrenchNumber.Parse("09 72 40 50 60"), now.AddDays(-20));
@@ -65,7 +61,8 @@ public static class DemoData
             await CreateUserAsync("vente@boulangerie-martin.test", "Sophie Bernard", "103", martin.Id, Roles.AccountUser);
             var jean = await CreateUserAsync(DurandAdmin, "Jean Durand", "101", durand.Id, Roles.AccountAdmin);
             await CreateUserAsync(DurandUser, "Claire Petit", "102", durand.Id, Roles.AccountUser);
-            await CreateUserAsync(SupportAgent, "Support Ooma", null, null, Roles.Support);
+            var agent = await CreateUserAsync(SupportAgent, "Support Ooma", null, null, Roles.Support);
+            Check(await users.AddToRoleAsync(agent, Roles.SupportAdmin));
 
             var marieActor = new Actor(marie.Id, ActorRole.AccountAdmin, marie.DisplayName);
             var jeanActor = new Actor(jean.Id, ActorRole.AccountAdmin, jean.DisplayName);

@@ -116,6 +116,8 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         ["POST /compte/connexion"] = Access.Public,
         ["POST /compte/deconnexion"] = Access.SignedIn,
         ["GET /compte/acces-refuse"] = Access.ErrorPage,
+        ["GET /compte/invitation/{token}"] = Access.Public,
+        ["POST /compte/invitation/{token}"] = Access.Public,
         ["POST /langue"] = Access.Public,
         ["ANY /erreur"] = Access.ErrorPage,
         ["ANY /erreur/{code:int}"] = Access.ErrorPage,

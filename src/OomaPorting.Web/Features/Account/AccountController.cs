@@ -60,6 +60,36 @@ public sealed class AccountController(SignInManager<AppUser> signIn, IStringLoca
         return Redirect("/compte/connexion");
     }
 
+    /// <summary>An invitation link: choose a password (or, when the link no longer works, say so clearly).</summary>
+    [HttpGet("invitation/{token}")]
+    [AllowAnonymous]
+    public async Task<IActionResult> Invitation(string token, [FromServices] IMediator mediator, CancellationToken ct) =>
+        await InvitationPageAsync(token, new AcceptInvitation.Command { Token = token }, mediator, ct);
+
+    [HttpPost("invitation/{token}")]
+    [AllowAnonymous]
+    [EnableRateLimiting(PortalServices.SignInRateLimitPolicy)]
+    public Task<IActionResult> Invitation(string token, AcceptInvitation.Command command, [FromServices] IMediator mediator, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Token = token;
+        return Submit(command, _ => Redirect("/"), () => InvitationPageAsync(token, command, mediator, ct));
+    }
+
+    private async Task<IActionResult> InvitationPageAsync(string token, AcceptInvitation.Command command, IMediator mediator, CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        if (await mediator.Send(new AcceptInvitation.Query(token), ct) is not { } invited)
+        {
+            return View("InvitationInvalid");
+        }
+
+        command.Password = string.Empty;
+        command.ConfirmPassword = string.Empty;
+        ViewData["Invited"] = invited;
+        return View("Invitation", command);
+    }
+
     [HttpGet("acces-refuse")]
     [AllowAnonymous]
     public IActionResult AccessDenied()
