@@ -55,12 +55,13 @@ public class SmallScreenTests(BrowserPortal portal)
         await VisitAsync(anonymous, "/compte/connexion", "connexion", wide);
         await VisitAsync(anonymous, "/portabilite?Number=01+23+45+67+89", "portabilite", wide);
         await VisitAsync(anonymous, "/aide", "aide", wide);
+        await VisitAsync(anonymous, "/compte/invitation/lien-inconnu", "invitation-invalide", wide);
 
         var admin = await portal.SignInAsync(DemoData.BoulangerieAdmin, width: Width, height: Height);
         foreach (var (path, name) in new[]
         {
             ("/", "accueil"), ("/postes", "postes"), ("/portage/statut", "statut"), ($"/portage/{id}", "demande"),
-            ($"/portage/{id}/annuler", "annuler"), ("/portage/telo-hub", "telo-hub"), ("/portage", "portage"),
+            ($"/portage/{id}/annuler", "annuler"), ("/portage/telo-hub", "telo-hub"), ("/portage", "portage"), ("/utilisateurs", "utilisateurs"),
         })
         {
             await VisitAsync(admin, path, "admin-" + name, wide);

@@ -147,6 +147,7 @@ LUA
   run "$SIZE" "support queue, deep page" 32 "$SUPPORT" "/support/portages?After=$DEEP"
   run "$SIZE" "public check" 32 "" "/portabilite?Number=01+23+45+67+89"
   run "$SIZE" "help and contact (anonymous)" 32 "" /aide
+  run "$SIZE" "users page (admin)" 32 "$ADMIN" /utilisateurs
   run "$SIZE" "wizard step POST" 16 "$ADMIN" /portage "$LUA"
 
   # A mixed run (MIXED_SECONDS, default 600 at the largest size): pages and wizard saves interleaved, the WAL sampled each second.

@@ -10,6 +10,7 @@ public static partial class NavTabs
     public const string Porting = "porting";
     public const string Status = "status";
     public const string Support = "support";
+    public const string Users = "users";
 
     public static string? For(string path)
     {
@@ -22,6 +23,11 @@ public static partial class NavTabs
         if (path.StartsWith("/postes", StringComparison.Ordinal))
         {
             return Extensions;
+        }
+
+        if (path.StartsWith("/utilisateurs", StringComparison.Ordinal))
+        {
+            return Users;
         }
 
         if (path.StartsWith("/support", StringComparison.Ordinal))

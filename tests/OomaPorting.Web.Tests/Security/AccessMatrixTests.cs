@@ -18,6 +18,9 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
     /// <summary>Boulangerie Martin's FOC-dated request: the resource every <c>{id}</c> route is called with.</summary>
     public Guid MartinRequest { get; private set; }
 
+    /// <summary>A colleague of Boulangerie Martin (Sophie Bernard): the user every <c>{userId}</c> route is called with.</summary>
+    public string MartinColleague { get; private set; } = string.Empty;
+
     public async Task InitializeAsync()
     {
         Clients[Role.Anonymous] = PortalClient.Anonymous(Factory);
@@ -31,6 +34,7 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         MartinRequest = await db.PortRequests.IgnoreQueryFilters().Where(r => r.Status == PortRequestStatus.FocConfirmed)
             .Join(db.Accounts.IgnoreQueryFilters().Where(a => a.CompanyName == "Boulangerie Martin"), r => r.AccountId, a => a.Id, (r, _) => r.Id)
             .SingleAsync();
+        MartinColleague = await db.Users.Where(u => u.Email == "vente@boulangerie-martin.test").Select(u => u.Id).SingleAsync();
     }
 
     private static int _numbers;
@@ -138,6 +142,11 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         ["POST /portage/{id:guid}/garder-temporaire"] = Access.Admin,
         ["POST /portage/{id:guid}/date-souhaitee"] = Access.Admin,
         ["POST /portage/statut/suivi"] = Access.Member,
+        ["GET /utilisateurs"] = Access.Admin,
+        ["POST /utilisateurs/inviter"] = Access.Admin,
+        ["POST /utilisateurs/{userId}/role"] = Access.Admin,
+        ["POST /utilisateurs/{userId}/acces"] = Access.Admin,
+        ["POST /utilisateurs/{userId}/invitation"] = Access.Admin,
         ["POST /portage/{id:guid}/supprimer"] = Access.Admin,
         ["GET /portage/{id:guid}/type"] = Access.Admin,
         ["POST /portage/{id:guid}/type"] = Access.Admin,
@@ -194,7 +203,8 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
     {
         var (method, pattern) = (route.Split(' ')[0], route.Split(' ')[1]);
         var resource = method == "POST" ? await fx.FreshMartinRequestAsync() : fx.MartinRequest;
-        var path = pattern.Replace("{id:guid}", resource.ToString(), StringComparison.Ordinal).Replace("{code:int}", "404", StringComparison.Ordinal);
+        var path = pattern.Replace("{id:guid}", resource.ToString(), StringComparison.Ordinal).Replace("{code:int}", "404", StringComparison.Ordinal)
+            .Replace("{userId}", fx.MartinColleague, StringComparison.Ordinal);
         var client = fx.Clients[role];
         HttpResponseMessage response;
         if (method == "POST")
@@ -210,7 +220,7 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         var status = (int)response.StatusCode;
         var location = response.Headers.Location?.ToString() ?? string.Empty;
         var access = Matrix[route];
-        var hasId = pattern.Contains("{id", StringComparison.Ordinal);
+        var hasId = pattern.Contains("{id", StringComparison.Ordinal) || pattern.Contains("{userId}", StringComparison.Ordinal);
         if (access == Access.ErrorPage)
         {
             // The page says what it is about, in French, whoever asks.

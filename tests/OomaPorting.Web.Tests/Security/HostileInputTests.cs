@@ -23,6 +23,9 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
                 new() { ["Email"] = "personne@exemple.fr", ["Password"] = "x" }, ["Email", "Password", "ReturnUrl"], false),
             "invitation" => new(name, Role.Anonymous, "/compte/connexion", "/compte/invitation/jeton-inconnu",
                 new() { ["Password"] = "Un portage bien tranquille", ["ConfirmPassword"] = "Un portage bien tranquille" }, ["Password", "ConfirmPassword"], false),
+            "invite-user" => new(name, Role.MartinAdmin, "/utilisateurs", "/utilisateurs/inviter",
+                new() { ["DisplayName"] = "Léa Colin", ["Email"] = "lea.colin@exemple.fr", ["Role"] = "AccountUser", ["Extension"] = "" },
+                ["DisplayName", "Email", "Role", "Extension"], false),
             "language" => new(name, Role.Anonymous, "/compte/connexion", "/langue", new() { ["culture"] = "fr-FR" }, ["culture", "returnUrl"], false),
             "type" => new(name, Role.MartinAdmin, "/postes", $"/portage/{draft}/type", new() { ["Command.NumberType"] = "Fixed" },
                 ["Command.NumberType", "Command.ReturnTo"], true),
@@ -67,7 +70,7 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
     public static TheoryData<string> Forms() =>
     [
         "sign-in", "language", "type", "operateur", "compte", "numeros", "adresse", "signature", "message", "cancel", "assign",
-        "ccf", "test-call", "send-back", "support-message", "keep-temporary", "support-keep-temporary", "requested-date", "follow", "invitation",
+        "ccf", "test-call", "send-back", "support-message", "keep-temporary", "support-keep-temporary", "requested-date", "follow", "invitation", "invite-user",
     ];
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OomaPorting.Web.Infrastructure.Email;
@@ -37,7 +36,7 @@ public static class CreateSupportAgentCommand
             return Usage;
         }
 
-        if (email.Length > 256 || !new EmailAddressAttribute().IsValid(email))
+        if (!EmailAddresses.IsPlain(email))
         {
             await error.WriteLineAsync($"'{email}' is not an e-mail address.");
             return Usage;

@@ -3,12 +3,22 @@ namespace OomaPorting.Web.Infrastructure.Email;
 /// <summary>Adds one rendered message to the outbox of a context; the dispatcher sends it after the commit.</summary>
 public static class Outbox
 {
+    /// <summary>Kinds whose body carries a secret (a single-use link): emptied of it once sent.</summary>
+    public static readonly IReadOnlySet<string> RedactedOnceSent = new HashSet<string>(StringComparer.Ordinal) { "UserInvitation" };
+
     public static void Add(AppDbContext db, EmailComposer composer, DateTime nowUtc, string kind, PortRequest request, string recipient,
+        string culture, EmailContent content, List<OutboxAttachment> attachments, string? dedupKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Add(db, composer, nowUtc, kind, request.AccountId, request.Id, recipient, culture, content, attachments, dedupKey);
+    }
+
+    /// <summary>A message about an account (or about nobody's account), not about one port request.</summary>
+    public static void Add(AppDbContext db, EmailComposer composer, DateTime nowUtc, string kind, Guid? accountId, Guid? portRequestId, string recipient,
         string culture, EmailContent content, List<OutboxAttachment> attachments, string? dedupKey = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(composer);
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(attachments);
         var (text, html) = composer.Render(content, culture);
@@ -23,8 +33,8 @@ public static class Outbox
         {
             Id = id,
             CreatedAtUtc = nowUtc,
-            AccountId = request.AccountId,
-            PortRequestId = request.Id,
+            AccountId = accountId,
+            PortRequestId = portRequestId,
             Kind = kind,
             DedupKey = dedupKey,
             Recipient = recipient,

@@ -52,6 +52,12 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailTransport
                 await transport.SendAsync(ToMime(message, settings), ct);
                 message.Status = OutboxStatus.Sent;
                 message.SentAtUtc = time.GetUtcNow().UtcDateTime;
+                if (Outbox.RedactedOnceSent.Contains(message.Kind))
+                {
+                    // The single-use link lives only in the recipient's mailbox, never in the outbox's history.
+                    message.TextBody = "[sent; its single-use link is not kept]";
+                    message.HtmlBody = "<p>[sent; its single-use link is not kept]</p>";
+                }
                 message.LastError = null;
                 sent++;
                 logger.LogInformation("Sent {Kind} message {MessageId} of request {PortRequestId}", message.Kind, message.Id, message.PortRequestId);
