@@ -121,6 +121,8 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         ["POST /compte/deconnexion"] = Access.SignedIn,
         ["GET /compte/acces-refuse"] = Access.ErrorPage,
         ["GET /compte/invitation/{token}"] = Access.Public,
+        ["GET /compte/mot-de-passe-oublie"] = Access.Public,
+        ["POST /compte/mot-de-passe-oublie"] = Access.Public,
         ["POST /compte/invitation/{token}"] = Access.Public,
         ["POST /langue"] = Access.Public,
         ["ANY /erreur"] = Access.ErrorPage,

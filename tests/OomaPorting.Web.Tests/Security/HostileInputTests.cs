@@ -26,6 +26,8 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
             "invite-user" => new(name, Role.MartinAdmin, "/utilisateurs", "/utilisateurs/inviter",
                 new() { ["DisplayName"] = "Léa Colin", ["Email"] = "lea.colin@exemple.fr", ["Role"] = "AccountUser", ["Extension"] = "" },
                 ["DisplayName", "Email", "Role", "Extension"], false),
+            "forgot-password" => new(name, Role.Anonymous, "/compte/connexion", "/compte/mot-de-passe-oublie",
+                new() { ["Email"] = "personne@exemple.fr" }, ["Email"], false),
             "language" => new(name, Role.Anonymous, "/compte/connexion", "/langue", new() { ["culture"] = "fr-FR" }, ["culture", "returnUrl"], false),
             "type" => new(name, Role.MartinAdmin, "/postes", $"/portage/{draft}/type", new() { ["Command.NumberType"] = "Fixed" },
                 ["Command.NumberType", "Command.ReturnTo"], true),
@@ -70,7 +72,7 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
     public static TheoryData<string> Forms() =>
     [
         "sign-in", "language", "type", "operateur", "compte", "numeros", "adresse", "signature", "message", "cancel", "assign",
-        "ccf", "test-call", "send-back", "support-message", "keep-temporary", "support-keep-temporary", "requested-date", "follow", "invitation", "invite-user",
+        "ccf", "test-call", "send-back", "support-message", "keep-temporary", "support-keep-temporary", "requested-date", "follow", "invitation", "invite-user", "forgot-password",
     ];
 
     [Theory]

@@ -14,7 +14,8 @@ public static class AcceptInvitation
     public sealed record Query(string Token) : IQuery<Invited?>;
 
     /// <summary>Who the link is for, shown on the page.</summary>
-    public sealed record Invited(string DisplayName, string Email);
+    /// <param name="Renewing">The person has a password already (a reset link): they choose a new one.</param>
+    public sealed record Invited(string DisplayName, string Email, bool Renewing = false);
 
     public sealed class Command : ICommand<Invited>
     {
@@ -43,7 +44,7 @@ public static class AcceptInvitation
             return invitation is null
                 ? null
                 : await db.Users.Where(u => u.Id == invitation.UserId && !u.IsDisabled)
-                    .Select(u => new Invited(u.DisplayName, u.Email!)).FirstOrDefaultAsync(cancellationToken);
+                    .Select(u => new Invited(u.DisplayName, u.Email!, u.PasswordHash != null)).FirstOrDefaultAsync(cancellationToken);
         }
     }
 

@@ -90,6 +90,17 @@ public sealed class AccountController(SignInManager<AppUser> signIn, IStringLoca
         return View("Invitation", command);
     }
 
+    [HttpGet("mot-de-passe-oublie")]
+    [AllowAnonymous]
+    public IActionResult ForgotPassword() => View("ForgotPassword", new ForgotPassword.Command());
+
+    /// <summary>Always the same answer, whether the address is known or not.</summary>
+    [HttpPost("mot-de-passe-oublie")]
+    [AllowAnonymous]
+    [EnableRateLimiting(PortalServices.SignInRateLimitPolicy)]
+    public Task<IActionResult> ForgotPassword(ForgotPassword.Command command) =>
+        Submit(command, _ => View("ForgotPasswordSent"), () => Task.FromResult<IActionResult>(View("ForgotPassword", command)));
+
     [HttpGet("acces-refuse")]
     [AllowAnonymous]
     public IActionResult AccessDenied()

@@ -4,7 +4,7 @@ namespace OomaPorting.Web.Infrastructure.Email;
 public static class Outbox
 {
     /// <summary>Kinds whose body carries a secret (a single-use link): emptied of it once sent.</summary>
-    public static readonly IReadOnlySet<string> RedactedOnceSent = new HashSet<string>(StringComparer.Ordinal) { "UserInvitation" };
+    public static readonly IReadOnlySet<string> RedactedOnceSent = new HashSet<string>(StringComparer.Ordinal) { "UserInvitation", "PasswordReset" };
 
     public static void Add(AppDbContext db, EmailComposer composer, DateTime nowUtc, string kind, PortRequest request, string recipient,
         string culture, EmailContent content, List<OutboxAttachment> attachments, string? dedupKey = null)

@@ -11,11 +11,14 @@ public static class Invitations
     /// <summary>How long an invitation link stays valid.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
+    /// <summary>How long a password-reset link stays valid.</summary>
+    public static readonly TimeSpan ResetLifetime = TimeSpan.FromHours(1);
+
     /// <summary>The path of the page a link opens; the token follows it.</summary>
     public const string Path = "/compte/invitation/";
 
     /// <summary>Adds a new link for <paramref name="userId"/> to <paramref name="db"/> (saved with the caller's changes); returns its token.</summary>
-    public static async Task<string> IssueAsync(AppDbContext db, string userId, DateTime nowUtc, CancellationToken ct)
+    public static async Task<string> IssueAsync(AppDbContext db, string userId, DateTime nowUtc, CancellationToken ct, TimeSpan? lifetime = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         foreach (var open in await db.UserInvitations.Where(i => i.UserId == userId && i.UsedAtUtc == null && i.RevokedAtUtc == null).ToListAsync(ct))
@@ -30,7 +33,7 @@ public static class Invitations
             UserId = userId,
             TokenHash = Hash(token),
             CreatedAtUtc = nowUtc,
-            ExpiresAtUtc = nowUtc + Lifetime,
+            ExpiresAtUtc = nowUtc + (lifetime ?? Lifetime),
         });
         return token;
     }

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Infrastructure.Email;
+using OomaPorting.Web.Tests.Infrastructure;
+
+namespace OomaPorting.Web.Tests.Features.Account;
+
+/// <summary>
+/// "Mot de passe oublié ?" (issue 13, part 4): the same answer for a known and an unknown address; a single-use link
+/// valid one hour, at most three an hour; the new password ends every other session.
+/// </summary>
+public partial class ForgotPasswordTests
+{
+    [GeneratedRegex(@"https?://[^\s""<>]+(/compte/invitation/[A-Za-z0-9_-]+)")]
+    private static partial Regex Link();
+
+    private static async Task<HttpResponseMessage> AskAsync(PortalFactory factory, string email) =>
+        await PortalClient.PostFormAsync(PortalClient.Anonymous(factory), "/compte/mot-de-passe-oublie", "/compte/mot-de-passe-oublie",
+            new Dictionary<string, string> { ["Email"] = email });
+
+    private static async Task<List<MimeKit.MimeMessage>> DrainAsync(PortalFactory factory, TestSmtpServer smtp, string to)
+    {
+        var processor = factory.Services.GetRequiredService<OutboxProcessor>();
+        while (await processor.DispatchDueAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        return [.. smtp.Received.Where(m => m.To.Mailboxes.Any(b => b.Address == to))];
+    }
+
+    [Fact]
+    public async Task A_reset_link_sets_a_new_password_once_and_ends_the_other_sessions()
+    {
+        await using var smtp = new TestSmtpServer();
+        var clock = new FakeTimeProvider(ClockedPortal.Start);
+        using var factory = new PortalFactory(settings: smtp.Settings()) { Clock = clock };
+        var elsewhere = await PortalClient.SignedInAsync(factory, DemoData.DurandUser);
+
+        var known = await AskAsync(factory, DemoData.DurandUser);
+        var unknown = await AskAsync(factory, "personne@cabinet-durand.test");
+        Assert.Equal(HttpStatusCode.OK, known.StatusCode);
+        Assert.Equal((await known.ReadHtmlAsync()).QuerySelector("main")!.InnerHtml, (await unknown.ReadHtmlAsync()).QuerySelector("main")!.InnerHtml);
+
+        var mail = Assert.Single(await DrainAsync(factory, smtp, DemoData.DurandUser));
+        Assert.Empty(await DrainAsync(factory, smtp, "personne@cabinet-durand.test"));
+        var link = Link().Match(mail.TextBody!).Groups[1].Value;
+        var page = await (await PortalClient.Anonymous(factory).GetAsync(link)).ReadHtmlAsync();
+        Assert.Equal("Choisissez un nouveau mot de passe", page.QuerySelector("h1")!.TextContent.Trim());
+
+        var visitor = PortalClient.Anonymous(factory);
+        var reset = await PortalClient.PostFormAsync(visitor, link, link, new Dictionary<string, string>
+        {
+            ["Password"] = "Un secrétariat bien organisé", ["ConfirmPassword"] = "Un secrétariat bien organisé",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+
+        var old = await elsewhere.GetAsync("/postes");
+        Assert.Equal(HttpStatusCode.Redirect, old.StatusCode);
+        Assert.Contains("/compte/connexion", old.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.Redirect, (await PortalClient.SignInAsync(PortalClient.Anonymous(factory), DemoData.DurandUser, DemoData.Password)).StatusCode);
+        await PortalClient.SignedInAsync(factory, DemoData.DurandUser, "Un secrétariat bien organisé");
+        Assert.Contains("n'est plus valable", (await (await PortalClient.Anonymous(factory).GetAsync(link)).ReadHtmlAsync()).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reset_link_expires_after_an_hour_and_three_an_hour_is_the_most()
+    {
+        await using var smtp = new TestSmtpServer();
+        var clock = new FakeTimeProvider(ClockedPortal.Start);
+        using var factory = new PortalFactory(settings: smtp.Settings()) { Clock = clock };
+
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await AskAsync(factory, DemoData.BoulangerieUser)).StatusCode);
+        }
+
+        var mails = await DrainAsync(factory, smtp, DemoData.BoulangerieUser);
+        Assert.Equal(3, mails.Count);
+        // Each new link revokes the older ones: exactly one of the three still opens the form.
+        var usable = new List<string>();
+        foreach (var candidate in mails.Select(m => Link().Match(m.TextBody!).Groups[1].Value))
+        {
+            if ((await (await PortalClient.Anonymous(factory).GetAsync(candidate)).ReadHtmlAsync()).QuerySelector("form[action^='/compte/invitation/']") is not null)
+            {
+                usable.Add(candidate);
+            }
+        }
+
+        var link = Assert.Single(usable);
+
+        clock.Advance(TimeSpan.FromMinutes(61));
+        Assert.Contains("n'est plus valable", (await (await PortalClient.Anonymous(factory).GetAsync(link)).ReadHtmlAsync()).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+    }
+}
