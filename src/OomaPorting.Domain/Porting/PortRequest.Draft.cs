@@ -316,33 +316,6 @@ public sealed partial class PortRequest
         Touch(nowUtc);
     }
 
-    /// <summary>
-    /// At any time before the test call the admin (or support, on the customer's word) may ask to keep the account's
-    /// temporary number as a virtual number (billed as any other number). Only an account that still has one can.
-    /// </summary>
-    public void RequestKeepTemporaryNumber(Actor actor, bool accountHasTemporaryNumber, DateTime nowUtc)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        RequireRole(actor, ActorRole.AccountAdmin, ActorRole.Support);
-        if (!accountHasTemporaryNumber)
-        {
-            throw new DomainException("KeepTemporaryNumber.NoTemporaryNumber", "The account has no temporary number any more.");
-        }
-
-        if (!IsActive || Status == PortRequestStatus.TestCall)
-        {
-            throw new DomainException("PortRequest.InvalidTransition", $"Not possible while the request is {Status}.");
-        }
-
-        if (KeepTemporaryNumber)
-        {
-            throw new DomainException("KeepTemporaryNumber.AlreadyRequested", "Already requested.");
-        }
-
-        KeepTemporaryNumber = true;
-        Record(actor, nowUtc, PortRequestEventKind.KeepTemporaryNumberRequested, Status);
-    }
-
     private void RequireEditable(Actor actor, WizardSection section)
     {
         ArgumentNullException.ThrowIfNull(actor);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using OomaPorting.Domain.Accounts;
+using OomaPorting.Web.Infrastructure.Identity;
 
 namespace OomaPorting.Web.Data;
 
@@ -62,7 +63,7 @@ public static class DemoData
             var jean = await CreateUserAsync(DurandAdmin, "Jean Durand", "101", durand.Id, Roles.AccountAdmin);
             await CreateUserAsync(DurandUser, "Claire Petit", "102", durand.Id, Roles.AccountUser);
             var agent = await CreateUserAsync(SupportAgent, "Support Ooma", null, null, Roles.Support);
-            Check(await users.AddToRoleAsync(agent, Roles.SupportAdmin));
+            (await users.AddToRoleAsync(agent, Roles.SupportAdmin)).EnsureSucceeded("Demo data");
 
             var marieActor = new Actor(marie.Id, ActorRole.AccountAdmin, marie.DisplayName);
             var jeanActor = new Actor(jean.Id, ActorRole.AccountAdmin, jean.DisplayName);
@@ -125,17 +126,9 @@ public static class DemoData
                 Extension = extension,
                 AccountId = accountId,
             };
-            Check(await users.CreateAsync(user, Password));
-            Check(await users.AddToRoleAsync(user, role));
+            (await users.CreateAsync(user, Password)).EnsureSucceeded("Demo data");
+            (await users.AddToRoleAsync(user, role)).EnsureSucceeded("Demo data");
             return user;
-        }
-
-        private static void Check(IdentityResult result)
-        {
-            if (!result.Succeeded)
-            {
-                throw new InvalidOperationException("Demo data: " + string.Join("; ", result.Errors.Select(e => e.Code)));
-            }
         }
     }
 }

@@ -63,7 +63,8 @@ public static class AcceptInvitation
                 throw new DomainException("Invitation.Unusable", "This invitation link no longer works.");
             }
 
-            // The password rules are Identity's (length, common passwords): their messages go to the password field.
+            // The password rules are Identity's (length, common passwords), checked before anything is marked: the page
+            // re-rendered after a refusal reads this same context, where a used mark would make the link look spent.
             foreach (var validator in users.PasswordValidators)
             {
                 var checkedPassword = await validator.ValidateAsync(users, user, command.Password);

@@ -231,10 +231,7 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
         /// </summary>
         public async Task<List<(string Email, string Culture)>> FollowersAsync(Guid accountId, CancellationToken ct)
         {
-            var admins = from ur in db.UserRoles
-                         join role in db.Roles on ur.RoleId equals role.Id
-                         where role.Name == Roles.AccountAdmin
-                         select ur.UserId;
+            var admins = Infrastructure.Identity.RoleMembers.UserIds(db, Roles.AccountAdmin);
             var followers = await db.Users
                 .Where(u => u.AccountId == accountId && !u.IsDisabled && u.Email != null
                     && (u.FollowsPorts == true || (u.FollowsPorts == null && admins.Contains(u.Id))))

@@ -64,8 +64,8 @@ public static class CreateSupportAgentCommand
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             var agent = new AppUser { UserName = email, Email = email, DisplayName = DomainText.Clean(name, "Agent.Name", 200) };
-            Check(await users.CreateAsync(agent));
-            Check(await users.AddToRolesAsync(agent, [Roles.Support, Roles.SupportAdmin]));
+            (await users.CreateAsync(agent)).EnsureSucceeded("The agent could not be created");
+            (await users.AddToRolesAsync(agent, [Roles.Support, Roles.SupportAdmin])).EnsureSucceeded("The agent could not be created");
             var issued = await Invitations.IssueAsync(db, agent.Id, now, CancellationToken.None);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
@@ -95,13 +95,5 @@ public static class CreateSupportAgentCommand
         }
 
         return null;
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("The agent could not be created: " + string.Join("; ", result.Errors.Select(e => e.Code)));
-        }
     }
 }

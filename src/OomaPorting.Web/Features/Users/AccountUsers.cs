@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Identity;
 using OomaPorting.Domain.Accounts;
+using OomaPorting.Web.Infrastructure.Identity;
 
 namespace OomaPorting.Web.Features.Users;
 
@@ -18,9 +18,9 @@ internal static class AccountUsers
 
     public static async Task<List<string>> ActiveAdminIdsAsync(AppDbContext db, Guid accountId, CancellationToken ct)
     {
-        var adminRole = db.Roles.Where(r => r.Name == Roles.AccountAdmin).Select(r => r.Id);
+        var admins = RoleMembers.UserIds(db, Roles.AccountAdmin);
         return await db.Users
-            .Where(u => u.AccountId == accountId && !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && adminRole.Contains(ur.RoleId)))
+            .Where(u => u.AccountId == accountId && !u.IsDisabled && admins.Contains(u.Id))
             .Select(u => u.Id).ToListAsync(ct);
     }
 
@@ -29,14 +29,6 @@ internal static class AccountUsers
         if (AccountAdmins.CheckChange(await ActiveAdminIdsAsync(db, user.AccountId!.Value, ct), user.Id, staysActiveAdmin) is { } problem)
         {
             throw new DomainException(problem, "An account keeps at least one active admin.");
-        }
-    }
-
-    public static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("Identity refused the change: " + string.Join("; ", result.Errors.Select(e => e.Code)));
         }
     }
 }

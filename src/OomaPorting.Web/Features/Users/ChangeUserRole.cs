@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 
+using OomaPorting.Web.Infrastructure.Identity;
+
 namespace OomaPorting.Web.Features.Users;
 
 /// <summary>An admin makes a colleague an admin, or a user again; never the account's last active admin.</summary>
@@ -32,9 +34,9 @@ public static class ChangeUserRole
                 return Unit.Value;
             }
 
-            AccountUsers.Check(await users.RemoveFromRoleAsync(user, from));
-            AccountUsers.Check(await users.AddToRoleAsync(user, to));
-            AccountUsers.Check(await users.UpdateSecurityStampAsync(user)); // their open sessions carry the old role: they end
+            (await users.RemoveFromRoleAsync(user, from)).EnsureSucceeded("User change");
+            (await users.AddToRoleAsync(user, to)).EnsureSucceeded("User change");
+            (await users.UpdateSecurityStampAsync(user)).EnsureSucceeded("User change"); // their open sessions carry the old role: they end
             return Unit.Value;
         }
     }

@@ -74,7 +74,7 @@ public static class InviteUser
                     throw new ValidationException([new ValidationFailure(nameof(Command.Email), text["Users.Email.Taken"])]);
                 }
 
-                AccountUsers.Check(await users.AddToRoleAsync(user, command.Role!));
+                (await users.AddToRoleAsync(user, command.Role!)).EnsureSucceeded("User change");
                 await SendInvitationAsync(db, composer, user, current.Actor.DisplayName, company, culture, now, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);

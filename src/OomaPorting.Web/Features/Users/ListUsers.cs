@@ -1,3 +1,5 @@
+using OomaPorting.Web.Infrastructure.Identity;
+
 namespace OomaPorting.Web.Features.Users;
 
 /// <summary>"Utilisateurs": the account's people, their role, extension and state (invited, active, disabled, locked).</summary>
@@ -21,13 +23,13 @@ public static class ListUsers
         {
             var accountId = current.AccountId ?? throw new NotFoundException();
             var now = time.GetUtcNow();
-            var adminRole = db.Roles.Where(r => r.Name == Roles.AccountAdmin).Select(r => r.Id);
+            var admins = RoleMembers.UserIds(db, Roles.AccountAdmin);
             var users = await db.Users.AsNoTracking().Where(u => u.AccountId == accountId)
                 .OrderBy(u => u.Extension == null).ThenBy(u => u.Extension).ThenBy(u => u.DisplayName)
                 .Select(u => new
                 {
                     u.Id, u.DisplayName, u.Email, u.Extension, u.IsDisabled, u.LockoutEnd, HasPassword = u.PasswordHash != null,
-                    IsAdmin = db.UserRoles.Any(ur => ur.UserId == u.Id && adminRole.Contains(ur.RoleId)),
+                    IsAdmin = admins.Contains(u.Id),
                 })
                 .ToListAsync(cancellationToken);
             return [.. users.Select(u => new Row(u.Id, u.DisplayName, u.Email ?? string.Empty, u.IsAdmin, u.Extension,

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 
+using OomaPorting.Web.Infrastructure.Identity;
+
 namespace OomaPorting.Web.Features.Users;
 
 /// <summary>
@@ -31,7 +33,7 @@ public static class SetUserAccess
             }
 
             user.IsDisabled = !command.Enabled;
-            AccountUsers.Check(await users.UpdateSecurityStampAsync(user)); // saves, and ends every session of theirs
+            (await users.UpdateSecurityStampAsync(user)).EnsureSucceeded("User change"); // saves, and ends every session of theirs
             return Unit.Value;
         }
     }
