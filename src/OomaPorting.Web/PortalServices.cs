@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 using OomaPorting.Web.Features.Errors;
 using OomaPorting.Web.Features.Notifications;
 using OomaPorting.Web.Infrastructure.Email;
+using OomaPorting.Web.Infrastructure.Identity;
 using OomaPorting.Web.Infrastructure.Validation;
 using OomaPorting.Web.Infrastructure.Settings;
 using Serilog;
@@ -165,9 +166,21 @@ public static class PortalServices
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<AuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddUserStore<PortalUserStore>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
+
+        // The short-lived cookie between the password and the code: five minutes, https only outside Development.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme).Configure(o =>
+        {
+            o.Cookie.Name = "ooma.2fa";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
 
         services.AddDataProtection().SetApplicationName("OomaPorting").PersistKeysToDbContext<AppDbContext>();
         services.AddSingleton<DatabaseTicketStore>();
@@ -257,6 +270,7 @@ public static class PortalServices
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<TwoFactorGate>();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapControllers();

@@ -27,19 +27,34 @@ public sealed class Account
 
     public DateTime CreatedAtUtc { get; private set; }
 
+    /// <summary>The company's establishment number; null for accounts opened before it was asked.</summary>
+    public Siret? Siret { get; private set; }
+
+    /// <summary>A disabled account keeps its data, but none of its users can sign in.</summary>
+    public bool IsDisabled { get; private set; }
+
+    /// <summary>When set by an admin, every user of the account must sign in with a second factor.</summary>
+    public bool RequiresTwoFactor { get; private set; }
+
     public IReadOnlyList<AccountNumber> Numbers => _numbers;
 
     public FrenchNumber DefaultNumber => MainNumber ?? TemporaryNumber;
 
-    public static Account Open(Guid id, string companyName, FrenchNumber temporaryNumber, DateTime nowUtc)
+    public const int MaxCompanyNameLength = 200;
+
+    /// <summary>Why <paramref name="companyName"/> cannot name an account (<c>Account.CompanyName.Required</c>, <c>.TooLong</c>, <c>.Invalid</c>), or null.</summary>
+    public static string? CheckCompanyName(string? companyName) => DomainText.Problem(companyName, "Account.CompanyName", MaxCompanyNameLength);
+
+    public static Account Open(Guid id, string companyName, FrenchNumber temporaryNumber, DateTime nowUtc, Siret? siret = null)
     {
         ArgumentNullException.ThrowIfNull(temporaryNumber);
         var account = new Account
         {
             Id = id,
-            CompanyName = DomainText.Clean(companyName, "Account.CompanyName", 200),
+            CompanyName = DomainText.Clean(companyName, "Account.CompanyName", MaxCompanyNameLength),
             TemporaryNumber = temporaryNumber,
             CreatedAtUtc = nowUtc,
+            Siret = siret,
         };
         account._numbers.Add(new AccountNumber(Guid.CreateVersion7(nowUtc), id, temporaryNumber, AccountNumberKind.Temporary, nowUtc));
         return account;
@@ -84,6 +99,28 @@ public sealed class Account
                 _numbers.Remove(temporary);
             }
         }
+    }
+
+    /// <summary>Support closes the account's access: its users can no longer sign in; its ports, numbers and history stay.</summary>
+    public void Disable() => IsDisabled = true;
+
+    /// <summary>Support opens the account's access again.</summary>
+    public void Enable() => IsDisabled = false;
+
+    public const string AdminWithoutTwoFactor = "Account.TwoFactor.AdminFirst";
+
+    /// <summary>
+    /// An admin requires (or stops requiring) a second factor for every user. To require it, the admin must use one
+    /// already: otherwise the requirement would lock them out at their next sign-in.
+    /// </summary>
+    public void RequireTwoFactor(bool required, bool adminUsesTwoFactor)
+    {
+        if (required && !adminUsesTwoFactor)
+        {
+            throw new DomainException(AdminWithoutTwoFactor, "Set up two-factor sign-in for yourself before requiring it.");
+        }
+
+        RequiresTwoFactor = required;
     }
 
     /// <summary>Takes a number back from its user; it stays on the account, unassigned.</summary>

@@ -41,6 +41,8 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
 
     public DbSet<UserInvitation> UserInvitations => Set<UserInvitation>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     public DbSet<Infrastructure.Email.OutboxMessage> OutboxMessages => Set<Infrastructure.Email.OutboxMessage>();
 
     /// <summary>True while seeding demo data or writing reminders: no e-mail is produced from what this context saves.</summary>

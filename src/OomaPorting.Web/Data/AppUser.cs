@@ -21,6 +21,12 @@ public sealed class AppUser : IdentityUser
     /// </summary>
     public bool? FollowsPorts { get; set; }
 
+    /// <summary>
+    /// The time step of the last authenticator code accepted for this user: a code is accepted only for a later step,
+    /// so an overheard code cannot be used again.
+    /// </summary>
+    public long AuthenticatorLastStep { get; set; }
+
     /// <summary>A disabled user cannot sign in, and every session of theirs ends.</summary>
     public bool IsDisabled { get; set; }
 }

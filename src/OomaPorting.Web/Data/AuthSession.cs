@@ -17,4 +17,18 @@ public sealed class AuthSession
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime ExpiresAtUtc { get; set; }
+
+    public const int MaxDeviceLength = 300;
+
+    /// <summary>What "Mon compte" shows and ends a session by: never the key itself, which is the cookie's secret.</summary>
+    public Guid PublicId { get; set; }
+
+    /// <summary>The browser's own description (User-Agent), cut to <see cref="MaxDeviceLength"/>.</summary>
+    public string? Device { get; set; }
+
+    /// <summary>The client address the session started from (after the trusted proxy).</summary>
+    public string? IpAddress { get; set; }
+
+    /// <summary>When the session last served a request, to five minutes.</summary>
+    public DateTime LastSeenAtUtc { get; set; }
 }

@@ -17,6 +17,12 @@ public static class DemoData
     public const string DurandUser = "secretariat@cabinet-durand.test";
     public const string SupportAgent = "support@ooma-office.test";
 
+    /// <summary>
+    /// The demo agent's authenticator key (Base32), printed in the README: add it to an authenticator app, or compute
+    /// the codes in a script. Demo data only: a real agent's key is random and shown once, on their own screen.
+    /// </summary>
+    public const string SupportAgentAuthenticatorKey = "OOMAPORTINGDEMOSUPPORTAGENTKEY22";
+
     public static async Task SeedIfRequestedAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -38,10 +44,11 @@ public static class DemoData
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var calendar = scope.ServiceProvider.GetRequiredService<BusinessCalendar>();
-        await new Seeder(db, users, calendar, time.GetUtcNow().UtcDateTime).RunAsync();
+        var keys = (IUserAuthenticatorKeyStore<AppUser>)scope.ServiceProvider.GetRequiredService<IUserStore<AppUser>>();
+        await new Seeder(db, users, keys, calendar, time.GetUtcNow().UtcDateTime).RunAsync();
     }
 
-    private sealed class Seeder(AppDbContext db, UserManager<AppUser> users, BusinessCalendar calendar, DateTime now)
+    private sealed class Seeder(AppDbContext db, UserManager<AppUser> users, IUserAuthenticatorKeyStore<AppUser> keys, BusinessCalendar calendar, DateTime now)
     {
         private static readonly Actor SupportActor = new("seed-support", ActorRole.Support, "Support Ooma");
         private static readonly PortingTerms Terms = PortRequestBuilder.DefaultTerms;
@@ -64,6 +71,8 @@ public static class DemoData
             await CreateUserAsync(DurandUser, "Claire Petit", "102", durand.Id, Roles.AccountUser);
             var agent = await CreateUserAsync(SupportAgent, "Support Ooma", null, null, Roles.Support);
             (await users.AddToRoleAsync(agent, Roles.SupportAdmin)).EnsureSucceeded("Demo data");
+            await keys.SetAuthenticatorKeyAsync(agent, SupportAgentAuthenticatorKey, CancellationToken.None);
+            (await users.SetTwoFactorEnabledAsync(agent, true)).EnsureSucceeded("Demo data");
 
             var marieActor = new Actor(marie.Id, ActorRole.AccountAdmin, marie.DisplayName);
             var jeanActor = new Actor(jean.Id, ActorRole.AccountAdmin, jean.DisplayName);

@@ -11,7 +11,7 @@ namespace OomaPorting.Web.Infrastructure;
 /// signed out (row deleted), when the user's security stamp changed (password changed, sessions revoked) or when
 /// the user is disabled or locked out: one indexed read per request does all of it.
 /// </summary>
-public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvider time) : ITicketStore
+public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvider time, IHttpContextAccessor http) : ITicketStore
 {
     private static readonly TicketSerializer Serializer = TicketSerializer.Default;
 
@@ -19,10 +19,13 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
     private static readonly Func<AppDbContext, string, DateTime, Task<SessionRow?>> FindSession = EF.CompileAsyncQuery(
         (AppDbContext db, string key, DateTime now) => db.AuthSessions.AsNoTracking()
             .Where(s => s.Id == key && s.ExpiresAtUtc > now)
-            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new SessionRow(s.Ticket, s.SecurityStamp, u.SecurityStamp, u.IsDisabled, u.LockoutEnd))
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new SessionRow(s.Ticket, s.SecurityStamp, u.SecurityStamp, u.IsDisabled, u.LockoutEnd, s.LastSeenAtUtc))
             .FirstOrDefault());
 
-    private sealed record SessionRow(byte[] Ticket, string SessionStamp, string? UserStamp, bool IsDisabled, DateTimeOffset? LockoutEnd);
+    private sealed record SessionRow(byte[] Ticket, string SessionStamp, string? UserStamp, bool IsDisabled, DateTimeOffset? LockoutEnd, DateTime LastSeenAtUtc);
+
+    /// <summary>"Last seen" is written at most this often: a session's every request must not cost a write.</summary>
+    public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(5);
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
@@ -31,9 +34,26 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
+        var publicId = Guid.CreateVersion7(now);
+        if (ticket.Principal.Identity is ClaimsIdentity identity)
+        {
+            foreach (var old in identity.FindAll(PortalClaims.SessionId).ToList())
+            {
+                identity.RemoveClaim(old);
+            }
+
+            identity.AddClaim(new Claim(PortalClaims.SessionId, publicId.ToString()));
+        }
+
+        var request = http.HttpContext;
+        var device = request?.Request.Headers.UserAgent.ToString();
         db.AuthSessions.Add(new AuthSession
         {
             Id = key,
+            PublicId = publicId,
+            Device = string.IsNullOrEmpty(device) ? null : device.Length > AuthSession.MaxDeviceLength ? device[..AuthSession.MaxDeviceLength] : device,
+            IpAddress = request?.Connection.RemoteIpAddress?.ToString(),
+            LastSeenAtUtc = now,
             UserId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty,
             SecurityStamp = ticket.Principal.FindFirstValue(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType) ?? string.Empty,
             Ticket = Serializer.Serialize(ticket),
@@ -68,6 +88,11 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         if (row is null || row.IsDisabled || row.SessionStamp != row.UserStamp || row.LockoutEnd > time.GetUtcNow())
         {
             return null;
+        }
+
+        if (row.LastSeenAtUtc < now - LastSeenResolution)
+        {
+            await db.AuthSessions.Where(s => s.Id == key).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAtUtc, now));
         }
 
         return Serializer.Deserialize(row.Ticket);

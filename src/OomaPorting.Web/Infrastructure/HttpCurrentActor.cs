@@ -9,5 +9,9 @@ public sealed class HttpCurrentActor(IHttpContextAccessor accessor) : ICurrentAc
 
     public Guid? AccountId => accessor.HttpContext?.User.GetAccountId();
 
+    public bool UsedSecondFactor => Identity.TwoFactorGate.UsedSecondFactor(Context.User);
+
+    public Guid? SessionId => Guid.TryParse(Context.User.FindFirst(PortalClaims.SessionId)?.Value, out var id) ? id : null;
+
     public ClientInfo Client => new(Context.Connection.RemoteIpAddress?.ToString(), Context.Request.Headers.UserAgent.ToString());
 }

@@ -14,5 +14,11 @@ public interface ICurrentActor
 
     /// <summary>Where the command came from, recorded with a signature: the client's address and browser.</summary>
     ClientInfo Client { get; }
+
+    /// <summary>Whether the session was opened with a second factor (authenticator or recovery code).</summary>
+    bool UsedSecondFactor { get; }
+
+    /// <summary>The public id of the session serving this request ("Mon compte" marks it "this device"); null without one.</summary>
+    Guid? SessionId { get; }
 }
 

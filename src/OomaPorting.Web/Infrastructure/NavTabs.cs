@@ -11,6 +11,10 @@ public static partial class NavTabs
     public const string Status = "status";
     public const string Support = "support";
     public const string Users = "users";
+    public const string CustomerAccounts = "customer-accounts";
+    public const string SupportAgents = "support-agents";
+    public const string AuditTrail = "audit-trail";
+    public const string MyAccount = "my-account";
 
     public static string? For(string path)
     {
@@ -28,6 +32,26 @@ public static partial class NavTabs
         if (path.StartsWith("/utilisateurs", StringComparison.Ordinal))
         {
             return Users;
+        }
+
+        if (path.StartsWith("/mon-compte", StringComparison.Ordinal))
+        {
+            return MyAccount;
+        }
+
+        if (path.StartsWith("/support/comptes", StringComparison.Ordinal))
+        {
+            return CustomerAccounts;
+        }
+
+        if (path.StartsWith("/support/agents", StringComparison.Ordinal))
+        {
+            return SupportAgents;
+        }
+
+        if (path.StartsWith("/support/journal", StringComparison.Ordinal))
+        {
+            return AuditTrail;
         }
 
         if (path.StartsWith("/support", StringComparison.Ordinal))

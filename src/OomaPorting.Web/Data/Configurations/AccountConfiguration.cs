@@ -13,6 +13,8 @@ public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(a => a.CompanyName).HasMaxLength(200).IsRequired();
         builder.Property(a => a.TemporaryNumber).HasConversion(ValueConverters.FrenchNumber).HasMaxLength(16).IsRequired();
         builder.Property(a => a.MainNumber).HasConversion(ValueConverters.FrenchNumber).HasMaxLength(16);
+        builder.Property(a => a.Siret).HasConversion(ValueConverters.Siret).HasMaxLength(14);
+        builder.HasIndex(a => a.Siret);
         builder.Ignore(a => a.DefaultNumber);
         builder.HasMany(a => a.Numbers).WithOne().HasForeignKey(n => n.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Numbers).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -16,4 +16,7 @@ internal static class ValueConverters
 
     public static readonly ValueConverter CarrierAccountNumber =
         new ValueConverter<CarrierAccountNumber, string>(a => a.Value, s => Domain.Numbers.CarrierAccountNumber.Parse(s));
+
+    public static readonly ValueConverter Siret =
+        new ValueConverter<Domain.Accounts.Siret, string>(s => s.Value, s => Domain.Accounts.Siret.Parse(s));
 }

@@ -15,7 +15,8 @@ public static class AcceptInvitation
 
     /// <summary>Who the link is for, shown on the page.</summary>
     /// <param name="Renewing">The person has a password already (a reset link): they choose a new one.</param>
-    public sealed record Invited(string DisplayName, string Email, bool Renewing = false);
+    /// <param name="SignedIn">False when the person uses two-factor sign-in: a new password alone does not let them in.</param>
+    public sealed record Invited(string DisplayName, string Email, bool Renewing = false, bool SignedIn = true);
 
     public sealed class Command : ICommand<Invited>
     {
@@ -41,10 +42,10 @@ public static class AcceptInvitation
         public async ValueTask<Invited?> Handle(Query query, CancellationToken cancellationToken)
         {
             var invitation = await Invitations.FindUsableAsync(db, query.Token, time.GetUtcNow().UtcDateTime, cancellationToken);
-            return invitation is null
+            var user = invitation is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == invitation.UserId, cancellationToken);
+            return user is null || await SignInBar.IsBarredAsync(db, user, cancellationToken)
                 ? null
-                : await db.Users.Where(u => u.Id == invitation.UserId && !u.IsDisabled)
-                    .Select(u => new Invited(u.DisplayName, u.Email!, u.PasswordHash != null)).FirstOrDefaultAsync(cancellationToken);
+                : new Invited(user.DisplayName, user.Email!, user.PasswordHash != null);
         }
     }
 
@@ -58,7 +59,7 @@ public static class AcceptInvitation
             var invitation = await Invitations.FindUsableAsync(db, command.Token, now, cancellationToken)
                 ?? throw new DomainException("Invitation.Unusable", "This invitation link no longer works.");
             var user = await users.FindByIdAsync(invitation.UserId);
-            if (user is null || user.IsDisabled)
+            if (user is null || await SignInBar.IsBarredAsync(db, user, cancellationToken))
             {
                 throw new DomainException("Invitation.Unusable", "This invitation link no longer works.");
             }
@@ -85,6 +86,13 @@ public static class AcceptInvitation
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            if (user.TwoFactorEnabled)
+            {
+                // A reset link proves the mailbox, not the second factor: the person signs in with both, as always.
+                logger.LogInformation("User {UserId} chose a new password from a link; two-factor sign-in still required", user.Id);
+                return new Invited(user.DisplayName, user.Email!, SignedIn: false);
+            }
+
             await signIn.SignInAsync(user, isPersistent: false);
             logger.LogInformation("User {UserId} chose a password from an invitation and signed in", user.Id);
             return new Invited(user.DisplayName, user.Email!);

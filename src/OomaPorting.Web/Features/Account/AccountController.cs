@@ -40,11 +40,58 @@ public sealed class AccountController(SignInManager<AppUser> signIn, IStringLoca
             {
                 case Account.SignIn.Outcome.Succeeded:
                     return RedirectToLocal(command.ReturnUrl);
+                case Account.SignIn.Outcome.RequiresTwoFactor:
+                    return Redirect("/compte/connexion/code" + (string.IsNullOrEmpty(command.ReturnUrl) ? string.Empty
+                        : "?returnUrl=" + Uri.EscapeDataString(LocalUrl.SafeOrHome(command.ReturnUrl, Url.IsLocalUrl))));
                 case Account.SignIn.Outcome.LockedOut:
                     ModelState.AddModelError(string.Empty, text["SignIn.LockedOut"]);
                     return Redisplay();
                 default:
                     ModelState.AddModelError(nameof(command.Email), text["SignIn.Failed"]);
+                    return Redisplay();
+            }
+        }, () => Task.FromResult(Redisplay()));
+    }
+
+    /// <summary>The second step for a user with two-factor sign-in: the code of their app, or a recovery code.</summary>
+    [HttpGet("connexion/code")]
+    [AllowAnonymous]
+    public async Task<IActionResult> SignInCode(string? returnUrl)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            return Redirect("/compte/connexion");
+        }
+
+        return View(new SignInWithCode.Command { ReturnUrl = returnUrl });
+    }
+
+    [HttpPost("connexion/code")]
+    [AllowAnonymous]
+    [EnableRateLimiting(PortalServices.SignInRateLimitPolicy)]
+    public Task<IActionResult> SignInCode(SignInWithCode.Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        IActionResult Redisplay()
+        {
+            command.Code = string.Empty;
+            return View(command);
+        }
+
+        return Submit(command, outcome =>
+        {
+            switch (outcome)
+            {
+                case SignInWithCode.Outcome.Succeeded:
+                    return RedirectToLocal(command.ReturnUrl);
+                case SignInWithCode.Outcome.Expired:
+                    Confirm("SignInCode.Expired");
+                    return Redirect("/compte/connexion");
+                case SignInWithCode.Outcome.LockedOut:
+                    ModelState.AddModelError(string.Empty, text["SignIn.LockedOut"]);
+                    return Redisplay();
+                default:
+                    ModelState.AddModelError(nameof(command.Code), text["SignInCode.Failed"]);
                     return Redisplay();
             }
         }, () => Task.FromResult(Redisplay()));
@@ -73,7 +120,16 @@ public sealed class AccountController(SignInManager<AppUser> signIn, IStringLoca
     {
         ArgumentNullException.ThrowIfNull(command);
         command.Token = token;
-        return Submit(command, _ => Redirect("/"), () => InvitationPageAsync(token, command, mediator, ct));
+        return Submit(command, invited =>
+        {
+            if (invited.SignedIn)
+            {
+                return Redirect("/");
+            }
+
+            Confirm("Invitation.Done.SignInWithCode");
+            return Redirect("/compte/connexion");
+        }, () => InvitationPageAsync(token, command, mediator, ct));
     }
 
     private async Task<IActionResult> InvitationPageAsync(string token, AcceptInvitation.Command command, IMediator mediator, CancellationToken ct)

@@ -34,7 +34,7 @@ public static class ForgotPassword
         {
             var user = await users.FindByEmailAsync(command.Email!.Trim());
             var now = time.GetUtcNow().UtcDateTime;
-            if (user is null || user.IsDisabled || user.PasswordHash is null)
+            if (user is null || user.PasswordHash is null || await SignInBar.IsBarredAsync(db, user, cancellationToken))
             {
                 logger.LogInformation("Password reset asked for an address with no usable account");
                 return Unit.Value;

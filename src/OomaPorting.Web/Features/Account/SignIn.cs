@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Identity;
+using OomaPorting.Web.Infrastructure.Identity;
 
 namespace OomaPorting.Web.Features.Account;
 
-/// <summary>Sign-in with e-mail and password; five wrong passwords lock the account for 15 minutes.</summary>
+/// <summary>
+/// Sign-in with e-mail and password; five wrong passwords lock the account for 15 minutes. A user with two-factor
+/// sign-in then gives a code (<see cref="SignInWithCode"/>).
+/// </summary>
 public static class SignIn
 {
     public enum Outcome
@@ -10,6 +14,7 @@ public static class SignIn
         Succeeded,
         Failed,
         LockedOut,
+        RequiresTwoFactor,
     }
 
     public sealed class Command : ICommand<Outcome>
@@ -33,7 +38,7 @@ public static class SignIn
         }
     }
 
-    public sealed class Handler(SignInManager<AppUser> signIn, UserManager<AppUser> users, ILogger<Handler> logger)
+    public sealed class Handler(SignInManager<AppUser> signIn, UserManager<AppUser> users, AppDbContext db, ILogger<Handler> logger)
         : ICommandHandler<Command, Outcome>
     {
         public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
@@ -47,9 +52,9 @@ public static class SignIn
                 return Outcome.Failed;
             }
 
-            if (user.IsDisabled)
+            if (await SignInBar.IsBarredAsync(db, user, cancellationToken))
             {
-                logger.LogWarning("Sign-in refused: user {UserId} is disabled", user.Id);
+                logger.LogWarning("Sign-in refused: user {UserId} or their account is disabled", user.Id);
                 return Outcome.Failed;
             }
 
@@ -58,6 +63,12 @@ public static class SignIn
             {
                 logger.LogInformation("User {UserId} of account {AccountId} signed in", user.Id, user.AccountId);
                 return Outcome.Succeeded;
+            }
+
+            if (result.RequiresTwoFactor)
+            {
+                logger.LogInformation("User {UserId} gave the right password; a two-factor code is asked", user.Id);
+                return Outcome.RequiresTwoFactor;
             }
 
             if (result.IsLockedOut)
