@@ -45,6 +45,20 @@ public sealed class Account
     /// <summary>Why <paramref name="companyName"/> cannot name an account (<c>Account.CompanyName.Required</c>, <c>.TooLong</c>, <c>.Invalid</c>), or null.</summary>
     public static string? CheckCompanyName(string? companyName) => DomainText.Problem(companyName, "Account.CompanyName", MaxCompanyNameLength);
 
+    /// <summary>
+    /// Why <paramref name="input"/> cannot be an account's temporary number (the number codes of <see cref="FrenchNumber"/>,
+    /// or <c>Account.TemporaryNumber.NotFixed</c> for a mobile or special number), or null.
+    /// </summary>
+    public static string? CheckTemporaryNumber(string? input)
+    {
+        if (!FrenchNumber.TryParse(input, out var number, out var code))
+        {
+            return code;
+        }
+
+        return number.IsPortableFixedLine ? null : "Account.TemporaryNumber.NotFixed";
+    }
+
     public static Account Open(Guid id, string companyName, FrenchNumber temporaryNumber, DateTime nowUtc, Siret? siret = null)
     {
         ArgumentNullException.ThrowIfNull(temporaryNumber);

@@ -59,8 +59,8 @@ public static class DemoData
         {
             // The roles exist already (RoleSetup runs at every start).
 
-            var martin = Account.Open(Guid.Parse("0b5c1e2a-6f4d-4c3b-9a1e-000000000001"), "Boulangerie Martin", FrenchNumber.Parse("09 72 10 20 30"), now.AddDays(-60));
-            var durand = Account.Open(Guid.Parse("0b5c1e2a-6f4d-4c3b-9a1e-000000000002"), "Cabinet Durand", FrenchNumber.Parse("09 72 40 50 60"), now.AddDays(-20));
+            var martin = Account.Open(Guid.Parse("0b5c1e2a-6f4d-4c3b-9a1e-000000000001"), "Boulangerie Martin", FrenchNumber.Parse("09 72 10 20 30"), now.AddDays(-60), Siret.Parse("44351209800015"));
+            var durand = Account.Open(Guid.Parse("0b5c1e2a-6f4d-4c3b-9a1e-000000000002"), "Cabinet Durand", FrenchNumber.Parse("09 72 40 50 60"), now.AddDays(-20), Siret.Parse("81234567800013"));
             db.Accounts.AddRange(martin, durand);
             await db.SaveChangesAsync();
 

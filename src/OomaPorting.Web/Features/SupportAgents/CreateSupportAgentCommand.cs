@@ -63,9 +63,7 @@ public static class CreateSupportAgentCommand
         var token = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            var agent = new AppUser { UserName = email, Email = email, DisplayName = DomainText.Clean(name, "Agent.Name", 200) };
-            (await users.CreateAsync(agent)).EnsureSucceeded("The agent could not be created");
-            (await users.AddToRolesAsync(agent, [Roles.Support, Roles.SupportAdmin])).EnsureSucceeded("The agent could not be created");
+            var agent = await NewSupportAgent.CreateAsync(users, email, name, isAdmin: true);
             var issued = await Invitations.IssueAsync(db, agent.Id, now, CancellationToken.None);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();

@@ -75,26 +75,11 @@ public static class InviteUser
                 }
 
                 (await users.AddToRoleAsync(user, command.Role!)).EnsureSucceeded("User change");
-                await SendInvitationAsync(db, composer, user, current.Actor.DisplayName, company, culture, now, cancellationToken);
+                await InvitationEmail.SendAsync(db, composer, user, current.Actor.DisplayName, company, culture, now, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             });
             return Unit.Value;
         }
-    }
-
-    /// <summary>A new single-use link for <paramref name="user"/> (older ones revoked), e-mailed through the outbox.</summary>
-    public static async Task SendInvitationAsync(AppDbContext db, EmailComposer composer, AppUser user, string inviter, string company, string culture,
-        DateTime nowUtc, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(composer);
-        ArgumentNullException.ThrowIfNull(user);
-        var token = await Invitations.IssueAsync(db, user.Id, nowUtc, ct);
-        var content = composer.InCulture(culture, t => new EmailContent(
-            t["Email.UserInvitation.Subject", inviter, company].Value,
-            t["Email.UserInvitation.Heading", user.DisplayName].Value,
-            [t["Email.UserInvitation.Body", inviter, company].Value, t["Email.UserInvitation.Expires", Display.Date(DateOnly.FromDateTime(nowUtc + Invitations.Lifetime))].Value],
-            [], $"{composer.PortalUrl}{Invitations.Path}{token}", t["Email.UserInvitation.Link"].Value));
-        Outbox.Add(db, composer, nowUtc, "UserInvitation", user.AccountId, null, user.Email!, culture, content, []);
     }
 }

@@ -1,3 +1,4 @@
+using OomaPorting.Web.Infrastructure.Identity;
 using System.Globalization;
 using OomaPorting.Web.Infrastructure.Email;
 
@@ -23,7 +24,7 @@ public static class ResendInvitation
 
             var company = await db.Accounts.Where(a => a.Id == user.AccountId).Select(a => a.CompanyName).FirstAsync(cancellationToken);
             var culture = user.PreferredCulture == "en" ? "en" : "fr-FR";
-            await InviteUser.SendInvitationAsync(db, composer, user, current.Actor.DisplayName, company, culture, time.GetUtcNow().UtcDateTime, cancellationToken);
+            await InvitationEmail.SendAsync(db, composer, user, current.Actor.DisplayName, company, culture, time.GetUtcNow().UtcDateTime, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

@@ -40,6 +40,14 @@ public sealed class UsersController(IMediator mediator) : PortalController
             () => PageAsync(new InviteUser.Command { Role = Roles.AccountUser }, ct));
     }
 
+    [HttpPost("double-authentification")]
+    public Task<IActionResult> RequireTwoFactor(RequireTwoFactor.Command command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return Submit(command, _ => Done(command.Required ? "Users.Done.TwoFactorRequired" : "Users.Done.TwoFactorOptional"),
+            () => PageAsync(new InviteUser.Command { Role = Roles.AccountUser }, ct));
+    }
+
     [HttpPost("{userId}/invitation")]
     public Task<IActionResult> Resend(string userId, CancellationToken ct) =>
         Submit(new ResendInvitation.Command { UserId = userId }, _ => Done("Users.Done.Resent"),

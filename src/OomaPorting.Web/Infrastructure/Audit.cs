@@ -1,7 +1,7 @@
 namespace OomaPorting.Web.Infrastructure;
 
 /// <summary>Adds a line to the audit trail; it is saved with the caller's own changes, in the same transaction.</summary>
-public static class AuditTrail
+public static class Audit
 {
     public static void Record(AppDbContext db, Actor actor, DateTime nowUtc, string action, Guid? accountId, string? subjectUserId, string details)
     {

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OomaPorting.Web.Features.TwoFactor;
+using OomaPorting.Web.Infrastructure.Forms;
+
+namespace OomaPorting.Web.Features.CustomerAccounts;
+
+/// <summary>"Comptes clients": support opens accounts, follows their people, resends invitations, disables an account.</summary>
+[Authorize(Roles = Roles.Support)]
+[Route("support/comptes")]
+public sealed class CustomerAccountsController(IMediator mediator) : PortalController
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? q, CancellationToken ct)
+    {
+        ViewData["Search"] = q;
+        return View("Index", await mediator.Send(new ListCustomerAccounts.Query(q), ct));
+    }
+
+    [HttpGet("nouveau")]
+    public IActionResult New() => View("New", new CreateCustomerAccount.Command());
+
+    [HttpPost("nouveau")]
+    public Task<IActionResult> Create(CreateCustomerAccount.Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return Submit(command, id =>
+        {
+            Confirm("CustomerAccounts.Done.Created", command.AdminEmail ?? string.Empty);
+            return Redirect($"/support/comptes/{id}");
+        }, () => Task.FromResult<IActionResult>(View("New", command)));
+    }
+
+    [HttpGet("{accountId:guid}")]
+    public Task<IActionResult> Detail(Guid accountId, CancellationToken ct) => DetailAsync(accountId, ct);
+
+    [HttpPost("{accountId:guid}/acces")]
+    public Task<IActionResult> SetAccess(Guid accountId, SetAccountAccess.Command command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.AccountId = accountId;
+        return Submit(command, _ => Done(accountId, command.Enabled ? "CustomerAccounts.Done.Enabled" : "CustomerAccounts.Done.Disabled"),
+            () => DetailAsync(accountId, ct));
+    }
+
+    [HttpPost("{accountId:guid}/utilisateurs/{userId}/invitation")]
+    public Task<IActionResult> Resend(Guid accountId, string userId, CancellationToken ct) =>
+        Submit(new ResendCustomerInvitation.Command(accountId, userId), _ => Done(accountId, "Users.Done.Resent"), () => DetailAsync(accountId, ct));
+
+    [HttpPost("{accountId:guid}/utilisateurs/{userId}/double-authentification")]
+    [Authorize(Roles = Roles.SupportAdmin)]
+    public Task<IActionResult> ResetTwoFactor(Guid accountId, string userId, CancellationToken ct) =>
+        Submit(new ResetTwoFactor.Command(userId, accountId), _ => Done(accountId, "Support.Done.TwoFactorReset"), () => DetailAsync(accountId, ct));
+
+    private RedirectResult Done(Guid accountId, string key)
+    {
+        Confirm(key);
+        return Redirect($"/support/comptes/{accountId}");
+    }
+
+    private async Task<IActionResult> DetailAsync(Guid accountId, CancellationToken ct) =>
+        View("Detail", await mediator.Send(new GetCustomerAccount.Query(accountId), ct));
+}
