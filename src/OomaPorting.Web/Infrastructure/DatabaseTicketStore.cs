@@ -68,15 +68,39 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         return key;
     }
 
+    /// <summary>
+    /// Sliding expiration, and also a sign-in on a browser that has a session already (the cookie handler then keeps the
+    /// key): a password change or the second factor re-signs the user in on the same row. So the row takes the ticket's
+    /// user and security stamp too, never only its bytes, and the ticket keeps the row's public id.
+    /// </summary>
     public async Task RenewAsync(string key, AuthenticationTicket ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var publicId = await db.AuthSessions.Where(s => s.Id == key).Select(s => (Guid?)s.PublicId).FirstOrDefaultAsync();
+        if (publicId is null)
+        {
+            return;
+        }
+
+        if (ticket.Principal.Identity is ClaimsIdentity identity && !identity.HasClaim(PortalClaims.SessionId, publicId.Value.ToString()))
+        {
+            foreach (var old in identity.FindAll(PortalClaims.SessionId).ToList())
+            {
+                identity.RemoveClaim(old);
+            }
+
+            identity.AddClaim(new Claim(PortalClaims.SessionId, publicId.Value.ToString()));
+        }
+
         var bytes = Serializer.Serialize(ticket);
         var expires = ticket.Properties.ExpiresUtc?.UtcDateTime ?? time.GetUtcNow().UtcDateTime.AddHours(8);
-        await db.AuthSessions.Where(s => s.Id == key)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Ticket, bytes).SetProperty(s => s.ExpiresAtUtc, expires));
+        var userId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
+        var stamp = ticket.Principal.FindFirstValue(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType) ?? string.Empty;
+        await db.AuthSessions.Where(s => s.Id == key).ExecuteUpdateAsync(u => u
+            .SetProperty(s => s.Ticket, bytes).SetProperty(s => s.ExpiresAtUtc, expires)
+            .SetProperty(s => s.UserId, userId).SetProperty(s => s.SecurityStamp, stamp));
     }
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)

@@ -21,6 +21,11 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
     /// <summary>A colleague of Boulangerie Martin (Sophie Bernard): the user every <c>{userId}</c> route is called with.</summary>
     public string MartinColleague { get; private set; } = string.Empty;
 
+    /// <summary>Boulangerie Martin's account: every <c>{accountId}</c> GET route is called with it.</summary>
+    public Guid MartinAccount { get; private set; }
+
+    public const string PlainAgent = "agent.matrice@ooma-office.test";
+
     public async Task InitializeAsync()
     {
         Clients[Role.Anonymous] = PortalClient.Anonymous(Factory);
@@ -29,12 +34,55 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         Clients[Role.DurandUser] = await PortalClient.SignedInAsync(Factory, DemoData.DurandUser);
         Clients[Role.DurandAdmin] = await PortalClient.SignedInAsync(Factory, DemoData.DurandAdmin);
         Clients[Role.Support] = await PortalClient.SignedInAsync(Factory, DemoData.SupportAgent);
+        await TestPeople.AgentAsync(Factory, PlainAgent);
+        Clients[Role.SupportAgent] = await PortalClient.SignedInAsync(Factory, PlainAgent);
         using var scope = Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         MartinRequest = await db.PortRequests.IgnoreQueryFilters().Where(r => r.Status == PortRequestStatus.FocConfirmed)
             .Join(db.Accounts.IgnoreQueryFilters().Where(a => a.CompanyName == "Boulangerie Martin"), r => r.AccountId, a => a.Id, (r, _) => r.Id)
             .SingleAsync();
         MartinColleague = await db.Users.Where(u => u.Email == "vente@boulangerie-martin.test").Select(u => u.Id).SingleAsync();
+        MartinAccount = await db.Accounts.IgnoreQueryFilters().Where(a => a.CompanyName == "Boulangerie Martin").Select(a => a.Id).SingleAsync();
+    }
+
+    /// <summary>
+    /// The path a route pattern is called with. A GET names Martin's resources; a POST, which may change what it names,
+    /// gets fresh ones: a FOC-dated request, an account with an invited admin, an agent, a second session of Martin's admin.
+    /// </summary>
+    public async Task<string> PathAsync(string method, string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        var post = method == "POST";
+        var path = pattern;
+        if (path.Contains("{id:guid}", StringComparison.Ordinal))
+        {
+            path = path.Replace("{id:guid}", (post ? await FreshMartinRequestAsync() : MartinRequest).ToString(), StringComparison.Ordinal);
+        }
+
+        if (path.StartsWith("/support/comptes/{accountId:guid}", StringComparison.Ordinal))
+        {
+            var (accountId, adminId) = post ? await TestPeople.AccountAsync(Factory, "Compte Matrice") : (MartinAccount, MartinColleague);
+            path = path.Replace("{accountId:guid}", accountId.ToString(), StringComparison.Ordinal).Replace("{userId}", adminId, StringComparison.Ordinal);
+        }
+
+        if (path.StartsWith("/support/agents/{userId}", StringComparison.Ordinal))
+        {
+            var (agentId, _) = await TestPeople.AgentAsync(Factory, $"agent{Interlocked.Increment(ref _numbers)}@matrice.test");
+            path = path.Replace("{userId}", agentId, StringComparison.Ordinal);
+        }
+
+        if (path.Contains("{sessionId:guid}", StringComparison.Ordinal))
+        {
+            // A second sign-in of Martin's admin (another browser): only she may end it.
+            await PortalClient.SignInAsync(PortalClient.Anonymous(Factory), DemoData.BoulangerieAdmin, DemoData.Password);
+            using var scope = Factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var marie = await db.Users.Where(u => u.Email == DemoData.BoulangerieAdmin).Select(u => u.Id).SingleAsync();
+            var session = await db.AuthSessions.Where(a => a.UserId == marie).OrderByDescending(a => a.CreatedAtUtc).Select(a => a.PublicId).FirstAsync();
+            path = path.Replace("{sessionId:guid}", session.ToString(), StringComparison.Ordinal);
+        }
+
+        return path.Replace("{code:int}", "404", StringComparison.Ordinal).Replace("{userId}", MartinColleague, StringComparison.Ordinal);
     }
 
     private static int _numbers;
@@ -80,7 +128,12 @@ public enum Role
     MartinAdmin,
     DurandUser,
     DurandAdmin,
+
+    /// <summary>The demo agent, a support administrator.</summary>
     Support,
+
+    /// <summary>An agent who is not a support administrator.</summary>
+    SupportAgent,
 }
 
 public enum Access
@@ -96,6 +149,15 @@ public enum Access
 
     /// <summary>Support agents, across accounts.</summary>
     Support,
+
+    /// <summary>Support administrators only: a plain agent gets 403.</summary>
+    SupportAdmin,
+
+    /// <summary>One's own sign-in session: its owner (Martin's admin) is served, anyone else signed in gets 404.</summary>
+    OwnSession,
+
+    /// <summary>The code step of sign-in: with no password step pending, anyone is sent back to the sign-in page.</summary>
+    SignInStep,
 
     /// <summary>Anyone signed in.</summary>
     SignedIn,
@@ -118,6 +180,30 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         ["GET /"] = Access.SignedIn,
         ["GET /compte/connexion"] = Access.Public,
         ["POST /compte/connexion"] = Access.Public,
+        ["GET /compte/connexion/code"] = Access.SignInStep,
+        ["POST /compte/connexion/code"] = Access.SignInStep,
+        ["GET /mon-compte"] = Access.SignedIn,
+        ["POST /mon-compte/mot-de-passe"] = Access.SignedIn,
+        ["POST /mon-compte/sessions/{sessionId:guid}/fin"] = Access.OwnSession,
+        ["POST /mon-compte/sessions/fin"] = Access.SignedIn,
+        ["GET /mon-compte/double-authentification"] = Access.SignedIn,
+        ["POST /mon-compte/double-authentification"] = Access.SignedIn,
+        ["POST /mon-compte/double-authentification/codes"] = Access.SignedIn,
+        ["POST /mon-compte/double-authentification/desactiver"] = Access.SignedIn,
+        ["POST /utilisateurs/double-authentification"] = Access.Admin,
+        ["GET /support/comptes"] = Access.Support,
+        ["GET /support/comptes/nouveau"] = Access.Support,
+        ["POST /support/comptes/nouveau"] = Access.Support,
+        ["GET /support/comptes/{accountId:guid}"] = Access.Support,
+        ["POST /support/comptes/{accountId:guid}/acces"] = Access.Support,
+        ["POST /support/comptes/{accountId:guid}/utilisateurs/{userId}/invitation"] = Access.Support,
+        ["POST /support/comptes/{accountId:guid}/utilisateurs/{userId}/double-authentification"] = Access.SupportAdmin,
+        ["GET /support/agents"] = Access.SupportAdmin,
+        ["POST /support/agents/inviter"] = Access.SupportAdmin,
+        ["POST /support/agents/{userId}/acces"] = Access.SupportAdmin,
+        ["POST /support/agents/{userId}/double-authentification"] = Access.SupportAdmin,
+        ["GET /support/journal"] = Access.SupportAdmin,
+        ["GET /support/journal/export.csv"] = Access.SupportAdmin,
         ["POST /compte/deconnexion"] = Access.SignedIn,
         ["GET /compte/acces-refuse"] = Access.ErrorPage,
         ["GET /compte/invitation/{token}"] = Access.Public,
@@ -204,9 +290,7 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
     public async Task Each_role_gets_the_answer_the_matrix_says(string route, Role role)
     {
         var (method, pattern) = (route.Split(' ')[0], route.Split(' ')[1]);
-        var resource = method == "POST" ? await fx.FreshMartinRequestAsync() : fx.MartinRequest;
-        var path = pattern.Replace("{id:guid}", resource.ToString(), StringComparison.Ordinal).Replace("{code:int}", "404", StringComparison.Ordinal)
-            .Replace("{userId}", fx.MartinColleague, StringComparison.Ordinal);
+        var path = await fx.PathAsync(method, pattern);
         var client = fx.Clients[role];
         HttpResponseMessage response;
         if (method == "POST")
@@ -229,6 +313,13 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
             var described = path switch { "/erreur" => 500, "/compte/acces-refuse" => 403, _ => 404 };
             Assert.Equal(described, status);
             Assert.Equal("fr", (await response.ReadHtmlAsync()).DocumentElement.GetAttribute("lang"));
+            return;
+        }
+
+        if (access == Access.SignInStep)
+        {
+            Assert.True(status == 200 || (status == 302 && location.StartsWith("/compte/connexion", StringComparison.Ordinal)),
+                $"{route} as {role}: {status} {location}, expected the sign-in page");
             return;
         }
 
@@ -279,6 +370,7 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
 
     private static Outcome Expected(Access access, Role role, bool namesMartinResource)
     {
+        var support = role is Role.Support or Role.SupportAgent;
         var member = role is Role.MartinUser or Role.MartinAdmin or Role.DurandUser or Role.DurandAdmin;
         var admin = role is Role.MartinAdmin or Role.DurandAdmin;
         var otherAccount = role is Role.DurandUser or Role.DurandAdmin;
@@ -287,8 +379,10 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
             Access.Public or Access.Health or Access.ErrorPage => Outcome.Served,
             _ when role == Role.Anonymous => Outcome.SignIn,
             Access.SignedIn => Outcome.Served,
-            Access.DevOnly => role == Role.Support ? Outcome.NotFound : Outcome.Forbidden, // support only, and only in Development
-            Access.Support => role == Role.Support ? Outcome.Served : Outcome.Forbidden,
+            Access.DevOnly => support ? Outcome.NotFound : Outcome.Forbidden, // support only, and only in Development
+            Access.Support => support ? Outcome.Served : Outcome.Forbidden,
+            Access.SupportAdmin => role == Role.Support ? Outcome.Served : Outcome.Forbidden,
+            Access.OwnSession => role == Role.MartinAdmin ? Outcome.Served : Outcome.NotFound,
             Access.Member when !member => Outcome.Forbidden,
             Access.Admin when !admin => Outcome.Forbidden,
             _ when otherAccount && namesMartinResource => Outcome.NotFound,
@@ -299,7 +393,7 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
     private static string TokenPage(Role role) => role switch
     {
         Role.Anonymous => "/compte/connexion",
-        Role.Support => "/support/portages",
+        Role.Support or Role.SupportAgent => "/support/portages",
         _ => "/postes",
     };
 }

@@ -65,6 +65,29 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
                 ["Version", "Reasons", "Message"], false),
             "support-message" => new(name, Role.Support, "/support/portages", $"/support/portages/{foc}/messages", new() { ["Body"] = "", ["Internal"] = "true" },
                 ["Body", "Internal"], false),
+            "sign-in-code" => new(name, Role.Anonymous, "/compte/connexion", "/compte/connexion/code", new() { ["Code"] = "123456" }, ["Code", "ReturnUrl"], false),
+
+            // The confirmation differs: every value goes through binding, rules and the page, and no password changes.
+            "change-password" => new(name, Role.DurandUser, "/mon-compte", "/mon-compte/mot-de-passe",
+                new() { ["CurrentPassword"] = DemoData.Password, ["NewPassword"] = "Un portage bien tranquille", ["ConfirmPassword"] = "autre chose" },
+                ["CurrentPassword", "NewPassword", "ConfirmPassword"], false),
+            "enable-two-factor" => new(name, Role.MartinUser, "/mon-compte/double-authentification", "/mon-compte/double-authentification",
+                new() { ["Code"] = "000000" }, ["Code"], false),
+            "disable-two-factor" => new(name, Role.MartinUser, "/mon-compte/double-authentification", "/mon-compte/double-authentification/desactiver",
+                new() { ["Code"] = "000000" }, ["Code"], false),
+            "require-two-factor" => new(name, Role.MartinAdmin, "/utilisateurs", "/utilisateurs/double-authentification", new() { ["Required"] = "false" },
+                ["Required"], false),
+
+            // A SIRET another account has: refused whatever else is typed, so nothing is created.
+            "create-account" => new(name, Role.Support, "/support/comptes/nouveau", "/support/comptes/nouveau",
+                new() { ["CompanyName"] = "Hostile SARL", ["Siret"] = "44351209800015", ["TemporaryNumber"] = "09 74 00 00 01", ["AdminName"] = "Léa Colin", ["AdminEmail"] = "lea@exemple.fr" },
+                ["CompanyName", "Siret", "TemporaryNumber", "AdminName", "AdminEmail"], false),
+            "account-access" => new(name, Role.Support, "/support/comptes", await fx.PathAsync("POST", "/support/comptes/{accountId:guid}/acces"),
+                new() { ["Enabled"] = "true" }, ["Enabled"], false),
+            "invite-agent" => new(name, Role.Support, "/support/agents", "/support/agents/inviter",
+                new() { ["DisplayName"] = "Léa Colin", ["Email"] = DemoData.SupportAgent, ["IsAdmin"] = "false" }, ["DisplayName", "Email", "IsAdmin"], false),
+            "agent-access" => new(name, Role.Support, "/support/agents", await fx.PathAsync("POST", "/support/agents/{userId}/acces"),
+                new() { ["Enabled"] = "true" }, ["Enabled"], false),
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
     }
@@ -73,6 +96,8 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
     [
         "sign-in", "language", "type", "operateur", "compte", "numeros", "adresse", "signature", "message", "cancel", "assign",
         "ccf", "test-call", "send-back", "support-message", "keep-temporary", "support-keep-temporary", "requested-date", "follow", "invitation", "invite-user", "forgot-password",
+        "sign-in-code", "change-password", "enable-two-factor", "disable-two-factor", "require-two-factor", "create-account", "account-access", "invite-agent",
+        "agent-access",
     ];
 
     [Theory]
@@ -129,6 +154,12 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
             {
                 var response = await support.GetAsync($"/support/portages?{key}={v}");
                 Assert.True((int)response.StatusCode < 500, $"{key}={Show(value)}: {(int)response.StatusCode}");
+            }
+
+            foreach (var path in new[] { "/support/comptes?q=", "/support/journal?type=", "/support/journal?before=", "/support/journal/export.csv?type=" })
+            {
+                var response = await support.GetAsync(path + v);
+                Assert.True((int)response.StatusCode < 500, $"{path}{Show(value)}: {(int)response.StatusCode}");
             }
         }
     }

@@ -63,7 +63,7 @@ public static class SignInWithCode
                 return Outcome.LockedOut;
             }
 
-            // Identity counts a wrong authenticator code; a wrong recovery code must count as much.
+            // Identity counts a wrong authenticator code toward the lockout, not a wrong recovery code: that one is counted here.
             if (code is null)
             {
                 await users.AccessFailedAsync(user);

@@ -10,21 +10,22 @@ namespace OomaPorting.Web.Features.AuditTrail;
 public sealed class AuditTrailController(IMediator mediator, IStringLocalizer<SharedResource> text) : PortalController
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? action, Guid? before, CancellationToken ct)
+    /// <param name="type">One action only (<see cref="AuditActions"/>); not named "action", which MVC keeps for its own routing.</param>
+    public async Task<IActionResult> Index(string? type, Guid? before, CancellationToken ct)
     {
-        ViewData["Action"] = action is not null && AuditActions.All.Contains(action) ? action : null;
-        return View("Index", await mediator.Send(new ListAuditEntries.Query(action, before), ct));
+        ViewData["Type"] = type is not null && AuditActions.All.Contains(type) ? type : null;
+        return View("Index", await mediator.Send(new ListAuditEntries.Query(type, before), ct));
     }
 
     [HttpGet("export.csv")]
-    public async Task<IActionResult> Export(string? action, CancellationToken ct)
+    public async Task<IActionResult> Export(string? type, CancellationToken ct)
     {
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = "attachment; filename=\"journal-support.csv\"";
         Response.Headers.CacheControl = "no-store";
         string[] headers = [text["Audit.Csv.At"], text["Audit.Csv.Actor"], text["Audit.Csv.Action"], text["Audit.Csv.Company"], text["Audit.Csv.Account"],
             text["Audit.Csv.Details"]];
-        await ExportAuditTrail.WriteAsync(Response.Body, mediator.CreateStream(new ExportAuditTrail.Query(action), ct), headers,
+        await ExportAuditTrail.WriteAsync(Response.Body, mediator.CreateStream(new ExportAuditTrail.Query(type), ct), headers,
             a => text[$"Audit.{a}"], ct);
         return new EmptyResult();
     }

@@ -65,7 +65,12 @@ public partial class CreateSupportAgentTests
 
         var chosen = await PortalClient.PostFormAsync(visitor, link, link, new Dictionary<string, string> { ["Password"] = "Un portage bien tranquille", ["ConfirmPassword"] = "Un portage bien tranquille" });
         Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/support/portages")).StatusCode);
+
+        // Signed in, but an agent reaches nothing before two-factor sign-in is set up.
+        var gated = await visitor.GetAsync("/support/portages");
+        Assert.Equal(HttpStatusCode.Redirect, gated.StatusCode);
+        Assert.Equal("/mon-compte/double-authentification", gated.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/mon-compte/double-authentification")).StatusCode);
 
         // Used once: the same link now says it no longer works; the password signs in.
         var again = await (await PortalClient.Anonymous(factory).GetAsync(link)).ReadHtmlAsync();
