@@ -38,12 +38,25 @@ start_portal() { # $1 data folder
 stop_portal() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
 peak_mb() { awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$PID/status"; }
 
+# The current authenticator code of a Base32 key (RFC 6238: 30 s, 6 digits, SHA-1).
+totp() {
+  python3 -c 'import base64,hmac,struct,sys,time
+k=base64.b32decode(sys.argv[1]); h=hmac.new(k,struct.pack(">Q",int(time.time())//30),"sha1").digest(); o=h[-1]&15
+print("%06d" % ((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$1"
+}
+
 # Signs in; prints the Cookie header value for the session and antiforgery cookies.
 sign_in() { # $1 email
   local jar; jar=$(mktemp)
   local token; token=$(curl -s -c "$jar" "$BASE/compte/connexion" | grep -o '__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
-  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Email=$1" --data-urlencode "Password=Portage-Demo-2026" \
-    --data-urlencode "__RequestVerificationToken=$token" "$BASE/compte/connexion"
+  local next; next=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{redirect_url}' --data-urlencode "Email=$1" \
+    --data-urlencode "Password=Portage-Demo-2026" --data-urlencode "__RequestVerificationToken=$token" "$BASE/compte/connexion")
+  if [[ "$next" == */compte/connexion/code* ]]; then
+    # Two-factor sign-in (support agents): the demo agent's code, from the key the README prints.
+    token=$(curl -s -b "$jar" -c "$jar" "$BASE/compte/connexion/code" | grep -o '__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
+    curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Code=$(totp OOMAPORTINGDEMOSUPPORTAGENTKEY22)" \
+      --data-urlencode "__RequestVerificationToken=$token" "$BASE/compte/connexion/code"
+  fi
   awk '$6 ~ /^ooma\./ {printf "%s=%s; ", $6, $7}' "$jar"
   rm -f "$jar"
 }
@@ -148,6 +161,10 @@ LUA
   run "$SIZE" "public check" 32 "" "/portabilite?Number=01+23+45+67+89"
   run "$SIZE" "help and contact (anonymous)" 32 "" /aide
   run "$SIZE" "users page (admin)" 32 "$ADMIN" /utilisateurs
+  run "$SIZE" "my account (sessions list)" 32 "$USER" /mon-compte
+  run "$SIZE" "customer accounts (support, search)" 32 "$SUPPORT" "/support/comptes?q=boulangerie"
+  run "$SIZE" "customer account page (support)" 32 "$SUPPORT" "/support/comptes/0b5c1e2a-6f4d-4c3b-9a1e-000000000001"
+  run "$SIZE" "audit trail (support administrator)" 32 "$SUPPORT" /support/journal
   run "$SIZE" "wizard step POST" 16 "$ADMIN" /portage "$LUA"
 
   # A mixed run (MIXED_SECONDS, default 600 at the largest size): pages and wizard saves interleaved, the WAL sampled each second.

@@ -8,7 +8,8 @@ public sealed class AuditEntry
 {
     public const int MaxDetailsLength = 500;
 
-    public Guid Id { get; set; }
+    /// <summary>A number the database gives, growing with each line: the trail's order on every provider (SQL Server does not sort GUIDs by time).</summary>
+    public long Id { get; set; }
 
     public DateTime AtUtc { get; set; }
 

@@ -9,7 +9,6 @@ public static class Audit
         ArgumentNullException.ThrowIfNull(actor);
         db.AuditEntries.Add(new AuditEntry
         {
-            Id = Guid.CreateVersion7(nowUtc),
             AtUtc = nowUtc,
             ActorUserId = actor.UserId,
             ActorName = actor.DisplayName.Length > 200 ? actor.DisplayName[..200] : actor.DisplayName,

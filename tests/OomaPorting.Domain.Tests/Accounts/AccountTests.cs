@@ -62,4 +62,46 @@ public class AccountTests
         Assert.Equal("Account.PortNotCompleted", Assert.Throws<DomainException>(() => account.ApplyCompletedPort(request, Now)).Code);
         Assert.Single(account.Numbers);
     }
+
+    [Fact]
+    public void An_account_opens_with_its_siret_and_a_disabled_one_can_be_enabled_again_with_its_numbers()
+    {
+        var account = Account.Open(Guid.NewGuid(), "  Garage Lemoine ", Temporary, Now, Siret.Parse("732 829 320 00074"));
+        Assert.Equal("Garage Lemoine", account.CompanyName);
+        Assert.Equal("73282932000074", account.Siret!.Value);
+        account.Disable();
+        Assert.True(account.IsDisabled);
+        Assert.Single(account.Numbers);
+        account.Enable();
+        Assert.False(account.IsDisabled);
+    }
+
+    [Theory]
+    [InlineData("09 72 10 20 30", null)]
+    [InlineData("01 42 60 30 11", null)]
+    [InlineData("06 12 34 56 78", "Account.TemporaryNumber.NotFixed")]
+    [InlineData("08 00 12 34 56", "Account.TemporaryNumber.NotFixed")]
+    [InlineData("", "Number.Required")]
+    [InlineData("12 34", "Number.Invalid")]
+    public void The_temporary_number_is_a_fixed_line(string input, string? problem) =>
+        Assert.Equal(problem, Account.CheckTemporaryNumber(input));
+
+    [Theory]
+    [InlineData("Fleurs Dubois", null)]
+    [InlineData("   ", "Account.CompanyName.Required")]
+    [InlineData("Fleurs\u200bDubois", "Account.CompanyName.InvalidCharacters")]
+    public void A_company_name_is_required_and_plain(string input, string? problem) =>
+        Assert.Equal(problem, Account.CheckCompanyName(System.Text.RegularExpressions.Regex.Unescape(input)));
+
+    [Fact]
+    public void An_admin_requires_two_factor_only_once_using_it_and_may_stop_requiring_it()
+    {
+        var account = Account.Open(Guid.NewGuid(), "Cabinet Durand", Temporary, Now);
+        Assert.Equal(Account.AdminWithoutTwoFactor, Assert.Throws<DomainException>(() => account.RequireTwoFactor(true, adminUsesTwoFactor: false)).Code);
+        Assert.False(account.RequiresTwoFactor);
+        account.RequireTwoFactor(true, adminUsesTwoFactor: true);
+        Assert.True(account.RequiresTwoFactor);
+        account.RequireTwoFactor(false, adminUsesTwoFactor: false);
+        Assert.False(account.RequiresTwoFactor);
+    }
 }

@@ -9,7 +9,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         ArgumentNullException.ThrowIfNull(builder);
         builder.ToTable("AuditEntries");
         builder.HasKey(e => e.Id);
-        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Id).ValueGeneratedOnAdd();
         builder.Property(e => e.ActorUserId).HasMaxLength(450).IsRequired();
         builder.Property(e => e.ActorName).HasMaxLength(200).IsRequired();
         builder.Property(e => e.Action).HasMaxLength(40).IsRequired();

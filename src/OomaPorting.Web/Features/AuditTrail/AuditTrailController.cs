@@ -11,7 +11,7 @@ public sealed class AuditTrailController(IMediator mediator, IStringLocalizer<Sh
 {
     [HttpGet("")]
     /// <param name="type">One action only (<see cref="AuditActions"/>); not named "action", which MVC keeps for its own routing.</param>
-    public async Task<IActionResult> Index(string? type, Guid? before, CancellationToken ct)
+    public async Task<IActionResult> Index(string? type, long? before, CancellationToken ct)
     {
         ViewData["Type"] = type is not null && AuditActions.All.Contains(type) ? type : null;
         return View("Index", await mediator.Send(new ListAuditEntries.Query(type, before), ct));

@@ -31,7 +31,7 @@ public static class GetCustomerAccount
                 })
                 .ToListAsync(cancellationToken);
             var history = await db.AuditEntries.AsNoTracking().Where(e => e.AccountId == account.Id)
-                .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).Take(HistoryLength).ToListAsync(cancellationToken);
+                .OrderByDescending(e => e.Id).Take(HistoryLength).ToListAsync(cancellationToken);
             return new Details(account.Id, account.CompanyName, account.Siret?.Display, account.TemporaryNumber.Display, account.DefaultNumber.Display,
                 account.IsDisabled, account.RequiresTwoFactor, account.CreatedAtUtc,
                 [.. people.Select(u => new Person(u.Id, u.DisplayName, u.Email ?? string.Empty, u.IsAdmin,

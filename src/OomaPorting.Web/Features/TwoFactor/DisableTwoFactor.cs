@@ -27,13 +27,13 @@ public static class DisableTwoFactor
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var user = await TwoFactorAccount.CurrentAsync(users, current);
+            var (user, required) = await TwoFactorAccount.CurrentWithRequirementAsync(db, current, cancellationToken);
             if (!user.TwoFactorEnabled)
             {
                 throw new DomainException("TwoFactor.Off", "Two-factor sign-in is off.");
             }
 
-            if (await TwoFactorAccount.IsRequiredAsync(db, users, user, cancellationToken))
+            if (required)
             {
                 throw new DomainException("TwoFactor.Required", "Two-factor sign-in is required for this user.");
             }

@@ -21,8 +21,7 @@ public static class GetTwoFactor
     {
         public async ValueTask<Status> Handle(Query query, CancellationToken cancellationToken)
         {
-            var user = await TwoFactorAccount.CurrentAsync(users, current);
-            var required = await TwoFactorAccount.IsRequiredAsync(db, users, user, cancellationToken);
+            var (user, required) = await TwoFactorAccount.CurrentWithRequirementAsync(db, current, cancellationToken);
             if (user.TwoFactorEnabled)
             {
                 return new Status(true, required, await users.CountRecoveryCodesAsync(user), null, null);

@@ -11,14 +11,26 @@ public static class TwoFactorAccount
     public static async Task<AppUser> CurrentAsync(UserManager<AppUser> users, ICurrentActor current) =>
         await users.FindByIdAsync(current.Actor.UserId) ?? throw new NotFoundException();
 
-    /// <summary>Support agents always; an account's users when their admin requires it.</summary>
-    public static async Task<bool> IsRequiredAsync(AppDbContext db, UserManager<AppUser> users, AppUser user, CancellationToken ct)
+    /// <summary>
+    /// The signed-in user (tracked, for Identity to change) and whether a second factor is required of them, in one
+    /// query: support agents always; an account's users when their admin requires it.
+    /// </summary>
+    public static async Task<(AppUser User, bool Required)> CurrentWithRequirementAsync(AppDbContext db, ICurrentActor current, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(users);
-        ArgumentNullException.ThrowIfNull(user);
-        return user.AccountId is { } accountId
-            ? await db.Accounts.IgnoreQueryFilters().AnyAsync(a => a.Id == accountId && a.RequiresTwoFactor, ct)
-            : await users.IsInRoleAsync(user, Roles.Support);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(current);
+        var userId = current.Actor.UserId;
+        var agents = RoleMembers.UserIds(db, Roles.Support);
+        var found = await db.Users.Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                User = u,
+                Required = u.AccountId == null
+                    ? agents.Contains(u.Id)
+                    : db.Accounts.IgnoreQueryFilters().Any(a => a.Id == u.AccountId && a.RequiresTwoFactor),
+            })
+            .FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
+        return (found.User, found.Required);
     }
 
     /// <summary>

@@ -183,4 +183,36 @@ public partial class CustomerAccountsTests
         Assert.DoesNotContain(";=HYPERLINK", lines[2], StringComparison.Ordinal);
         Assert.DoesNotContain(";\"=HYPERLINK", lines[2], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_audit_trail_pages_newest_first_and_shows_each_line_once()
+    {
+        using var factory = new PortalFactory();
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var actor = new Domain.Common.Actor("agent", Domain.Common.ActorRole.Support, "Support Ooma");
+            for (var i = 0; i < 150; i++)
+            {
+                Web.Infrastructure.Audit.Record(db, actor, DateTime.UtcNow, AuditActions.InvitationResent, null, null, $"ligne {i:D3}");
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var lead = await PortalClient.SignedInAsync(factory, DemoData.SupportAgent);
+        var seen = new List<string>();
+        var next = "/support/journal";
+        var pages = 0;
+        while (next is not null)
+        {
+            var page = await (await lead.GetAsync(next)).ReadHtmlAsync();
+            seen.AddRange(page.QuerySelectorAll("tr[data-audit] td:last-child").Select(td => td.TextContent));
+            next = page.QuerySelector("a[href*='before=']")?.GetAttribute("href");
+            pages++;
+        }
+
+        Assert.Equal(2, pages);
+        Assert.Equal(Enumerable.Range(0, 150).Reverse().Select(i => $"ligne {i:D3}"), seen);
+    }
 }

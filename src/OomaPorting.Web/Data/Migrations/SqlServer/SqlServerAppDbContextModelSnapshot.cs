@@ -688,8 +688,11 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("OomaPorting.Web.Data.AuditEntry", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<Guid?>("AccountId")
                         .HasColumnType("uniqueidentifier");

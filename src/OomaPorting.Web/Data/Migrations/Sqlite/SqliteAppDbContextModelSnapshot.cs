@@ -674,8 +674,9 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OomaPorting.Web.Data.AuditEntry", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("AccountId")
                         .HasColumnType("TEXT");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace OomaPorting.Web.Data.Migrations.Sqlite
+namespace OomaPorting.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class TwoFactorSessionsAudit : Migration
@@ -18,56 +18,56 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "Device",
                 table: "AuthSessions",
-                type: "TEXT",
+                type: "nvarchar(300)",
                 maxLength: 300,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "IpAddress",
                 table: "AuthSessions",
-                type: "TEXT",
+                type: "nvarchar(45)",
                 maxLength: 45,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "LastSeenAtUtc",
                 table: "AuthSessions",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: false,
                 defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             migrationBuilder.AddColumn<Guid>(
                 name: "PublicId",
                 table: "AuthSessions",
-                type: "TEXT",
+                type: "uniqueidentifier",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.AddColumn<long>(
                 name: "AuthenticatorLastStep",
                 table: "AspNetUsers",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsDisabled",
                 table: "Accounts",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "RequiresTwoFactor",
                 table: "Accounts",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "Siret",
                 table: "Accounts",
-                type: "TEXT",
+                type: "nvarchar(14)",
                 maxLength: 14,
                 nullable: true);
 
@@ -75,14 +75,15 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SubjectUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Details = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ActorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ActorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    AccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    SubjectUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    Details = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {

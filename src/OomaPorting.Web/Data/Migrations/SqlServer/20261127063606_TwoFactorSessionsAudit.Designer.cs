@@ -12,7 +12,7 @@ using OomaPorting.Web.Data;
 namespace OomaPorting.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261127060515_TwoFactorSessionsAudit")]
+    [Migration("20261127063606_TwoFactorSessionsAudit")]
     partial class TwoFactorSessionsAudit
     {
         /// <inheritdoc />
@@ -691,8 +691,11 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("OomaPorting.Web.Data.AuditEntry", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<Guid?>("AccountId")
                         .HasColumnType("uniqueidentifier");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace OomaPorting.Web.Data.Migrations.SqlServer
+namespace OomaPorting.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class TwoFactorSessionsAudit : Migration
@@ -18,56 +18,56 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "Device",
                 table: "AuthSessions",
-                type: "nvarchar(300)",
+                type: "TEXT",
                 maxLength: 300,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "IpAddress",
                 table: "AuthSessions",
-                type: "nvarchar(45)",
+                type: "TEXT",
                 maxLength: 45,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "LastSeenAtUtc",
                 table: "AuthSessions",
-                type: "datetime2",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             migrationBuilder.AddColumn<Guid>(
                 name: "PublicId",
                 table: "AuthSessions",
-                type: "uniqueidentifier",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.AddColumn<long>(
                 name: "AuthenticatorLastStep",
                 table: "AspNetUsers",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsDisabled",
                 table: "Accounts",
-                type: "bit",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "RequiresTwoFactor",
                 table: "Accounts",
-                type: "bit",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "Siret",
                 table: "Accounts",
-                type: "nvarchar(14)",
+                type: "TEXT",
                 maxLength: 14,
                 nullable: true);
 
@@ -75,14 +75,15 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ActorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    ActorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    AccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    SubjectUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    Details = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SubjectUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {

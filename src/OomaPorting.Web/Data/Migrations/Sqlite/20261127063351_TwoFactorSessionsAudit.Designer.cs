@@ -11,7 +11,7 @@ using OomaPorting.Web.Data;
 namespace OomaPorting.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261127060441_TwoFactorSessionsAudit")]
+    [Migration("20261127063351_TwoFactorSessionsAudit")]
     partial class TwoFactorSessionsAudit
     {
         /// <inheritdoc />
@@ -677,8 +677,9 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OomaPorting.Web.Data.AuditEntry", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("AccountId")
                         .HasColumnType("TEXT");
