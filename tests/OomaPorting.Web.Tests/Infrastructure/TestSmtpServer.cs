@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
@@ -10,7 +11,7 @@ using SmtpServer.Storage;
 namespace OomaPorting.Web.Tests.Infrastructure;
 
 /// <summary>A real SMTP server on a loopback port, in the test process: it keeps what it receives, and can refuse on demand.</summary>
-public sealed class TestSmtpServer : IAsyncDisposable
+public sealed partial class TestSmtpServer : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
@@ -36,6 +37,28 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public int Port { get; }
 
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
+
+    /// <summary>Runs the portal's outbox until nothing is due, then answers what reached <paramref name="to"/>, oldest first.</summary>
+    public async Task<List<MimeMessage>> DeliveredToAsync(PortalFactory factory, string to)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var processor = factory.Services.GetRequiredService<Web.Infrastructure.Email.OutboxProcessor>();
+        while (await processor.DispatchDueAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        return [.. Received.Where(m => m.To.Mailboxes.Any(b => b.Address == to))];
+    }
+
+    /// <summary>The path of the single-use link (invitation or password reset) an e-mail carries; empty when none.</summary>
+    public static string LinkIn(MimeMessage mail)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        return LinkPattern().Match(mail.TextBody ?? string.Empty).Groups[1].Value;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"https?://[^\s""<>]+(/compte/invitation/[A-Za-z0-9_-]+)")]
+    private static partial System.Text.RegularExpressions.Regex LinkPattern();
 
     /// <summary>Each received message as the bytes that crossed the wire, in the order of <see cref="Received"/>.</summary>
     public ConcurrentQueue<byte[]> Raw { get; } = new();

@@ -21,16 +21,8 @@ public partial class FirstStartJourneyTests
     [GeneratedRegex(@"https?://[^\s""<>]+(/compte/invitation/[A-Za-z0-9_-]+)")]
     private static partial Regex Link();
 
-    private static async Task<string> LinkMailedToAsync(PortalFactory factory, TestSmtpServer smtp, string to)
-    {
-        var processor = factory.Services.GetRequiredService<OutboxProcessor>();
-        while (await processor.DispatchDueAsync(CancellationToken.None) > 0)
-        {
-        }
-
-        var mail = smtp.Received.Last(m => m.To.Mailboxes.Any(b => b.Address == to));
-        return Link().Match(mail.TextBody!).Groups[1].Value;
-    }
+    private static async Task<string> LinkMailedToAsync(PortalFactory factory, TestSmtpServer smtp, string to) =>
+        TestSmtpServer.LinkIn((await smtp.DeliveredToAsync(factory, to)).Last());
 
     private static async Task<HttpClient> ChoosePasswordAsync(PortalFactory factory, string link, string password)
     {

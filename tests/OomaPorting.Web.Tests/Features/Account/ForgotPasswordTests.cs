@@ -14,22 +14,9 @@ namespace OomaPorting.Web.Tests.Features.Account;
 /// </summary>
 public partial class ForgotPasswordTests
 {
-    [GeneratedRegex(@"https?://[^\s""<>]+(/compte/invitation/[A-Za-z0-9_-]+)")]
-    private static partial Regex Link();
-
     private static async Task<HttpResponseMessage> AskAsync(PortalFactory factory, string email) =>
         await PortalClient.PostFormAsync(PortalClient.Anonymous(factory), "/compte/mot-de-passe-oublie", "/compte/mot-de-passe-oublie",
             new Dictionary<string, string> { ["Email"] = email });
-
-    private static async Task<List<MimeKit.MimeMessage>> DrainAsync(PortalFactory factory, TestSmtpServer smtp, string to)
-    {
-        var processor = factory.Services.GetRequiredService<OutboxProcessor>();
-        while (await processor.DispatchDueAsync(CancellationToken.None) > 0)
-        {
-        }
-
-        return [.. smtp.Received.Where(m => m.To.Mailboxes.Any(b => b.Address == to))];
-    }
 
     [Fact]
     public async Task A_reset_link_sets_a_new_password_once_and_ends_the_other_sessions()
@@ -44,9 +31,9 @@ public partial class ForgotPasswordTests
         Assert.Equal(HttpStatusCode.OK, known.StatusCode);
         Assert.Equal((await known.ReadHtmlAsync()).QuerySelector("main")!.InnerHtml, (await unknown.ReadHtmlAsync()).QuerySelector("main")!.InnerHtml);
 
-        var mail = Assert.Single(await DrainAsync(factory, smtp, DemoData.DurandUser));
-        Assert.Empty(await DrainAsync(factory, smtp, "personne@cabinet-durand.test"));
-        var link = Link().Match(mail.TextBody!).Groups[1].Value;
+        var mail = Assert.Single(await smtp.DeliveredToAsync(factory, DemoData.DurandUser));
+        Assert.Empty(await smtp.DeliveredToAsync(factory, "personne@cabinet-durand.test"));
+        var link = TestSmtpServer.LinkIn(mail);
         var page = await (await PortalClient.Anonymous(factory).GetAsync(link)).ReadHtmlAsync();
         Assert.Equal("Choisissez un nouveau mot de passe", page.QuerySelector("h1")!.TextContent.Trim());
 
@@ -77,11 +64,11 @@ public partial class ForgotPasswordTests
             Assert.Equal(HttpStatusCode.OK, (await AskAsync(factory, DemoData.BoulangerieUser)).StatusCode);
         }
 
-        var mails = await DrainAsync(factory, smtp, DemoData.BoulangerieUser);
+        var mails = await smtp.DeliveredToAsync(factory, DemoData.BoulangerieUser);
         Assert.Equal(3, mails.Count);
         // Each new link revokes the older ones: exactly one of the three still opens the form.
         var usable = new List<string>();
-        foreach (var candidate in mails.Select(m => Link().Match(m.TextBody!).Groups[1].Value))
+        foreach (var candidate in mails.Select(TestSmtpServer.LinkIn))
         {
             if ((await (await PortalClient.Anonymous(factory).GetAsync(candidate)).ReadHtmlAsync()).QuerySelector("form[action^='/compte/invitation/']") is not null)
             {

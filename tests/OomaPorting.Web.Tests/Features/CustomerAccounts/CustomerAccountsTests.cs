@@ -14,21 +14,8 @@ namespace OomaPorting.Web.Tests.Features.CustomerAccounts;
 /// "Comptes clients" (issue 13, part 2): support opens an account with its SIRET and first admin, follows its people,
 /// resends an invitation, disables the account; every action is in the audit trail, readable and exportable as CSV.
 /// </summary>
-public partial class CustomerAccountsTests
+public class CustomerAccountsTests
 {
-    [GeneratedRegex(@"https?://[^\s""<>]+(/compte/invitation/[A-Za-z0-9_-]+)")]
-    private static partial Regex Link();
-
-    private static async Task<List<MimeKit.MimeMessage>> DeliveredToAsync(PortalFactory factory, TestSmtpServer smtp, string to)
-    {
-        var processor = factory.Services.GetRequiredService<OutboxProcessor>();
-        while (await processor.DispatchDueAsync(CancellationToken.None) > 0)
-        {
-        }
-
-        return [.. smtp.Received.Where(m => m.To.Mailboxes.Any(b => b.Address == to))];
-    }
-
     private static Dictionary<string, string> NewAccount(string siret, string number, string email, string company = "Fleurs Dubois") => new()
     {
         ["CompanyName"] = company, ["Siret"] = siret, ["TemporaryNumber"] = number, ["AdminName"] = "Hélène Dubois", ["AdminEmail"] = email,
@@ -56,14 +43,14 @@ public partial class CustomerAccountsTests
         Assert.Single((await (await support.GetAsync("/support/comptes?q=73282932000074")).ReadHtmlAsync()).QuerySelectorAll("tr[data-account]"));
 
         // The first link, resent: the old one stops working, the new one opens the account.
-        var firstMail = Assert.Single(await DeliveredToAsync(factory, smtp, "helene@fleurs-dubois.test"));
+        var firstMail = Assert.Single(await smtp.DeliveredToAsync(factory, "helene@fleurs-dubois.test"));
         Assert.Equal("Support Ooma vous invite sur le portail Ooma Office de Fleurs Dubois", firstMail.Subject);
-        var firstLink = Link().Match(firstMail.TextBody!).Groups[1].Value;
+        var firstLink = TestSmtpServer.LinkIn(firstMail);
         var helene = page.QuerySelector("tr[data-user='helene@fleurs-dubois.test'] form[action$='/invitation']")!.GetAttribute("action")!;
         Assert.Equal(HttpStatusCode.Redirect, (await PortalClient.PostFormAsync(support, accountPage, helene, new Dictionary<string, string>())).StatusCode);
-        var mails = await DeliveredToAsync(factory, smtp, "helene@fleurs-dubois.test");
+        var mails = await smtp.DeliveredToAsync(factory, "helene@fleurs-dubois.test");
         Assert.Equal(2, mails.Count);
-        var link = Link().Match(mails[1].TextBody!).Groups[1].Value;
+        var link = TestSmtpServer.LinkIn(mails[1]);
         Assert.Contains("Ce lien n'est plus valable", (await (await PortalClient.Anonymous(factory).GetAsync(firstLink)).ReadHtmlAsync()).QuerySelector("h1")!.TextContent,
             StringComparison.Ordinal);
 
@@ -142,7 +129,7 @@ public partial class CustomerAccountsTests
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         await PortalClient.PostFormAsync(PortalClient.Anonymous(factory), "/compte/mot-de-passe-oublie", "/compte/mot-de-passe-oublie",
             new Dictionary<string, string> { ["Email"] = DemoData.BoulangerieAdmin });
-        Assert.Empty(await DeliveredToAsync(factory, smtp, DemoData.BoulangerieAdmin));
+        Assert.Empty(await smtp.DeliveredToAsync(factory, DemoData.BoulangerieAdmin));
 
         // Durand is not concerned; Martin's data stay.
         Assert.Equal(HttpStatusCode.OK, (await (await PortalClient.SignedInAsync(factory, DemoData.DurandUser)).GetAsync("/postes")).StatusCode);
