@@ -24,6 +24,9 @@ namespace OomaPorting.Web.Features.Notifications;
 /// </summary>
 public sealed class PortRequestNotifications(EmailComposer composer, IOptions<EmailOptions> options, TimeProvider time) : IChangeNotifications
 {
+    /// <summary>A customer cancelled a request whose porting date the carrier already has: sent as a high-priority e-mail.</summary>
+    public const string SupportCancelledUrgent = "SupportCancelledUrgent";
+
     public async ValueTask WriteAsync(AppDbContext db, IReadOnlyList<PortRequestEvent> events, IReadOnlyList<PortRequestMessage> messages,
         CancellationToken ct)
     {
@@ -80,11 +83,46 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                 Add(kind, request, email, culture, content, await AttachmentsAsync(kind, request, culture, ct));
             }
 
-            if (kind == "Resubmitted")
+            // The desk hears of what a customer does: a new or corrected request, and a cancellation (urgent when the
+            // carrier already has a date: without a counter-order it will port the numbers that day).
+            var alert = kind switch
             {
-                var content = composer.InCulture("fr-FR", t => Compose(t, "SupportResubmitted", request, e, null, "fr-FR"));
-                Add("SupportResubmitted", request, settings.SupportAddress, "fr-FR", content, []);
+                "Submitted" => "SupportSubmitted",
+                "Resubmitted" => "SupportResubmitted",
+                "Cancelled" when e.ActorRole != ActorRole.Support && e.FromStatus != PortRequestStatus.Draft =>
+                    e.OldFocDate is null ? "SupportCancelled" : SupportCancelledUrgent,
+                _ => null,
+            };
+            if (alert is not null)
+            {
+                var company = await db.Accounts.IgnoreQueryFilters().Where(a => a.Id == request.AccountId).Select(a => a.CompanyName).FirstAsync(ct);
+                var content = composer.InCulture("fr-FR", t => Alert(t, alert, request, e, company));
+                Add(alert, request, settings.SupportAddress, "fr-FR", content, []);
             }
+        }
+
+        /// <summary>An alert to the desk, in French, linking to the request's support page.</summary>
+        private EmailContent Alert(IStringLocalizer t, string kind, PortRequest r, PortRequestEvent e, string company)
+        {
+            var reference = r.Reference ?? string.Empty;
+            var numbers = r.Lines.OrderBy(l => l.Position).Select(l => l.Number.Display).ToList();
+            string S(string key, params object[] args) => t[$"Email.{kind}.{key}", args].Value;
+            var paragraphs = kind switch
+            {
+                "SupportSubmitted" => new List<string> { S("Body", company, r.CarrierDisplayName ?? "—"),
+                    r.RequestedPortDate is { } wished ? S("Wished", Display.Date(wished)) : S("NoWish") },
+                "SupportResubmitted" => [S("Body")],
+                SupportCancelledUrgent => [S("Body", company, Display.Date(e.OldFocDate)), S("Do", r.CarrierDisplayName ?? "—")],
+                _ => [S("Body", company)],
+            };
+            if (kind is "SupportCancelled" or SupportCancelledUrgent && e.Comment is { } reason)
+            {
+                paragraphs.Add(S("Reason", reason));
+            }
+
+            paragraphs.Add(t.Plural("Email.Numbers", numbers.Count));
+            var subject = kind == SupportCancelledUrgent ? S("Subject", reference, Display.Date(e.OldFocDate)) : S("Subject", reference, company);
+            return new(subject, S("Heading", reference), paragraphs, numbers, $"{composer.PortalUrl}/support/portages/{r.Id}", t["Email.SeeRequest"]);
         }
 
         public async Task ForMessageAsync(PortRequestMessage m, CancellationToken ct)
@@ -120,8 +158,6 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
             {
                 "Submitted" or "Resubmitted" => new(S("Subject", reference), S("Heading", reference), [S("Body"), concerned], numbers, link, see)
                     { After = [S("Next")] },
-                "SupportResubmitted" => new(S("Subject", reference), S("Heading", reference), [S("Body"), concerned], numbers,
-                    $"{composer.PortalUrl}/support/portages/{r.Id}", see),
                 "FocDateSet" => new(S("Subject", reference, foc), S("Heading", foc), [S("Body", foc), S("Day"), S("Keep"), concerned], numbers, link, see),
                 "FocDateMoved" => new(S("Subject", reference, foc), S("Heading", foc), [S("Body", Display.Date(e?.OldFocDate), foc), S("Keep"), concerned],
                     numbers, link, see),

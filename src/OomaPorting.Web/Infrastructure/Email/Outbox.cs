@@ -4,6 +4,9 @@ namespace OomaPorting.Web.Infrastructure.Email;
 public static class Outbox
 {
     /// <summary>Kinds whose body carries a secret (a single-use link): emptied of it once sent.</summary>
+    /// <summary>Kinds sent as high-priority e-mails (Importance: high, X-Priority 1): the desk must act today.</summary>
+    public static readonly IReadOnlySet<string> Urgent = new HashSet<string>(StringComparer.Ordinal) { "SupportCancelledUrgent", "SupportDeliveryFailed" };
+
     public static readonly IReadOnlySet<string> RedactedOnceSent = new HashSet<string>(StringComparer.Ordinal) { "UserInvitation", "PasswordReset" };
 
     public static void Add(AppDbContext db, EmailComposer composer, DateTime nowUtc, string kind, PortRequest request, string recipient,

@@ -70,6 +70,7 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailTransport
                 {
                     message.Status = OutboxStatus.Failed;
                     logger.LogError("Gave up on {Kind} message {MessageId} after {Attempts} attempts: {Error}", message.Kind, message.Id, message.Attempts, e.GetType().Name);
+                    AlertDesk(db, scope.ServiceProvider.GetRequiredService<EmailComposer>(), settings, message);
                 }
                 else
                 {
@@ -90,6 +91,30 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailTransport
         return sent;
     }
 
+    /// <summary>
+    /// Tells the desk that a message will never arrive (saved with the failure, so exactly once), unless that message
+    /// was itself for the desk: its own address failing cannot be reported there.
+    /// </summary>
+    private void AlertDesk(AppDbContext db, EmailComposer composer, EmailOptions settings, OutboxMessage failed)
+    {
+        if (string.Equals(failed.Recipient, settings.SupportAddress, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var content = composer.InCulture("fr-FR", t => new EmailContent(
+            t["Email.SupportDeliveryFailed.Subject", failed.Subject].Value,
+            t["Email.SupportDeliveryFailed.Heading"].Value,
+            [t["Email.SupportDeliveryFailed.Body", failed.Recipient, failed.Subject, failed.Attempts].Value,
+             t["Email.SupportDeliveryFailed.Error", failed.LastError ?? string.Empty].Value,
+             t["Email.SupportDeliveryFailed.Do"].Value],
+            [],
+            failed.PortRequestId is { } id ? $"{composer.PortalUrl}/support/portages/{id}/courriels" : null,
+            failed.PortRequestId is null ? null : t["Email.SupportDeliveryFailed.Link"].Value));
+        Outbox.Add(db, composer, time.GetUtcNow().UtcDateTime, "SupportDeliveryFailed", failed.AccountId, failed.PortRequestId, settings.SupportAddress, "fr-FR",
+            content, [], dedupKey: $"failed:{failed.Id:N}");
+    }
+
     public static MimeMessage ToMime(OutboxMessage message, EmailOptions settings)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -103,6 +128,12 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailTransport
         mime.From.Add(MailboxAddress.Parse(settings.From));
         mime.To.Add(MailboxAddress.Parse(message.Recipient));
         mime.Headers.Add("Content-Language", message.Culture);
+        if (Outbox.Urgent.Contains(message.Kind))
+        {
+            mime.Importance = MessageImportance.High;
+            mime.Priority = MessagePriority.Urgent;
+            mime.XPriority = XMessagePriority.Highest;
+        }
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
         foreach (var a in message.Attachments)
         {

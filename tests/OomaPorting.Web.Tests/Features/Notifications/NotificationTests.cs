@@ -305,7 +305,8 @@ public class NotificationTests
             await processor.DispatchDueAsync(CancellationToken.None);
         }
 
-        failing.Verify(t => t.SendAsync(It.IsAny<MimeMessage>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
+        failing.Verify(t => t.SendAsync(It.Is<MimeMessage>(m => m.To.Mailboxes.Single().Address == "client0@example.test"), It.IsAny<CancellationToken>()),
+            Times.Exactly(3));
         var row = await LoadAsync(factory, id);
         Assert.Equal(OutboxStatus.Failed, row.Status);
         Assert.Equal(3, row.Attempts);
