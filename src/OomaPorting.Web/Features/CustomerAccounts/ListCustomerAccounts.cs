@@ -34,10 +34,8 @@ public static class ListCustomerAccounts
                 }
                 else
                 {
-                    // Company names match in any case (LIKE ignores the case of these letters on both providers).
-                    var pattern = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-                        .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-                    accounts = accounts.Where(a => EF.Functions.Like(a.CompanyName, pattern, "\\"));
+                    var pattern = LikePattern.Contains(search);
+                    accounts = accounts.Where(a => EF.Functions.Like(a.CompanyName, pattern, LikePattern.Escape));
                 }
             }
 
