@@ -13,8 +13,12 @@ public static class SearchRequests
     public const string SortByAge = "age";
     public const string SortByFoc = "ccf";
 
+    /// <summary>The status filter's value for every request, finished ones included.</summary>
+    public const string AllStatuses = "all";
+
     public sealed class Query : IQuery<Page>
     {
+        /// <summary>Empty: the requests under way (the desk's work); <see cref="AllStatuses"/>: every one; else one status.</summary>
         public string? Status { get; set; }
 
         public string? Carrier { get; set; }
@@ -59,6 +63,13 @@ public static class SearchRequests
             if (Enum.TryParse<PortRequestStatus>(query.Status, out var status) && Enum.IsDefined(status))
             {
                 requests = requests.Where(r => r.Status == status);
+            }
+            else if (query.Status != AllStatuses && string.IsNullOrWhiteSpace(query.Search))
+            {
+                // The queue opens on what is under way: completed and cancelled requests only when asked for, or when
+                // the agent looks for one reference or number (a customer calling about an old port).
+                var underWay = PortRequestStatuses.UnderWay.ToList();
+                requests = requests.Where(r => underWay.Contains(r.Status));
             }
 
             if (!string.IsNullOrWhiteSpace(query.Carrier))
