@@ -92,6 +92,7 @@ public static class PortalServices
         });
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
         services.AddValidatedOptions<PortingOptions>(PortingOptions.Section);
+        services.AddValidatedOptions<SlaOptions>(SlaOptions.Section);
         services.AddValidatedOptions<ProxyOptions>(ProxyOptions.Section);
         services.AddValidatedOptions<SupportContactOptions>(SupportContactOptions.Section);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((o, proxy) =>

@@ -21,6 +21,10 @@ public sealed class BusinessCalendar
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     /// <summary>The calendar date in metropolitan France at <paramref name="utc"/>: "today" for every date rule.</summary>
+    /// <summary>Midnight of <paramref name="date"/> in Paris, as a UTC instant.</summary>
+    public static DateTime StartOfDayInFranceUtc(DateOnly date) =>
+        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Paris);
+
     public static DateOnly DateInFrance(DateTime utc) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris));
 

@@ -46,6 +46,9 @@ public sealed partial class PortRequest
 
     public DateTime? SubmittedAtUtc { get; private set; }
 
+    /// <summary>When the request entered its current status (the clock of the desk's service levels, <see cref="SlaCutoffs"/>).</summary>
+    public DateTime StatusChangedAtUtc { get; private set; }
+
     public DateTime? CompletedAtUtc { get; private set; }
 
     public DateTime? CancelledAtUtc { get; private set; }
@@ -84,6 +87,7 @@ public sealed partial class PortRequest
             CreatedByUserId = actor.UserId,
             CreatedAtUtc = nowUtc,
             UpdatedAtUtc = nowUtc,
+            StatusChangedAtUtc = nowUtc,
         };
         request.Record(actor, nowUtc, PortRequestEventKind.Created, PortRequestStatus.Draft);
         return request;
@@ -372,6 +376,11 @@ public sealed partial class PortRequest
     private PortRequestEvent Transition(Actor actor, DateTime nowUtc, PortRequestEventKind kind, PortRequestStatus to)
     {
         var e = Record(actor, nowUtc, kind, to);
+        if (Status != to)
+        {
+            StatusChangedAtUtc = nowUtc;
+        }
+
         Status = to;
         return e;
     }

@@ -14,6 +14,7 @@ public class StartupSettingsTests
         { "Database:Provider", "Oracle", "Database:Provider 'Oracle' is unknown" },
         { "Database:StaleMigrationLockMinutes", "0", "Database:StaleMigrationLockMinutes must be between 1 and 1440" },
         { "Porting:AcceptMobileNumbers", "peut-être", "Porting:AcceptMobileNumbers" },
+        { "Sla:FocWithinWorkingDays", "0", "Sla:FocWithinWorkingDays must be between 1 and 60" },
         { "SupportContact:Phone", "0800 GRATUIT", "SupportContact:Phone '0800 GRATUIT' is not a French phone number" },
         { "SupportContact:Closes", "08:00", "must be HH:mm times, opening before closing" },
         { "Proxy:KnownProxies:0", "proxy.interne", "Proxy:KnownProxies 'proxy.interne' is not an IP address" },

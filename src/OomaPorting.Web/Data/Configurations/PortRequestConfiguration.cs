@@ -61,6 +61,7 @@ public sealed class PortRequestConfiguration : IEntityTypeConfiguration<PortRequ
         builder.HasIndex(r => new { r.AccountId, r.UpdatedAtUtc });
         builder.HasIndex(r => new { r.Status, r.SubmittedAtUtc, r.Id });
         builder.HasIndex(r => new { r.Status, r.FocDate, r.Id });
+        builder.HasIndex(r => new { r.Status, r.StatusChangedAtUtc });
 
         // The support queue without a status filter walks these in order: a page reads its 25 rows, not the table.
         builder.HasIndex(r => new { r.SubmittedAtUtc, r.Id });

@@ -37,8 +37,10 @@ public static class SearchRequests
     }
 
     public sealed record Row(Guid Id, string? Reference, string CompanyName, PortRequestStatus Status, string? CarrierCode, NumberType? NumberType,
-        string? CarrierOtherName, int LineCount, DateOnly? FocDate, DateTime? SubmittedAtUtc, bool IsLate)
+        string? CarrierOtherName, int LineCount, DateOnly? FocDate, DateTime? SubmittedAtUtc, LateReason Late)
     {
+        public bool IsLate => Late != LateReason.None;
+
         /// <summary>The porting date the customer asked for, if any (shown until the FOC date is set).</summary>
         public DateOnly? RequestedPortDate { get; init; }
 
@@ -47,16 +49,16 @@ public static class SearchRequests
         public string? CarrierName => Domain.Porting.Carrier.DisplayName(NumberType, CarrierCode, CarrierOtherName);
     }
 
-    public sealed record Page(IReadOnlyList<Row> Rows, string? NextCursor, Query Query);
+    /// <param name="Limits">The service levels the late reasons were measured against (their texts say them).</param>
+    public sealed record Page(IReadOnlyList<Row> Rows, string? NextCursor, Query Query, SlaLimits Limits);
 
-    public sealed class Handler(AppDbContext db, BusinessCalendar calendar, TimeProvider time) : IQueryHandler<Query, Page>
+    public sealed class Handler(AppDbContext db, BusinessCalendar calendar, TimeProvider time, Microsoft.Extensions.Options.IOptions<Infrastructure.Settings.SlaOptions> sla)
+        : IQueryHandler<Query, Page>
     {
         public async ValueTask<Page> Handle(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
-            var today = BusinessCalendar.DateInFrance(time.GetUtcNow().UtcDateTime);
-            var lateSubmittedBefore = calendar.SubtractWorkingDays(today, BusinessCalendar.FocExpectedAfterWorkingDays)
-                .ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var cutoffs = SlaCutoffs.At(time.GetUtcNow().UtcDateTime, calendar, sla.Value.Limits);
 
             // Support sees every account: the account filter is lifted here on purpose.
             var requests = db.PortRequests.IgnoreQueryFilters().AsNoTracking().Where(r => r.Status != PortRequestStatus.Draft);
@@ -87,9 +89,7 @@ public static class SearchRequests
 
             if (query.Late)
             {
-                requests = requests.Where(r =>
-                    (r.Status == PortRequestStatus.Submitted && r.SubmittedAtUtc < lateSubmittedBefore)
-                    || (r.Status == PortRequestStatus.FocConfirmed && r.FocDate < today));
+                requests = requests.Where(cutoffs.IsLate());
             }
 
             if (!string.IsNullOrWhiteSpace(query.Search))
@@ -126,16 +126,15 @@ public static class SearchRequests
 
             requests = byFoc ? requests.OrderBy(r => r.FocDate).ThenBy(r => r.Id) : requests.OrderBy(r => r.SubmittedAtUtc).ThenBy(r => r.Id);
 
+            // The late reason is the domain's own rule (SlaCutoffs), evaluated by the database in the same query.
             var rows = await requests.Take(PageSize + 1)
-                .Select(r => new Row(r.Id, r.Reference,
+                .Select(ExpressionInliner.Inline<PortRequest, LateReason, Row>((r, late) => new Row(r.Id, r.Reference,
                     db.Accounts.IgnoreQueryFilters().Where(a => a.Id == r.AccountId).Select(a => a.CompanyName).First(),
-                    r.Status, r.CarrierCode, r.NumberType, r.CarrierOtherName, r.Lines.Count(), r.FocDate, r.SubmittedAtUtc,
-                    (r.Status == PortRequestStatus.Submitted && r.SubmittedAtUtc < lateSubmittedBefore)
-                    || (r.Status == PortRequestStatus.FocConfirmed && r.FocDate < today))
+                    r.Status, r.CarrierCode, r.NumberType, r.CarrierOtherName, r.Lines.Count(), r.FocDate, r.SubmittedAtUtc, late)
                 {
                     RequestedPortDate = r.RequestedPortDate,
                     RequestedHalfDay = r.RequestedHalfDay,
-                })
+                }, cutoffs.Reason()))
                 .ToListAsync(cancellationToken);
 
             string? next = null;
@@ -146,7 +145,7 @@ public static class SearchRequests
                 next = Cursor.Write(byFoc ? last.FocDate!.Value.DayNumber : last.SubmittedAtUtc!.Value.Ticks, last.Id);
             }
 
-            return new Page(rows, next, query);
+            return new Page(rows, next, query, sla.Value.Limits);
         }
     }
 

@@ -438,6 +438,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTime>("StatusChangedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -462,6 +465,8 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.HasIndex("AccountId", "UpdatedAtUtc");
 
                     b.HasIndex("FocDate", "Id");
+
+                    b.HasIndex("Status", "StatusChangedAtUtc");
 
                     b.HasIndex("SubmittedAtUtc", "Id");
 

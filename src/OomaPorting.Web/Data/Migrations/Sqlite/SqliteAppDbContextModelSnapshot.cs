@@ -426,6 +426,9 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("StatusChangedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -449,6 +452,8 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.HasIndex("AccountId", "UpdatedAtUtc");
 
                     b.HasIndex("FocDate", "Id");
+
+                    b.HasIndex("Status", "StatusChangedAtUtc");
 
                     b.HasIndex("SubmittedAtUtc", "Id");
 
