@@ -135,6 +135,8 @@ public static class PortalServices
         services.AddSingleton<OutboxProcessor>();
         services.AddSingleton<FocReminders>();
         services.AddSingleton<IScheduledEmails>(sp => sp.GetRequiredService<FocReminders>());
+        services.AddSingleton<LateDigest>();
+        services.AddSingleton<IScheduledEmails>(sp => sp.GetRequiredService<LateDigest>());
         services.AddHostedService<OutboxDispatcher>();
         return services;
     }

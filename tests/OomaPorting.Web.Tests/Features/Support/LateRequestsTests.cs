@@ -19,7 +19,7 @@ public class LateRequestsTests
     private static readonly Actor Support = new("late-support", ActorRole.Support, "S");
 
     /// <summary>Three stalled requests of Cabinet Durand and one on time, all made through the domain at past times.</summary>
-    private static async Task SeedAsync(PortalFactory factory)
+    internal static async Task SeedAsync(PortalFactory factory)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
