@@ -137,6 +137,8 @@ public static class PortalServices
         services.AddSingleton<IScheduledEmails>(sp => sp.GetRequiredService<FocReminders>());
         services.AddSingleton<LateDigest>();
         services.AddSingleton<IScheduledEmails>(sp => sp.GetRequiredService<LateDigest>());
+        services.AddSingleton<ActionReminders>();
+        services.AddSingleton<IScheduledEmails>(sp => sp.GetRequiredService<ActionReminders>());
         services.AddHostedService<OutboxDispatcher>();
         return services;
     }

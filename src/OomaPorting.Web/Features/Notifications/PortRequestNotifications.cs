@@ -166,6 +166,9 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                 "ActionRequired" => new(S("Subject", reference), S("Heading"), [S("Body")],
                     [.. r.ActionReasons.Select(code => t[$"Reason.{code}"].Value)], link, t["Email.Fix"])
                     { After = e?.Comment is { } c ? [t["Email.ActionRequired.Message", c].Value] : [] },
+                "ActionReminder" => new(S("Subject", reference), S("Heading"), [S("Body", Display.Date(r.StatusChangedAtUtc))],
+                    [.. r.ActionReasons.Select(code => t[$"Reason.{code}"].Value)], link, t["Email.Fix"])
+                    { After = [.. r.ActionMessage is { } c ? [t["Email.ActionRequired.Message", c].Value] : Array.Empty<string>(), S("Help")] },
                 "Completed" => new(S("Subject", reference), S("Heading"), [t.Plural("Email.Completed.Body", numbers.Count)], numbers, link, see)
                     { After = [.. CompletedFacts(t, r, account), S("OldCarrier")] },
                 "Cancelled" => new(S("Subject", reference), S("Heading", reference),
@@ -217,6 +220,10 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
 
         public EmailContent ComposeReminder(string culture, PortRequest request) =>
             composer.InCulture(culture, t => Compose(t, "FocReminder", request, null, null, culture));
+
+        /// <summary>The reminder to fix a request sent back a few working days ago (<see cref="ActionReminders"/>).</summary>
+        public EmailContent ComposeActionReminder(string culture, PortRequest request) =>
+            composer.InCulture(culture, t => Compose(t, "ActionReminder", request, null, null, culture));
 
         private async Task<List<OutboxAttachment>> AttachmentsAsync(string kind, PortRequest r, string culture, CancellationToken ct)
         {

@@ -15,5 +15,9 @@ public sealed class SlaOptions
     [Range(1, 60, ErrorMessage = "Sla:CustomerSilentAfterWorkingDays must be between 1 and 60.")]
     public int CustomerSilentAfterWorkingDays { get; set; } = 5;
 
+    /// <summary>A sent-back request the customer has not fixed gets one reminder after this many working days.</summary>
+    [Range(1, 60, ErrorMessage = "Sla:CustomerReminderAfterWorkingDays must be between 1 and 60.")]
+    public int CustomerReminderAfterWorkingDays { get; set; } = 3;
+
     public SlaLimits Limits => new(FocWithinWorkingDays, CustomerSilentAfterWorkingDays);
 }
