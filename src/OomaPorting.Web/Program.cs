@@ -1,4 +1,5 @@
 using OomaPorting.Web;
+using OomaPorting.Web.Data;
 using OomaPorting.Web.Features.SupportAgents;
 using OomaPorting.Web.Infrastructure.Identity;
 using Serilog;
@@ -19,6 +20,7 @@ builder.Services
 var app = builder.Build();
 
 await Database.MigrateAsync(app.Services);
+await SearchNameBackfill.RunAsync(app.Services);
 await RoleSetup.EnsureAsync(app.Services);
 
 // The same binary runs the portal's commands (first start in production) and, without one, serves the web.

@@ -19,6 +19,9 @@ public sealed class Account
 
     public string CompanyName { get; private set; }
 
+    /// <summary>The company name as searches compare it (<see cref="SearchText"/>): kept with the name, never typed.</summary>
+    public string SearchName { get; private set; } = string.Empty;
+
     /// <summary>The number the account got when it opened, used until a ported number replaces it.</summary>
     public FrenchNumber TemporaryNumber { get; private set; }
 
@@ -70,6 +73,7 @@ public sealed class Account
             CreatedAtUtc = nowUtc,
             Siret = siret,
         };
+        account.RefreshSearchName();
         account._numbers.Add(new AccountNumber(Guid.CreateVersion7(nowUtc), id, temporaryNumber, AccountNumberKind.Temporary, nowUtc));
         return account;
     }
@@ -114,6 +118,9 @@ public sealed class Account
             }
         }
     }
+
+    /// <summary>Recomputes <see cref="SearchName"/> from the company name (accounts stored before it existed get it this way).</summary>
+    public void RefreshSearchName() => SearchName = SearchText.Normalize(CompanyName);
 
     /// <summary>Support closes the account's access: its users can no longer sign in; its ports, numbers and history stay.</summary>
     public void Disable() => IsDisabled = true;

@@ -1,8 +1,9 @@
 namespace OomaPorting.Web.Infrastructure;
 
 /// <summary>
-/// A "contains" search as SQL <c>LIKE</c> with its wildcards escaped: the one way the portal searches text, so SQLite
-/// and SQL Server answer alike (both ignore the case of unaccented letters; neither ignores accents — issue 17).
+/// A "contains" search as SQL <c>LIKE</c> with its wildcards escaped: the one way the portal searches text. Names are
+/// searched in their <c>SearchText</c> form (lower case, no accents) with the typed text in the same form, so SQLite and
+/// SQL Server answer alike whatever their collations.
 /// </summary>
 public static class LikePattern
 {

@@ -1,8 +1,8 @@
 namespace OomaPorting.Web.Features.CustomerAccounts;
 
 /// <summary>
-/// "Comptes clients": the accounts support looks after, found by part of the company name or by a full SIRET, the
-/// first 50 in name order.
+/// "Comptes clients": the accounts support looks after, found by part of the company name (in any case, with or
+/// without accents) or by a full SIRET, the first 50 in name order.
 /// </summary>
 public static class ListCustomerAccounts
 {
@@ -34,8 +34,8 @@ public static class ListCustomerAccounts
                 }
                 else
                 {
-                    var pattern = LikePattern.Contains(search);
-                    accounts = accounts.Where(a => EF.Functions.Like(a.CompanyName, pattern, LikePattern.Escape));
+                    var pattern = LikePattern.Contains(SearchText.Normalize(search));
+                    accounts = accounts.Where(a => EF.Functions.Like(a.SearchName, pattern, LikePattern.Escape));
                 }
             }
 

@@ -82,8 +82,8 @@ public static class SearchRequests
             if (!string.IsNullOrWhiteSpace(query.Account))
             {
                 var name = query.Account.Trim();
-                var pattern = LikePattern.Contains(name);
-                var accountIds = db.Accounts.IgnoreQueryFilters().Where(a => EF.Functions.Like(a.CompanyName, pattern, LikePattern.Escape)).Select(a => a.Id);
+                var pattern = LikePattern.Contains(SearchText.Normalize(name));
+                var accountIds = db.Accounts.IgnoreQueryFilters().Where(a => EF.Functions.Like(a.SearchName, pattern, LikePattern.Escape)).Select(a => a.Id);
                 requests = requests.Where(r => accountIds.Contains(r.AccountId));
             }
 

@@ -103,6 +103,15 @@ public class CustomerAccountsTests
         var laPoste = await PortalClient.PostFormAsync(support, "/support/comptes/nouveau", "/support/comptes/nouveau",
             NewAccount("35600000000001", "01 84 80 12 36", "bureau@laposte.test", "La Poste — bureau de Lille"));
         Assert.Equal(HttpStatusCode.Redirect, laPoste.StatusCode);
+
+        // Found by name whatever the case and the accents typed.
+        Assert.Equal(HttpStatusCode.Redirect, (await PortalClient.PostFormAsync(support, "/support/comptes/nouveau", "/support/comptes/nouveau",
+            NewAccount("73282932000074", "01 84 80 12 38", "c@lefevre.test", "Boulangerie Lefèvre & Fils"))).StatusCode);
+        foreach (var typed in new[] { "lefevre", "LEFÈVRE", "lefèvre &" })
+        {
+            var rows = (await (await support.GetAsync("/support/comptes?q=" + Uri.EscapeDataString(typed))).ReadHtmlAsync()).QuerySelectorAll("tr[data-account]");
+            Assert.Equal("Boulangerie Lefèvre & Fils", Assert.Single(rows).QuerySelector("a")!.TextContent);
+        }
     }
 
     [Fact]

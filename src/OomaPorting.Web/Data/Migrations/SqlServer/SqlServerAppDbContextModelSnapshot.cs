@@ -197,6 +197,11 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.Property<bool>("RequiresTwoFactor")
                         .HasColumnType("bit");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
                     b.Property<string>("Siret")
                         .HasMaxLength(14)
                         .HasColumnType("nvarchar(14)");
@@ -207,6 +212,8 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(16)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SearchName");
 
                     b.HasIndex("Siret");
 

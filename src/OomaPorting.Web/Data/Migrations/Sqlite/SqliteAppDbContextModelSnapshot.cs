@@ -185,6 +185,11 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.Property<bool>("RequiresTwoFactor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Siret")
                         .HasMaxLength(14)
                         .HasColumnType("TEXT");
@@ -195,6 +200,8 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SearchName");
 
                     b.HasIndex("Siret");
 
