@@ -150,7 +150,7 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         {
             var v = Uri.EscapeDataString(value.Length > 3000 ? value[..3000] : value);
             Assert.True((int)(await anonymous.GetAsync("/portabilite?Number=" + v)).StatusCode < 500, Show(value));
-            foreach (var key in new[] { "Search", "Status", "Carrier", "Account", "Sort", "After", "Late" })
+            foreach (var key in new[] { "Search", "Status", "Carrier", "Turn", "Account", "Sort", "After", "Late" })
             {
                 var response = await support.GetAsync($"/support/portages?{key}={v}");
                 Assert.True((int)response.StatusCode < 500, $"{key}={Show(value)}: {(int)response.StatusCode}");

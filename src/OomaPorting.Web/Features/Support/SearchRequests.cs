@@ -23,6 +23,9 @@ public static class SearchRequests
 
         public string? Carrier { get; set; }
 
+        /// <summary>Whose move the requests wait for (<c>Customer</c>, <c>Carrier</c>, <c>Support</c>); empty: anyone's.</summary>
+        public string? Turn { get; set; }
+
         public string? Account { get; set; }
 
         public bool Late { get; set; }
@@ -77,6 +80,12 @@ public static class SearchRequests
             if (!string.IsNullOrWhiteSpace(query.Carrier))
             {
                 requests = requests.Where(r => r.CarrierCode == query.Carrier);
+            }
+
+            if (Enum.TryParse<Turn>(query.Turn, out var turn) && Enum.IsDefined(turn) && turn != Domain.Porting.Turn.Nobody)
+            {
+                var statuses = Enum.GetValues<PortRequestStatus>().Where(x => x != PortRequestStatus.Draft && x.WhoseTurn() == turn).ToList();
+                requests = requests.Where(r => statuses.Contains(r.Status));
             }
 
             if (!string.IsNullOrWhiteSpace(query.Account))

@@ -19,6 +19,15 @@ public class QueueDefaultsTests(SharedPortal portal) : IClassFixture<SharedPorta
         Assert.Contains(("Carrier", "Opérateur"), turns);   // submitted or FOC dated: the carrier's move
         Assert.Contains(("Customer", "Client"), turns);     // sent back: the customer's move
         Assert.Equal("", open.QuerySelector("#Status option[selected]")?.GetAttribute("value") ?? "");
+        Assert.Equal(["", "all"], open.QuerySelectorAll("#Status option").Take(2).Select(o => o.GetAttribute("value")));
+        var carriers = open.QuerySelectorAll("#Carrier option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Equal("", carriers[0]); // "Tous": the carrier filter has no status choices
+        Assert.DoesNotContain("all", carriers);
+
+        // Whose turn, as a filter: only the customer's moves.
+        var customers = await (await support.GetAsync("/support/portages?Turn=Customer")).ReadHtmlAsync();
+        Assert.NotEmpty(customers.QuerySelectorAll("main tbody td[data-turn]"));
+        Assert.All(customers.QuerySelectorAll("main tbody td[data-turn]"), td => Assert.Equal("Customer", td.GetAttribute("data-turn")));
 
         var all = await (await support.GetAsync("/support/portages?Status=all")).ReadHtmlAsync();
         Assert.Contains("Terminée", all.QuerySelectorAll("main tbody .status-badge").Select(b => b.TextContent.Trim()));
