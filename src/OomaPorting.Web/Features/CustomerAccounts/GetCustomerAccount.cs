@@ -10,8 +10,6 @@ public static class GetCustomerAccount
     public sealed record Details(Guid Id, string CompanyName, string? Siret, string TemporaryNumber, string DefaultNumber, bool IsDisabled,
         bool RequiresTwoFactor, DateTime CreatedAtUtc, IReadOnlyList<Person> Users, IReadOnlyList<AuditEntry> History);
 
-    public sealed record Person(string Id, string Name, string Email, bool IsAdmin, UserState State, bool TwoFactor);
-
     public const int HistoryLength = 20;
 
     public sealed class Handler(AppDbContext db, TimeProvider time) : IQueryHandler<Query, Details>
@@ -21,22 +19,12 @@ public static class GetCustomerAccount
             ArgumentNullException.ThrowIfNull(query);
             var account = await db.Accounts.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(a => a.Id == query.Id, cancellationToken)
                 ?? throw new NotFoundException();
-            var now = time.GetUtcNow();
-            var admins = RoleMembers.UserIds(db, Roles.AccountAdmin);
-            var people = await db.Users.AsNoTracking().Where(u => u.AccountId == account.Id).OrderBy(u => u.DisplayName)
-                .Select(u => new
-                {
-                    u.Id, u.DisplayName, u.Email, u.IsDisabled, u.LockoutEnd, HasPassword = u.PasswordHash != null, u.TwoFactorEnabled,
-                    IsAdmin = admins.Contains(u.Id),
-                })
-                .ToListAsync(cancellationToken);
+            var people = await People.ListAsync(db.Users.Where(u => u.AccountId == account.Id).OrderBy(u => u.DisplayName),
+                RoleMembers.UserIds(db, Roles.AccountAdmin), time.GetUtcNow(), cancellationToken);
             var history = await db.AuditEntries.AsNoTracking().Where(e => e.AccountId == account.Id)
                 .OrderByDescending(e => e.Id).Take(HistoryLength).ToListAsync(cancellationToken);
             return new Details(account.Id, account.CompanyName, account.Siret?.Display, account.TemporaryNumber.Display, account.DefaultNumber.Display,
-                account.IsDisabled, account.RequiresTwoFactor, account.CreatedAtUtc,
-                [.. people.Select(u => new Person(u.Id, u.DisplayName, u.Email ?? string.Empty, u.IsAdmin,
-                    UserStates.Of(u.IsDisabled, u.LockoutEnd, u.HasPassword, now), u.TwoFactorEnabled))],
-                history);
+                account.IsDisabled, account.RequiresTwoFactor, account.CreatedAtUtc, people, history);
         }
     }
 }

@@ -10,8 +10,7 @@ public static class ListCustomerAccounts
 
     public sealed record Query(string? Search) : IQuery<IReadOnlyList<Row>>;
 
-    public sealed record Row(Guid Id, string CompanyName, string? Siret, string TemporaryNumber, string DefaultNumber, int Users, bool IsDisabled,
-        DateTime CreatedAtUtc);
+    public sealed record Row(Guid Id, string CompanyName, string? Siret, string DefaultNumber, int Users, bool IsDisabled);
 
     public sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<Row>>
     {
@@ -42,12 +41,11 @@ public static class ListCustomerAccounts
             var rows = await accounts.OrderBy(a => a.CompanyName).ThenBy(a => a.Id).Take(PageSize)
                 .Select(a => new
                 {
-                    a.Id, a.CompanyName, a.Siret, a.TemporaryNumber, a.MainNumber, a.IsDisabled, a.CreatedAtUtc,
+                    a.Id, a.CompanyName, a.Siret, a.TemporaryNumber, a.MainNumber, a.IsDisabled,
                     Users = db.Users.Count(u => u.AccountId == a.Id),
                 })
                 .ToListAsync(cancellationToken);
-            return [.. rows.Select(a => new Row(a.Id, a.CompanyName, a.Siret?.Display, a.TemporaryNumber.Display, (a.MainNumber ?? a.TemporaryNumber).Display,
-                a.Users, a.IsDisabled, a.CreatedAtUtc))];
+            return [.. rows.Select(a => new Row(a.Id, a.CompanyName, a.Siret?.Display, (a.MainNumber ?? a.TemporaryNumber).Display, a.Users, a.IsDisabled))];
         }
     }
 }

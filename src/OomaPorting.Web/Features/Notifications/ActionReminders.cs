@@ -20,7 +20,7 @@ public sealed class ActionReminders(IServiceScopeFactory scopes, TimeProvider ti
     {
         var now = time.GetUtcNow().UtcDateTime;
         var today = BusinessCalendar.DateInFrance(now);
-        if (!calendar.IsWorkingDay(today) || now < BusinessCalendar.StartOfDayInFranceUtc(today).Add(LateDigest.SendFrom.ToTimeSpan()))
+        if (!LateDigest.IsSendingTime(now, calendar))
         {
             return 0;
         }

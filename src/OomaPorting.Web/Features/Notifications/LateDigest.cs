@@ -13,8 +13,16 @@ namespace OomaPorting.Web.Features.Notifications;
 public sealed class LateDigest(IServiceScopeFactory scopes, TimeProvider time, BusinessCalendar calendar, EmailComposer composer,
     IOptions<EmailOptions> email, IOptions<SlaOptions> sla, ILogger<LateDigest> logger) : IScheduledEmails
 {
-    /// <summary>The hour (Paris time) from which the day's digest is written.</summary>
+    /// <summary>The hour (Paris time) from which the day's scheduled e-mails to people (digest, reminders) are written.</summary>
     public static readonly TimeOnly SendFrom = new(8, 0);
+
+    /// <summary>Whether <paramref name="nowUtc"/> is on a working day in France, from <see cref="SendFrom"/> in Paris.</summary>
+    public static bool IsSendingTime(DateTime nowUtc, BusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var today = BusinessCalendar.DateInFrance(nowUtc);
+        return calendar.IsWorkingDay(today) && nowUtc >= BusinessCalendar.StartOfDayInFranceUtc(today).Add(SendFrom.ToTimeSpan());
+    }
 
     /// <summary>At most this many requests are listed; the count and the queue's link cover the rest.</summary>
     public const int MaxListed = 100;
@@ -25,7 +33,7 @@ public sealed class LateDigest(IServiceScopeFactory scopes, TimeProvider time, B
     {
         var now = time.GetUtcNow().UtcDateTime;
         var today = BusinessCalendar.DateInFrance(now);
-        if (_doneFor == today || !calendar.IsWorkingDay(today) || now < BusinessCalendar.StartOfDayInFranceUtc(today).Add(SendFrom.ToTimeSpan()))
+        if (_doneFor == today || !IsSendingTime(now, calendar))
         {
             return 0;
         }
