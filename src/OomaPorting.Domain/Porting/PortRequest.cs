@@ -73,6 +73,12 @@ public sealed partial class PortRequest
     /// <summary>Every signed mandate, one per submission; the last is the one in force.</summary>
     public IReadOnlyList<Mandate> Mandates => _mandates;
 
+    /// <summary>The support agent (<c>PortRequest.Assignment.cs</c>) looking after the request (their user id), or null while nobody has taken it.</summary>
+    public string? AssignedToUserId { get; private set; }
+
+    /// <summary>The assignee's name as it was when they were given the request (shown in the queue without a join).</summary>
+    public string? AssignedToName { get; private set; }
+
     public bool IsActive => Status is not (PortRequestStatus.Completed or PortRequestStatus.Cancelled);
 
     public static PortRequest StartDraft(Guid id, Guid accountId, Actor actor, DateTime nowUtc)

@@ -69,4 +69,10 @@ public sealed class PortRequestEvent
 
     /// <summary>For <see cref="PortRequestEventKind.PortDateRequested"/>: the date asked for (null: the wish withdrawn).</summary>
     public DateOnly? RequestedPortDate { get; internal set; }
+
+    /// <summary>For <see cref="PortRequestEventKind.AssignmentChanged"/>: the agent given the request (null: released).</summary>
+    public string? AssigneeName { get; internal set; }
+
+    /// <summary>Desk-only events, never shown to the customer.</summary>
+    public bool IsInternal => Kind == PortRequestEventKind.AssignmentChanged;
 }

@@ -16,4 +16,7 @@ public enum PortRequestEventKind
     Cancelled = 9,
     KeepTemporaryNumberRequested = 10,
     PortDateRequested = 11,
+
+    /// <summary>Support took, released or handed over the request (internal: not in the customer's history).</summary>
+    AssignmentChanged = 12,
 }

@@ -56,11 +56,35 @@ public sealed class SlaCutoffs
             : LateReason.None;
     }
 
+    /// <summary>
+    /// How urgent a request is for the desk today: late first (<see cref="Reason"/>), then due today (FOC date today, a
+    /// test call started today), then the rest. The queue orders by it, in the database.
+    /// </summary>
+    public Expression<Func<PortRequest, Urgency>> Urgency()
+    {
+        var reason = Reason();
+        var r = reason.Parameters[0];
+        var today = Today;
+        Expression<Func<PortRequest, bool>> dueToday = x =>
+            (x.Status == PortRequestStatus.FocConfirmed && x.FocDate == today) || x.Status == PortRequestStatus.TestCall;
+        var due = new Rebind(dueToday.Parameters[0], r).Visit(dueToday.Body)!;
+        var body = Expression.Condition(
+            Expression.NotEqual(Expression.Convert(reason.Body, typeof(int)), Expression.Constant((int)LateReason.None)),
+            Expression.Constant(Porting.Urgency.Late),
+            Expression.Condition(due, Expression.Constant(Porting.Urgency.DueToday), Expression.Constant(Porting.Urgency.Later)));
+        return Expression.Lambda<Func<PortRequest, Urgency>>(body, r);
+    }
+
     /// <summary>Whether a request is late for any reason: <see cref="Reason"/> is not <see cref="LateReason.None"/> (the same rule, as a filter).</summary>
     public Expression<Func<PortRequest, bool>> IsLate()
     {
         var reason = Reason();
         return Expression.Lambda<Func<PortRequest, bool>>(
             Expression.NotEqual(Expression.Convert(reason.Body, typeof(int)), Expression.Constant((int)LateReason.None)), reason.Parameters);
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }

@@ -69,4 +69,24 @@ public class SlaCutoffsTests
     [InlineData(PortRequestStatus.Cancelled)]
     public void Drafts_and_finished_requests_are_never_late(PortRequestStatus status) =>
         Assert.Equal(LateReason.None, ReasonAt(InState(status), Utc(2027, 6, 1, 9)));
+
+    private static Urgency UrgencyAt(PortRequest r, DateTime nowUtc) =>
+        SlaCutoffs.At(nowUtc, FrenchCalendar, Limits).Urgency().Compile()(r);
+
+    [Fact]
+    public void Urgency_puts_late_requests_first_then_what_is_due_today_then_the_rest()
+    {
+        var r = SubmittedAt(Utc(2026, 12, 1, 9));
+        Assert.Equal(Urgency.Later, UrgencyAt(r, Utc(2026, 12, 2, 9)));
+        Assert.Equal(Urgency.Late, UrgencyAt(r, Utc(2026, 12, 16, 8))); // no FOC date after ten working days
+
+        r.SetFocDate(Support, Foc, FrenchCalendar, Utc(2026, 12, 2, 9));
+        Assert.Equal(Urgency.Later, UrgencyAt(r, Utc(2026, 12, 14, 12)));
+        Assert.Equal(Urgency.DueToday, UrgencyAt(r, Utc(2026, 12, 15, 7))); // the FOC day, from midnight in Paris
+        Assert.Equal(Urgency.Late, UrgencyAt(r, Utc(2026, 12, 16, 7))); // passed without a test call
+
+        r.StartTestCall(Support, Utc(2026, 12, 16, 9));
+        Assert.Equal(Urgency.DueToday, UrgencyAt(r, Utc(2026, 12, 16, 10))); // its result is due today
+        Assert.Equal(Urgency.Late, UrgencyAt(r, Utc(2026, 12, 17, 7)));
+    }
 }

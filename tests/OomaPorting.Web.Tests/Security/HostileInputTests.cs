@@ -65,6 +65,11 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
                 ["Version", "Reasons", "Message"], false),
             "support-message" => new(name, Role.Support, "/support/portages", $"/support/portages/{foc}/messages", new() { ["Body"] = "", ["Internal"] = "true" },
                 ["Body", "Internal"], false),
+            "support-assign" => new(name, Role.Support, "/support/portages", $"/support/portages/{foc}/attribution", new() { ["Version"] = "0", ["AssigneeId"] = "" },
+                ["Version", "AssigneeId"], false),
+            "bulk-foc" => new(name, Role.Support, "/support/portages", "/support/portages/ccf-groupee",
+                new() { ["Selected"] = $"{foc}:0", ["FocDate"] = "2026-12-15", ["Queue.Account"] = "Martin" },
+                ["Selected", "FocDate", "Comment", "Queue.Status", "Queue.Account", "Queue.SubmittedFrom", "Queue.Sort", "Queue.After", "Queue.Size"], false),
             "sign-in-code" => new(name, Role.Anonymous, "/compte/connexion", "/compte/connexion/code", new() { ["Code"] = "123456" }, ["Code", "ReturnUrl"], false),
 
             // The confirmation differs: every value goes through binding, rules and the page, and no password changes.
@@ -97,7 +102,7 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         "sign-in", "language", "type", "operateur", "compte", "numeros", "adresse", "signature", "message", "cancel", "assign",
         "ccf", "test-call", "send-back", "support-message", "keep-temporary", "support-keep-temporary", "requested-date", "follow", "invitation", "invite-user", "forgot-password",
         "sign-in-code", "change-password", "enable-two-factor", "disable-two-factor", "require-two-factor", "create-account", "account-access", "invite-agent",
-        "agent-access",
+        "agent-access", "support-assign", "bulk-foc",
     ];
 
     [Theory]
@@ -150,13 +155,15 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         {
             var v = Uri.EscapeDataString(value.Length > 3000 ? value[..3000] : value);
             Assert.True((int)(await anonymous.GetAsync("/portabilite?Number=" + v)).StatusCode < 500, Show(value));
-            foreach (var key in new[] { "Search", "Status", "Carrier", "Turn", "Account", "Sort", "After", "Late" })
+            foreach (var key in new[] { "Search", "Status", "Carrier", "Turn", "Account", "Sort", "After", "Late", "Assigned", "SubmittedFrom", "SubmittedTo",
+                "FocFrom", "FocTo", "Size" })
             {
                 var response = await support.GetAsync($"/support/portages?{key}={v}");
                 Assert.True((int)response.StatusCode < 500, $"{key}={Show(value)}: {(int)response.StatusCode}");
             }
 
-            foreach (var path in new[] { "/support/comptes?q=", "/support/journal?type=", "/support/journal?before=", "/support/journal/export.csv?type=" })
+            foreach (var path in new[] { "/support/comptes?q=", "/support/journal?type=", "/support/journal?before=", "/support/journal/export.csv?type=",
+                "/support/portages/export.csv?Status=all&Account=", "/support/portages/export.csv?separateur=" })
             {
                 var response = await support.GetAsync(path + v);
                 Assert.True((int)response.StatusCode < 500, $"{path}{Show(value)}: {(int)response.StatusCode}");

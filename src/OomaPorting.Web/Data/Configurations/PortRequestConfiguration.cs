@@ -26,6 +26,8 @@ public sealed class PortRequestConfiguration : IEntityTypeConfiguration<PortRequ
         builder.Property(r => r.RequestedHalfDay).HasConversion<string>().HasMaxLength(10);
         builder.Property(r => r.MainOomaNumber).HasConversion(ValueConverters.FrenchNumber).HasMaxLength(16);
         builder.Property(r => r.SignerName).HasMaxLength(200);
+        builder.Property(r => r.AssignedToUserId).HasMaxLength(450);
+        builder.Property(r => r.AssignedToName).HasMaxLength(200);
         builder.Property(r => r.ActionMessage).HasMaxLength(PortRequest.MaxCommentLength);
         builder.PrimitiveCollection<List<ReasonCode>>("_actionReasons").HasColumnName("ActionReasons");
         builder.Ignore(r => r.ActionReasons);
@@ -66,6 +68,9 @@ public sealed class PortRequestConfiguration : IEntityTypeConfiguration<PortRequ
         // The support queue without a status filter walks these in order: a page reads its 25 rows, not the table.
         builder.HasIndex(r => new { r.SubmittedAtUtc, r.Id });
         builder.HasIndex(r => new { r.FocDate, r.Id });
+
+        // "Assigned to me": an agent's own requests.
+        builder.HasIndex(r => new { r.AssignedToUserId, r.Status });
     }
 }
 

@@ -12,6 +12,8 @@ public sealed class PortRequestEventConfiguration : IEntityTypeConfiguration<Por
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.ActorUserId).HasMaxLength(450).IsRequired();
         builder.Property(e => e.ActorName).HasMaxLength(200).IsRequired();
+        builder.Property(e => e.AssigneeName).HasMaxLength(200);
+        builder.Ignore(e => e.IsInternal);
         builder.Property(e => e.ActorRole).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(40);
         builder.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(20);

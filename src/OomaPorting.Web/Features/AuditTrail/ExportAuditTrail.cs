@@ -25,21 +25,13 @@ public static class ExportAuditTrail
         }
     }
 
-    public static readonly CsvWriterOptions Format = new()
-    {
-        Separator = ';',
-        Injection = CsvInjection.Escape,
-        WriteByteOrderMark = true,
-        FormatProvider = CultureInfo.InvariantCulture,
-    };
-
     /// <summary>Writes <paramref name="lines"/> with a header of <paramref name="headers"/> (already in the reader's language).</summary>
     public static async Task WriteAsync(Stream output, IAsyncEnumerable<ListAuditEntries.Line> lines, IReadOnlyList<string> headers,
         Func<string, string> actionName, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(actionName);
-        await using var csv = CsvWriter.Create(output, Format, leaveOpen: true);
+        await using var csv = CsvWriter.Create(output, CsvFormat.Semicolons, leaveOpen: true);
         await csv.WriteRecordAsync([.. headers], ct);
         await foreach (var line in lines.WithCancellation(ct))
         {

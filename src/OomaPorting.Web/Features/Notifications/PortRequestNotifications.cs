@@ -20,6 +20,8 @@ namespace OomaPorting.Web.Features.Notifications;
 /// <item>Completed (with what became of the account's numbers), Cancelled (with support's reason): the followers.</item>
 /// <item>A support message: the followers; a customer message: support. Internal notes: nobody.</item>
 /// <item>The working day before the FOC date: a reminder to the followers (<see cref="FocReminders"/>).</item>
+/// <item>The customer acts on a request an agent has taken (corrects, cancels, writes, asks for a date or to keep the
+/// temporary number): that agent, once per save, listing what the customer did.</item>
 /// </list>
 /// </summary>
 public sealed class PortRequestNotifications(EmailComposer composer, IOptions<EmailOptions> options, TimeProvider time) : IChangeNotifications
@@ -42,6 +44,8 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
         {
             await writer.ForMessageAsync(m, ct);
         }
+
+        await writer.ForAssigneesAsync(events, messages, ct);
     }
 
     /// <summary>A writer for one unit of work on <paramref name="db"/>, stamped with the current time.</summary>
@@ -98,6 +102,43 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                 var company = await db.Accounts.IgnoreQueryFilters().Where(a => a.Id == request.AccountId).Select(a => a.CompanyName).FirstAsync(ct);
                 var content = composer.InCulture("fr-FR", t => Alert(t, alert, request, e, company));
                 Add(alert, request, settings.SupportAddress, "fr-FR", content, []);
+            }
+        }
+
+        /// <summary>
+        /// The agent who took a request hears of what the customer did to it in this save: one e-mail per request,
+        /// whatever the number of events and messages, in the agent's language.
+        /// </summary>
+        public async Task ForAssigneesAsync(IReadOnlyList<PortRequestEvent> events, IReadOnlyList<PortRequestMessage> messages, CancellationToken ct)
+        {
+            var acts = events.Where(e => e.ActorRole is ActorRole.AccountAdmin or ActorRole.AccountUser && e.Kind is PortRequestEventKind.Resubmitted
+                    or PortRequestEventKind.Cancelled or PortRequestEventKind.KeepTemporaryNumberRequested or PortRequestEventKind.PortDateRequested)
+                .Select(e => (e.PortRequestId, Key: $"Event.{e.Kind}"))
+                .Concat(messages.Where(m => !m.IsInternal && m.AuthorRole != ActorRole.Support).Select(m => (m.PortRequestId, Key: "Email.AssigneeAlert.Message")))
+                .GroupBy(x => x.PortRequestId);
+            foreach (var act in acts)
+            {
+                var request = db.ChangeTracker.Entries<PortRequest>().Select(x => x.Entity).FirstOrDefault(r => r.Id == act.Key)
+                    ?? await db.PortRequests.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Id == act.Key, ct);
+                if (request?.AssignedToUserId is not { } agentId)
+                {
+                    continue;
+                }
+
+                var agent = await db.Users.Where(u => u.Id == agentId && !u.IsDisabled && u.Email != null)
+                    .Select(u => new { u.Email, u.PreferredCulture }).FirstOrDefaultAsync(ct);
+                if (agent is null)
+                {
+                    continue;
+                }
+
+                var company = await db.Accounts.IgnoreQueryFilters().Where(a => a.Id == request.AccountId).Select(a => a.CompanyName).FirstAsync(ct);
+                var culture = agent.PreferredCulture;
+                var content = composer.InCulture(culture, t => new EmailContent(
+                    t["Email.AssigneeAlert.Subject", request.Reference ?? string.Empty, company], t["Email.AssigneeAlert.Heading", request.Reference ?? string.Empty],
+                    [t["Email.AssigneeAlert.Body", company].Value], [.. act.Select(a => t[a.Key].Value).Distinct()],
+                    $"{composer.PortalUrl}/support/portages/{request.Id}", t["Email.SeeRequest"]));
+                Add("AssigneeAlert", request, agent.Email!, culture, content, []);
             }
         }
 

@@ -4,17 +4,28 @@ using System.Text;
 namespace OomaPorting.Web.Features.Support;
 
 /// <summary>
-/// The support queue across every account: filters (status, carrier, account, late), search by reference or number,
-/// sort by age or FOC date, and keyset pagination (a cursor, never OFFSET) so a deep page costs what the first does.
+/// The support queue across every account: filters (status, whose turn, carrier, account, assignee, late, date ranges),
+/// search by reference or number, sorts (urgency — the default —, age, FOC date), and keyset pagination (a cursor,
+/// never OFFSET) that stays exact under every sort: each request appears once however the pages are walked.
 /// </summary>
 public static class SearchRequests
 {
     public const int PageSize = 25;
+
+    /// <summary>Late first, then due today, then oldest first (<see cref="SlaCutoffs.Urgency"/>).</summary>
+    public const string SortByUrgency = "urgence";
     public const string SortByAge = "age";
     public const string SortByFoc = "ccf";
 
     /// <summary>The status filter's value for every request, finished ones included.</summary>
     public const string AllStatuses = "all";
+
+    /// <summary>The assignee filter's values: the signed-in agent's requests, or nobody's.</summary>
+    public const string AssignedToMe = "moi";
+    public const string Unassigned = "personne";
+
+    /// <summary>The page sizes offered.</summary>
+    public static IReadOnlyList<int> PageSizes { get; } = [10, 25, 50, 100];
 
     public sealed class Query : IQuery<Page>
     {
@@ -28,21 +39,75 @@ public static class SearchRequests
 
         public string? Account { get; set; }
 
+        /// <summary><see cref="AssignedToMe"/>, <see cref="Unassigned"/>, or empty for anyone.</summary>
+        public string? Assigned { get; set; }
+
         public bool Late { get; set; }
+
+        /// <summary>Submitted on or after this day (Paris), <c>yyyy-MM-dd</c>.</summary>
+        public string? SubmittedFrom { get; set; }
+
+        /// <summary>Submitted on or before this day (Paris), <c>yyyy-MM-dd</c>.</summary>
+        public string? SubmittedTo { get; set; }
+
+        public string? FocFrom { get; set; }
+
+        public string? FocTo { get; set; }
 
         /// <summary>A reference (<c>POR-2026-000123</c>) or a phone number.</summary>
         public string? Search { get; set; }
 
         public string? Sort { get; set; }
 
+        /// <summary>Rows per page, one of <see cref="PageSizes"/>.</summary>
+        public int? Size { get; set; }
+
         /// <summary>Opaque cursor of the last row of the previous page.</summary>
         public string? After { get; set; }
+
+        internal string EffectiveSort => Sort is SortByAge or SortByFoc ? Sort : SortByUrgency;
+
+        internal int EffectiveSize => Size is { } size && PageSizes.Contains(size) ? size : PageSize;
+
+        /// <summary>The same filters and sort without the cursor and the date fields the validator refused (to show the form again).</summary>
+        public Query WithoutDates() => new()
+        {
+            Status = Status, Carrier = Carrier, Turn = Turn, Account = Account, Assigned = Assigned, Late = Late, Search = Search,
+            Sort = Sort, Size = Size,
+        };
+    }
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator(IStringLocalizer<SharedResource> text)
+        {
+            RuleFor(q => q.SubmittedFrom).Must(IsDateOrEmpty).WithMessage(_ => text["Support.Filter.DateInvalid"]);
+            RuleFor(q => q.SubmittedTo).Must(IsDateOrEmpty).WithMessage(_ => text["Support.Filter.DateInvalid"])
+                .Must((q, to) => !Before(to, q.SubmittedFrom)).WithMessage(_ => text["Support.Filter.DateOrder"]);
+            RuleFor(q => q.FocFrom).Must(IsDateOrEmpty).WithMessage(_ => text["Support.Filter.DateInvalid"]);
+            RuleFor(q => q.FocTo).Must(IsDateOrEmpty).WithMessage(_ => text["Support.Filter.DateInvalid"])
+                .Must((q, to) => !Before(to, q.FocFrom)).WithMessage(_ => text["Support.Filter.DateOrder"]);
+        }
+
+        private static bool IsDateOrEmpty(string? value) => string.IsNullOrEmpty(value) || SetFocDate.TryParse(value, out _);
+
+        private static bool Before(string? to, string? from) =>
+            SetFocDate.TryParse(to, out var end) && SetFocDate.TryParse(from, out var start) && end < start;
     }
 
     public sealed record Row(Guid Id, string? Reference, string CompanyName, PortRequestStatus Status, string? CarrierCode, NumberType? NumberType,
         string? CarrierOtherName, int LineCount, DateOnly? FocDate, DateTime? SubmittedAtUtc, LateReason Late)
     {
         public bool IsLate => Late != LateReason.None;
+
+        public Urgency Urgency { get; init; }
+
+        public string? AssignedToUserId { get; init; }
+
+        public string? AssignedToName { get; init; }
+
+        /// <summary>The version the agent saw, carried by the bulk form so a request changed meanwhile is not overwritten.</summary>
+        public int Version { get; init; }
 
         /// <summary>The porting date the customer asked for, if any (shown until the FOC date is set).</summary>
         public DateOnly? RequestedPortDate { get; init; }
@@ -53,123 +118,205 @@ public static class SearchRequests
     }
 
     /// <param name="Limits">The service levels the late reasons were measured against (their texts say them).</param>
-    public sealed record Page(IReadOnlyList<Row> Rows, string? NextCursor, Query Query, SlaLimits Limits);
+    /// <param name="UserId">The agent looking (the bulk form and "assigned to me" use it).</param>
+    public sealed record Page(IReadOnlyList<Row> Rows, string? NextCursor, Query Query, SlaLimits Limits, string UserId = "");
 
-    public sealed class Handler(AppDbContext db, BusinessCalendar calendar, TimeProvider time, Microsoft.Extensions.Options.IOptions<Infrastructure.Settings.SlaOptions> sla)
+    /// <summary>
+    /// The requests the filters of <paramref name="query"/> select, across every account, not yet sorted: the one
+    /// definition shared by the queue and its export.
+    /// </summary>
+    public static IQueryable<PortRequest> Filter(AppDbContext db, Query query, SlaCutoffs cutoffs, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(cutoffs);
+
+        // Support sees every account: the account filter is lifted here on purpose.
+        var requests = db.PortRequests.IgnoreQueryFilters().AsNoTracking().Where(r => r.Status != PortRequestStatus.Draft);
+        if (Enum.TryParse<PortRequestStatus>(query.Status, out var status) && Enum.IsDefined(status))
+        {
+            requests = requests.Where(r => r.Status == status);
+        }
+        else if (query.Status != AllStatuses && string.IsNullOrWhiteSpace(query.Search))
+        {
+            // The queue opens on what is under way: completed and cancelled requests only when asked for, or when
+            // the agent looks for one reference or number (a customer calling about an old port).
+            var underWay = PortRequestStatuses.UnderWay.ToList();
+            requests = requests.Where(r => underWay.Contains(r.Status));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Carrier))
+        {
+            requests = requests.Where(r => r.CarrierCode == query.Carrier);
+        }
+
+        if (Enum.TryParse<Turn>(query.Turn, out var turn) && Enum.IsDefined(turn) && turn != Domain.Porting.Turn.Nobody)
+        {
+            var statuses = Enum.GetValues<PortRequestStatus>().Where(x => x != PortRequestStatus.Draft && x.WhoseTurn() == turn).ToList();
+            requests = requests.Where(r => statuses.Contains(r.Status));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Account))
+        {
+            var pattern = LikePattern.Contains(SearchText.Normalize(query.Account.Trim()));
+            var accountIds = db.Accounts.IgnoreQueryFilters().Where(a => EF.Functions.Like(a.SearchName, pattern, LikePattern.Escape)).Select(a => a.Id);
+            requests = requests.Where(r => accountIds.Contains(r.AccountId));
+        }
+
+        requests = query.Assigned switch
+        {
+            AssignedToMe => requests.Where(r => r.AssignedToUserId == userId),
+            Unassigned => requests.Where(r => r.AssignedToUserId == null),
+            _ => requests,
+        };
+
+        if (query.Late)
+        {
+            requests = requests.Where(cutoffs.IsLate());
+        }
+
+        if (SetFocDate.TryParse(query.SubmittedFrom, out var submittedFrom))
+        {
+            var from = BusinessCalendar.StartOfDayInFranceUtc(submittedFrom);
+            requests = requests.Where(r => r.SubmittedAtUtc >= from);
+        }
+
+        if (SetFocDate.TryParse(query.SubmittedTo, out var submittedTo))
+        {
+            var before = BusinessCalendar.StartOfDayInFranceUtc(submittedTo.AddDays(1));
+            requests = requests.Where(r => r.SubmittedAtUtc < before);
+        }
+
+        if (SetFocDate.TryParse(query.FocFrom, out var focFrom))
+        {
+            requests = requests.Where(r => r.FocDate >= focFrom);
+        }
+
+        if (SetFocDate.TryParse(query.FocTo, out var focTo))
+        {
+            requests = requests.Where(r => r.FocDate <= focTo);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var search = query.Search.Trim();
+            if (FrenchNumber.TryParse(search, out var number))
+            {
+                var withNumber = db.PortLines.IgnoreQueryFilters().Where(l => l.Number == number).Select(l => l.PortRequestId);
+                requests = requests.Where(r => withNumber.Contains(r.Id));
+            }
+            else
+            {
+                var reference = search.ToUpperInvariant();
+                requests = requests.Where(r => r.Reference == reference);
+            }
+        }
+
+        return requests;
+    }
+
+    /// <summary>
+    /// <paramref name="requests"/> in the order of <paramref name="sort"/>, starting after the row the cursor names:
+    /// "at or after the last key, and past the last row", so the index range starts at the cursor and ties on the
+    /// key are broken by the id, the same way in the filter and in the order.
+    /// </summary>
+    public static IQueryable<PortRequest> Sorted(IQueryable<PortRequest> requests, string sort, SlaCutoffs cutoffs, string? after = null)
+    {
+        ArgumentNullException.ThrowIfNull(cutoffs);
+        var hasCursor = Cursor.TryRead(after, out var rank, out var key, out var lastId);
+        switch (sort)
+        {
+            case SortByFoc:
+                requests = requests.Where(r => r.FocDate != null);
+                if (hasCursor)
+                {
+                    var foc = DateOnly.FromDayNumber((int)Math.Clamp(key, 0, DateOnly.MaxValue.DayNumber));
+                    requests = requests.Where(r => r.FocDate >= foc && (r.FocDate > foc || r.Id.CompareTo(lastId) > 0));
+                }
+
+                return requests.OrderBy(r => r.FocDate).ThenBy(r => r.Id);
+            case SortByAge:
+                requests = requests.Where(r => r.SubmittedAtUtc != null);
+                if (hasCursor)
+                {
+                    var submitted = new DateTime(key, DateTimeKind.Utc);
+                    requests = requests.Where(r => r.SubmittedAtUtc >= submitted && (r.SubmittedAtUtc > submitted || r.Id.CompareTo(lastId) > 0));
+                }
+
+                return requests.OrderBy(r => r.SubmittedAtUtc).ThenBy(r => r.Id);
+            default:
+                requests = requests.Where(r => r.SubmittedAtUtc != null);
+                if (hasCursor)
+                {
+                    var level = (Urgency)Math.Clamp(rank, (int)Urgency.Late, (int)Urgency.Later);
+                    var submitted = new DateTime(key, DateTimeKind.Utc);
+                    requests = requests.Where(ExpressionInliner.Inline<PortRequest, Urgency, bool>((r, u) =>
+                        u > level || (u == level && (r.SubmittedAtUtc > submitted || (r.SubmittedAtUtc == submitted && r.Id.CompareTo(lastId) > 0))),
+                        cutoffs.Urgency()));
+                }
+
+                return requests.OrderBy(cutoffs.Urgency()).ThenBy(r => r.SubmittedAtUtc).ThenBy(r => r.Id);
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, BusinessCalendar calendar, TimeProvider time, ICurrentActor current,
+        Microsoft.Extensions.Options.IOptions<Infrastructure.Settings.SlaOptions> sla)
         : IQueryHandler<Query, Page>
     {
         public async ValueTask<Page> Handle(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
             var cutoffs = SlaCutoffs.At(time.GetUtcNow().UtcDateTime, calendar, sla.Value.Limits);
+            var userId = current.Actor.UserId;
+            var sort = query.EffectiveSort;
+            var size = query.EffectiveSize;
+            var requests = Sorted(Filter(db, query, cutoffs, userId), sort, cutoffs, query.After);
 
-            // Support sees every account: the account filter is lifted here on purpose.
-            var requests = db.PortRequests.IgnoreQueryFilters().AsNoTracking().Where(r => r.Status != PortRequestStatus.Draft);
-            if (Enum.TryParse<PortRequestStatus>(query.Status, out var status) && Enum.IsDefined(status))
-            {
-                requests = requests.Where(r => r.Status == status);
-            }
-            else if (query.Status != AllStatuses && string.IsNullOrWhiteSpace(query.Search))
-            {
-                // The queue opens on what is under way: completed and cancelled requests only when asked for, or when
-                // the agent looks for one reference or number (a customer calling about an old port).
-                var underWay = PortRequestStatuses.UnderWay.ToList();
-                requests = requests.Where(r => underWay.Contains(r.Status));
-            }
-
-            if (!string.IsNullOrWhiteSpace(query.Carrier))
-            {
-                requests = requests.Where(r => r.CarrierCode == query.Carrier);
-            }
-
-            if (Enum.TryParse<Turn>(query.Turn, out var turn) && Enum.IsDefined(turn) && turn != Domain.Porting.Turn.Nobody)
-            {
-                var statuses = Enum.GetValues<PortRequestStatus>().Where(x => x != PortRequestStatus.Draft && x.WhoseTurn() == turn).ToList();
-                requests = requests.Where(r => statuses.Contains(r.Status));
-            }
-
-            if (!string.IsNullOrWhiteSpace(query.Account))
-            {
-                var name = query.Account.Trim();
-                var pattern = LikePattern.Contains(SearchText.Normalize(name));
-                var accountIds = db.Accounts.IgnoreQueryFilters().Where(a => EF.Functions.Like(a.SearchName, pattern, LikePattern.Escape)).Select(a => a.Id);
-                requests = requests.Where(r => accountIds.Contains(r.AccountId));
-            }
-
-            if (query.Late)
-            {
-                requests = requests.Where(cutoffs.IsLate());
-            }
-
-            if (!string.IsNullOrWhiteSpace(query.Search))
-            {
-                var search = query.Search.Trim();
-                if (FrenchNumber.TryParse(search, out var number))
-                {
-                    var withNumber = db.PortLines.IgnoreQueryFilters().Where(l => l.Number == number).Select(l => l.PortRequestId);
-                    requests = requests.Where(r => withNumber.Contains(r.Id));
-                }
-                else
-                {
-                    var reference = search.ToUpperInvariant();
-                    requests = requests.Where(r => r.Reference == reference);
-                }
-            }
-
-            // Keyset: "at or after the last key, and past the last row", written so the index range starts at the cursor.
-            var byFoc = query.Sort == SortByFoc;
-            requests = byFoc ? requests.Where(r => r.FocDate != null) : requests.Where(r => r.SubmittedAtUtc != null);
-            if (Cursor.TryRead(query.After, out var key, out var lastId))
-            {
-                if (byFoc)
-                {
-                    var foc = DateOnly.FromDayNumber((int)Math.Clamp(key, 0, DateOnly.MaxValue.DayNumber));
-                    requests = requests.Where(r => r.FocDate >= foc && (r.FocDate > foc || r.Id.CompareTo(lastId) > 0));
-                }
-                else
-                {
-                    var submitted = new DateTime(key, DateTimeKind.Utc);
-                    requests = requests.Where(r => r.SubmittedAtUtc >= submitted && (r.SubmittedAtUtc > submitted || r.Id.CompareTo(lastId) > 0));
-                }
-            }
-
-            requests = byFoc ? requests.OrderBy(r => r.FocDate).ThenBy(r => r.Id) : requests.OrderBy(r => r.SubmittedAtUtc).ThenBy(r => r.Id);
-
-            // The late reason is the domain's own rule (SlaCutoffs), evaluated by the database in the same query.
-            var rows = await requests.Take(PageSize + 1)
-                .Select(ExpressionInliner.Inline<PortRequest, LateReason, Row>((r, late) => new Row(r.Id, r.Reference,
+            // The late reason and the urgency are the domain's own rules (SlaCutoffs), evaluated by the database in the same query.
+            var rows = await requests.Take(size + 1)
+                .Select(ExpressionInliner.Inline<PortRequest, LateReason, Urgency, Row>((r, late, urgency) => new Row(r.Id, r.Reference,
                     db.Accounts.IgnoreQueryFilters().Where(a => a.Id == r.AccountId).Select(a => a.CompanyName).First(),
                     r.Status, r.CarrierCode, r.NumberType, r.CarrierOtherName, r.Lines.Count(), r.FocDate, r.SubmittedAtUtc, late)
                 {
+                    Urgency = urgency,
+                    AssignedToUserId = r.AssignedToUserId,
+                    AssignedToName = r.AssignedToName,
+                    Version = r.Version,
                     RequestedPortDate = r.RequestedPortDate,
                     RequestedHalfDay = r.RequestedHalfDay,
-                }, cutoffs.Reason()))
+                }, cutoffs.Reason(), cutoffs.Urgency()))
                 .ToListAsync(cancellationToken);
 
             string? next = null;
-            if (rows.Count > PageSize)
+            if (rows.Count > size)
             {
-                rows.RemoveAt(PageSize);
+                rows.RemoveAt(size);
                 var last = rows[^1];
-                next = Cursor.Write(byFoc ? last.FocDate!.Value.DayNumber : last.SubmittedAtUtc!.Value.Ticks, last.Id);
+                next = sort switch
+                {
+                    SortByFoc => Cursor.Write(0, last.FocDate!.Value.DayNumber, last.Id),
+                    SortByAge => Cursor.Write(0, last.SubmittedAtUtc!.Value.Ticks, last.Id),
+                    _ => Cursor.Write((int)last.Urgency, last.SubmittedAtUtc!.Value.Ticks, last.Id),
+                };
             }
 
-            return new Page(rows, next, query, sla.Value.Limits);
+            return new Page(rows, next, query, sla.Value.Limits, userId);
         }
     }
 
-    /// <summary>The sort key and id of the last row shown, as one opaque URL-safe token.</summary>
+    /// <summary>The urgency, sort key and id of the last row shown, as one opaque URL-safe token.</summary>
     internal static class Cursor
     {
-        public static string Write(long key, Guid id) =>
-            Convert.ToBase64String(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{key}_{id:N}")))
+        public static string Write(int rank, long key, Guid id) =>
+            Convert.ToBase64String(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{rank}_{key}_{id:N}")))
                 .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-        public static bool TryRead(string? token, out long key, out Guid id)
+        public static bool TryRead(string? token, out int rank, out long key, out Guid id)
         {
+            rank = 0;
             key = 0;
             id = Guid.Empty;
-            if (string.IsNullOrEmpty(token) || token.Length > 100)
+            if (string.IsNullOrEmpty(token) || token.Length > 120)
             {
                 return false;
             }
@@ -179,10 +326,12 @@ public static class SearchRequests
                 var base64 = token.Replace('-', '+').Replace('_', '/');
                 base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
                 var parts = Encoding.ASCII.GetString(Convert.FromBase64String(base64)).Split('_');
-                return parts.Length == 2
-                    && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out key)
+                return parts.Length == 3
+                    && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out rank)
+                    && rank is >= 0 and <= 2
+                    && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out key)
                     && key is >= 0 and < 3155378975999999999
-                    && Guid.TryParseExact(parts[1], "N", out id);
+                    && Guid.TryParseExact(parts[2], "N", out id);
             }
             catch (FormatException)
             {

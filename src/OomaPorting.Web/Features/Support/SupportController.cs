@@ -8,11 +8,40 @@ namespace OomaPorting.Web.Features.Support;
 /// <summary>The support console: the queue and, per request, its actions (each through the domain's own method).</summary>
 [Authorize(Roles = Roles.Support)]
 [Route("support/portages")]
-public sealed class SupportController(IMediator mediator) : PortalController
+public sealed class SupportController(IMediator mediator, IStringLocalizer<SharedResource> text,
+    Microsoft.Extensions.Options.IOptions<Infrastructure.Settings.SlaOptions> sla) : PortalController
 {
     [HttpGet("")]
-    public async Task<IActionResult> Queue([FromQuery] SearchRequests.Query query, CancellationToken ct) =>
-        View(await mediator.Send(query, ct));
+    public Task<IActionResult> Queue([FromQuery] SearchRequests.Query query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+
+        // A refused date range says so at its field, and the queue shows what the other filters select.
+        return Submit(query, page => View(page),
+            async () => View(await mediator.Send(query.WithoutDates(), HttpContext.RequestAborted) with { Query = query }));
+    }
+
+    /// <summary>The filtered queue as CSV (every row, streamed); <c>separateur=virgule</c> for commas instead of semicolons.</summary>
+    [HttpGet("export.csv")]
+    public async Task<IActionResult> Export([FromQuery] SearchRequests.Query query, [FromQuery(Name = "separateur")] string? separator, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = "attachment; filename=\"portages.csv\"";
+        Response.Headers.CacheControl = "no-store";
+        await ExportRequests.WriteAsync(Response.Body, mediator.CreateStream(new ExportRequests.Query(query), ct), CsvFormat.ForChoice(separator), text,
+            sla.Value.Limits, ct);
+        return new EmptyResult();
+    }
+
+    /// <summary>One FOC date for the requests ticked in the queue; the result page says what happened to each.</summary>
+    [HttpPost("ccf-groupee")]
+    public Task<IActionResult> SetFocDates(SetFocDates.Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return Submit(command, result => View("BulkResult", result),
+            async () => View("Queue", await mediator.Send(command.Queue.WithoutDates(), HttpContext.RequestAborted)), new FormFields(nameof(Support.SetFocDates)));
+    }
 
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Detail(Guid id, CancellationToken ct) => View("Request", await mediator.Send(new GetForSupport.Query(id), ct));
@@ -38,6 +67,10 @@ public sealed class SupportController(IMediator mediator) : PortalController
     [HttpPost("{id:guid}/garder-temporaire")]
     public Task<IActionResult> KeepTemporaryNumber(Guid id, KeepTemporaryNumberForCustomer.Command command) =>
         Act(id, command, nameof(KeepTemporaryNumberForCustomer), "Support.Done.KeepTemporary");
+
+    [HttpPost("{id:guid}/attribution")]
+    public Task<IActionResult> Assign(Guid id, AssignRequest.Command command) =>
+        Act(id, command, nameof(AssignRequest), string.IsNullOrEmpty(command?.AssigneeId) ? "Support.Done.Released" : "Support.Done.Assigned");
 
     [HttpPost("{id:guid}/messages")]
     public Task<IActionResult> PostMessage(Guid id, PostMessage.Command command)

@@ -49,7 +49,7 @@ public class QueuePaginationTests
         while (next is not null)
         {
             var doc = await (await client.GetAsync(next)).ReadHtmlAsync();
-            seen.AddRange(doc.QuerySelectorAll("tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+            seen.AddRange(doc.QuerySelectorAll("tbody tr[data-request]").Select(tr => tr.GetAttribute("data-request")!));
             next = doc.QuerySelector("a[rel=next]")?.GetAttribute("href")?.Replace("&amp;", "&", StringComparison.Ordinal);
             pages++;
             Assert.True(pages < 10);

@@ -240,7 +240,7 @@ public class RequestLifecycleTests
         {
             var desk = await SupportDesk.SignInAsync(factory);
             var doc = await (await desk.Client.GetAsync("/support/portages?Late=true")).ReadHtmlAsync();
-            return [.. doc.QuerySelectorAll("tbody tr td:first-child").Select(td => td.TextContent.Trim())];
+            return [.. doc.QuerySelectorAll("tbody tr[data-request]").Select(tr => tr.GetAttribute("data-request")!)];
         }
 
         var waitingRef = wizard.Load(waiting)!.Reference!;

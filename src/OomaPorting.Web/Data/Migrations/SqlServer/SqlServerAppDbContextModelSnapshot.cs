@@ -362,6 +362,14 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("AssignedToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("AssignedToUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<DateTime?>("CancelledAtUtc")
                         .HasColumnType("datetime2");
 
@@ -471,6 +479,8 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("AccountId", "UpdatedAtUtc");
 
+                    b.HasIndex("AssignedToUserId", "Status");
+
                     b.HasIndex("FocDate", "Id");
 
                     b.HasIndex("Status", "StatusChangedAtUtc");
@@ -506,6 +516,10 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(2000)

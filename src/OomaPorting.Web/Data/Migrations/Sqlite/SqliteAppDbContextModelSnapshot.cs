@@ -350,6 +350,14 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssignedToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedToUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("CancelledAtUtc")
                         .HasColumnType("TEXT");
 
@@ -458,6 +466,8 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AccountId", "UpdatedAtUtc");
 
+                    b.HasIndex("AssignedToUserId", "Status");
+
                     b.HasIndex("FocDate", "Id");
 
                     b.HasIndex("Status", "StatusChangedAtUtc");
@@ -492,6 +502,10 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.Property<string>("ActorUserId")
                         .IsRequired()
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")
