@@ -125,6 +125,7 @@ public static class PortalServices
         services.AddValidatedOptions<EmailOptions>(EmailOptions.Section);
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<PortRequestNotifications>();
+        services.AddSingleton<Features.SupportDashboard.DeskDashboardCache>();
         services.AddSingleton<IChangeNotifications>(sp => sp.GetRequiredService<PortRequestNotifications>());
         services.AddSingleton<NotificationInterceptor>();
         services.AddSingleton<IEmailTransport>(sp =>

@@ -10,6 +10,7 @@ public static partial class NavTabs
     public const string Porting = "porting";
     public const string Status = "status";
     public const string Support = "support";
+    public const string SupportDashboard = "support-dashboard";
     public const string Users = "users";
     public const string CustomerAccounts = "customer-accounts";
     public const string SupportAgents = "support-agents";
@@ -47,6 +48,11 @@ public static partial class NavTabs
         if (path.StartsWith("/support/agents", StringComparison.Ordinal))
         {
             return SupportAgents;
+        }
+
+        if (path.StartsWith("/support/tableau-de-bord", StringComparison.Ordinal))
+        {
+            return SupportDashboard;
         }
 
         if (path.StartsWith("/support/journal", StringComparison.Ordinal))

@@ -261,6 +261,7 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         ["POST /support/portages/{id:guid}/attribution"] = Access.Support,
         ["POST /support/portages/ccf-groupee"] = Access.Support,
         ["GET /support/portages/export.csv"] = Access.Support,
+        ["GET /support/tableau-de-bord"] = Access.Support,
         ["GET /dev/courriels"] = Access.DevOnly,
         ["GET /dev/courriels/{id:guid}"] = Access.DevOnly,
         ["ANY /health"] = Access.Health,

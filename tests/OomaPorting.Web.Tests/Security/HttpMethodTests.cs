@@ -10,7 +10,7 @@ namespace OomaPorting.Web.Tests.Security;
 /// </summary>
 public class HttpMethodTests(SharedPortal portal) : IClassFixture<SharedPortal>
 {
-    public static TheoryData<string> Pages => ["/", "/compte/connexion", "/portabilite", "/portage/statut", "/postes", "/support/portages",
+    public static TheoryData<string> Pages => ["/", "/compte/connexion", "/portabilite", "/portage/statut", "/postes", "/support/portages", "/support/tableau-de-bord",
         "/css/site.css", "/nulle-part"];
 
     [Theory]

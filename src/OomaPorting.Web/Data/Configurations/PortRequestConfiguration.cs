@@ -69,6 +69,9 @@ public sealed class PortRequestConfiguration : IEntityTypeConfiguration<PortRequ
         builder.HasIndex(r => new { r.SubmittedAtUtc, r.Id });
         builder.HasIndex(r => new { r.FocDate, r.Id });
 
+        // The desk's dashboard: completions per week and in a window.
+        builder.HasIndex(r => r.CompletedAtUtc);
+
         // "Assigned to me": an agent's own requests.
         builder.HasIndex(r => new { r.AssignedToUserId, r.Status });
     }

@@ -21,5 +21,8 @@ public sealed class PortRequestEventConfiguration : IEntityTypeConfiguration<Por
         builder.Property(e => e.ReasonCodes).HasMaxLength(400);
         builder.Property(e => e.Comment).HasMaxLength(PortRequest.MaxCommentLength);
         builder.HasIndex(e => new { e.PortRequestId, e.Sequence }).IsUnique();
+
+        // The desk's dashboard: submissions per week, sendings-back in a window (range counts on this index).
+        builder.HasIndex(e => new { e.Kind, e.OccurredAtUtc });
     }
 }

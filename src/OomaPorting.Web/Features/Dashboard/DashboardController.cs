@@ -4,7 +4,7 @@ using OomaPorting.Web.Infrastructure.Forms;
 
 namespace OomaPorting.Web.Features.Dashboard;
 
-/// <summary>"Tableau de bord": where an account member lands after signing in; support goes to its queue.</summary>
+/// <summary>"Tableau de bord": where an account member lands after signing in; support goes to the desk's dashboard.</summary>
 public sealed class DashboardController(IMediator mediator) : PortalController
 {
     [HttpGet("/")]
@@ -13,7 +13,7 @@ public sealed class DashboardController(IMediator mediator) : PortalController
     {
         if (User.IsInRole(Roles.Support))
         {
-            return Redirect("/support/portages");
+            return Redirect("/support/tableau-de-bord");
         }
 
         var model = await mediator.Send(new Dashboard.Query(), ct);

@@ -473,6 +473,8 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompletedAtUtc");
+
                     b.HasIndex("Reference")
                         .IsUnique()
                         .HasFilter("[Reference] IS NOT NULL");
@@ -566,6 +568,8 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(20)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Kind", "OccurredAtUtc");
 
                     b.HasIndex("PortRequestId", "Sequence")
                         .IsUnique();

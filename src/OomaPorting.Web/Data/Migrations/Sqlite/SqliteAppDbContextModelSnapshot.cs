@@ -461,6 +461,8 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompletedAtUtc");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -553,6 +555,8 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Kind", "OccurredAtUtc");
 
                     b.HasIndex("PortRequestId", "Sequence")
                         .IsUnique();

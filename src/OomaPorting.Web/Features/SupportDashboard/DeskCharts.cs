@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Net;
+using ScottPlot;
+
+namespace OomaPorting.Web.Features.SupportDashboard;
+
+/// <summary>
+/// The dashboard's charts, drawn on the server by ScottPlot as SVG (no script, nothing for the CSP to allow), each
+/// named for screen readers by its title. The same figures are on the page as tables: the charts add nothing a table
+/// does not say, and no colour carries meaning alone.
+/// </summary>
+public static class DeskCharts
+{
+    private const int Width = 640;
+    private const int Height = 280;
+    private static readonly Color Blue = Color.FromHex("#0b5cad");
+    private static readonly Color Green = Color.FromHex("#1f7a3a");
+    private static readonly Color Grey = Color.FromHex("#6c757d");
+
+    public sealed record Drawings(string Flow, string Durations, string Reasons, string Carriers);
+
+    public static Drawings Draw(GetDeskDashboard.Model model, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(text);
+        return new Drawings(Flow(model, text), Durations(model, text), Reasons(model, text), Carriers(model, text));
+    }
+
+    private static string Flow(GetDeskDashboard.Model model, IStringLocalizer text)
+    {
+        var plot = new Plot();
+        double[] xs = [.. Enumerable.Range(0, model.Flow.Count).Select(i => (double)i)];
+        var submitted = plot.Add.Scatter(xs, [.. model.Flow.Select(w => (double)w.Submitted)]);
+        submitted.LegendText = text["Desk.Flow.Submitted"];
+        submitted.Color = Blue;
+        submitted.LineWidth = 2;
+        var completed = plot.Add.Scatter(xs, [.. model.Flow.Select(w => (double)w.Completed)]);
+        completed.LegendText = text["Desk.Flow.Completed"];
+        completed.Color = Green;
+        completed.LineWidth = 2;
+        completed.LinePattern = LinePattern.Dashed; // told apart without colour
+        completed.MarkerShape = MarkerShape.FilledSquare;
+        plot.Axes.Bottom.SetTicks(xs, [.. model.Flow.Select(w => w.Monday.ToString("d MMM", CultureInfo.CurrentCulture))]);
+        plot.YLabel(text["Desk.Flow.Axis"]);
+        plot.ShowLegend(Alignment.UpperLeft);
+        plot.Axes.Margins(bottom: 0);
+        return Svg(plot, text["Desk.Flow.Title"]);
+    }
+
+    private static string Durations(GetDeskDashboard.Model model, IStringLocalizer text)
+    {
+        var plot = new Plot();
+        var buckets = model.Durations.Buckets;
+        var bars = buckets.Select((b, i) => new Bar { Position = i, Value = b.Count, FillColor = b.IsPromise ? Green : Grey }).ToList();
+        plot.Add.Bars(bars);
+        plot.Axes.Bottom.SetTicks([.. buckets.Select((_, i) => (double)i)], [.. buckets.Select(b => BucketLabel(b, text))]);
+        plot.YLabel(text["Desk.Durations.Axis"]);
+        plot.Axes.Margins(bottom: 0);
+        return Svg(plot, text["Desk.Durations.Title"]);
+    }
+
+    private static string Reasons(GetDeskDashboard.Model model, IStringLocalizer text)
+    {
+        var plot = new Plot();
+        var reasons = model.Reasons.Reverse().ToList();
+        var bars = reasons.Select((r, i) => new Bar { Position = i, Value = r.Count, FillColor = Blue }).ToList();
+        var added = plot.Add.Bars(bars);
+        added.Horizontal = true;
+        plot.Axes.Left.SetTicks([.. reasons.Select((_, i) => (double)i)], [.. reasons.Select(r => text[$"Reason.{r.Code}"].Value)]);
+        plot.XLabel(text["Desk.Reasons.Axis"]);
+        plot.Axes.Margins(left: 0);
+        return Svg(plot, text["Desk.Reasons.Title"]);
+    }
+
+    private static string Carriers(GetDeskDashboard.Model model, IStringLocalizer text)
+    {
+        var plot = new Plot();
+        var carriers = model.Carriers;
+        var bars = carriers.Select((c, i) => new Bar { Position = i, Value = c.Volume, FillColor = Blue }).ToList();
+        plot.Add.Bars(bars);
+        plot.Axes.Bottom.SetTicks([.. carriers.Select((_, i) => (double)i)], [.. carriers.Select(c => c.Name)]);
+        plot.YLabel(text["Desk.Carriers.Axis"]);
+        plot.Axes.Margins(bottom: 0);
+        return Svg(plot, text["Desk.Carriers.Title"]);
+    }
+
+    public static string BucketLabel(GetDeskDashboard.Bucket bucket, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(bucket);
+        ArgumentNullException.ThrowIfNull(text);
+        return bucket.ToDays is { } to ? text["Desk.Durations.Bucket", bucket.FromDays, to] : text["Desk.Durations.BucketOpen", bucket.FromDays];
+    }
+
+    /// <summary>The plot as an inline SVG element named by <paramref name="title"/>, scaling to its container.</summary>
+    private static string Svg(Plot plot, string title)
+    {
+        var xml = plot.GetSvgXml(Width, Height);
+        var start = xml.IndexOf("<svg", StringComparison.Ordinal);
+        var label = WebUtility.HtmlEncode(title);
+        return string.Create(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-label=\"{label}\" viewBox=\"0 0 {Width} {Height}\" class=\"desk-chart\"{xml[(start + 4)..]}");
+    }
+}
