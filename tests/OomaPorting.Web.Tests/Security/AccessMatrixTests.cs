@@ -259,6 +259,7 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         ["POST /support/portages/{id:guid}/messages"] = Access.Support,
         ["POST /support/portages/{id:guid}/garder-temporaire"] = Access.Support,
         ["POST /support/portages/{id:guid}/attribution"] = Access.Support,
+        ["GET /support/portages/{id:guid}/attribution"] = Access.SupportAdmin,
         ["POST /support/portages/ccf-groupee"] = Access.Support,
         ["GET /support/portages/export.csv"] = Access.Support,
         ["GET /support/tableau-de-bord"] = Access.Support,

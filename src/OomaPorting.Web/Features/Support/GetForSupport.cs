@@ -1,5 +1,3 @@
-using OomaPorting.Web.Infrastructure.Identity;
-
 namespace OomaPorting.Web.Features.Support;
 
 /// <summary>Everything about one request for support: full account number, every event, internal notes, messages, mandate.</summary>
@@ -8,14 +6,9 @@ public static class GetForSupport
     public sealed record Query(Guid Id) : IQuery<Model>;
 
     /// <param name="TemporaryNumber">The account's temporary number while it still has one.</param>
-    /// <param name="Desk">Who is looking, and whom a lead may hand the request to.</param>
+    /// <param name="ViewerId">The agent looking (the assignment buttons depend on whether the request is theirs).</param>
     public sealed record Model(PortRequest Request, string CompanyName, IReadOnlyList<PortRequestMessage> Messages, Mandate? Mandate,
-        FrenchNumber? TemporaryNumber = null, DeskView? Desk = null);
-
-    /// <param name="Agents">The active agents a lead may give the request to (empty for an agent who is not a lead).</param>
-    public sealed record DeskView(string UserId, bool IsLead, IReadOnlyList<Agent> Agents);
-
-    public sealed record Agent(string Id, string Name);
+        FrenchNumber? TemporaryNumber = null, string ViewerId = "");
 
     public sealed class Handler(AppDbContext db, ICurrentActor current) : IQueryHandler<Query, Model>
     {
@@ -37,19 +30,7 @@ public static class GetForSupport
             var r = found.Request;
             var messages = await db.PortRequestMessages.IgnoreQueryFilters().AsNoTracking()
                 .Where(m => m.PortRequestId == r.Id).OrderBy(m => m.SentAtUtc).ToListAsync(cancellationToken);
-            return new Model(r, found.Company, messages, found.Mandate, found.Temporary, await DeskAsync(cancellationToken));
-        }
-
-        private async Task<DeskView> DeskAsync(CancellationToken ct)
-        {
-            var me = current.Actor.UserId;
-            var isLead = await RoleMembers.UserIds(db, Roles.SupportAdmin).AnyAsync(id => id == me, ct);
-            var agents = RoleMembers.UserIds(db, Roles.Support);
-            var choices = isLead
-                ? await db.Users.Where(u => agents.Contains(u.Id) && !u.IsDisabled).OrderBy(u => u.DisplayName)
-                    .Select(u => new Agent(u.Id, u.DisplayName)).ToListAsync(ct)
-                : [];
-            return new DeskView(me, isLead, choices);
+            return new Model(r, found.Company, messages, found.Mandate, found.Temporary, current.Actor.UserId);
         }
     }
 }

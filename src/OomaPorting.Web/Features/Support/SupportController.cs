@@ -68,6 +68,11 @@ public sealed class SupportController(IMediator mediator, IStringLocalizer<Share
     public Task<IActionResult> KeepTemporaryNumber(Guid id, KeepTemporaryNumberForCustomer.Command command) =>
         Act(id, command, nameof(KeepTemporaryNumberForCustomer), "Support.Done.KeepTemporary");
 
+    /// <summary>"Confier à": a lead hands the request to another agent.</summary>
+    [HttpGet("{id:guid}/attribution")]
+    [Authorize(Roles = Roles.SupportAdmin)]
+    public async Task<IActionResult> AssignPage(Guid id, CancellationToken ct) => View("Assign", await mediator.Send(new GetAssignment.Query(id), ct));
+
     [HttpPost("{id:guid}/attribution")]
     public Task<IActionResult> Assign(Guid id, AssignRequest.Command command) =>
         Act(id, command, nameof(AssignRequest), string.IsNullOrEmpty(command?.AssigneeId) ? "Support.Done.Released" : "Support.Done.Assigned");

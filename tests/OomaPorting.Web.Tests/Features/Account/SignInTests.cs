@@ -13,7 +13,7 @@ public class SignInTests(SharedPortal portal) : IClassFixture<SharedPortal>
     [InlineData(DemoData.BoulangerieUser, "/", "Boulangerie Martin", "Paul Lefèvre")]
     [InlineData(DemoData.DurandAdmin, "/", "Cabinet Durand", "Jean Durand")]
     [InlineData(DemoData.DurandUser, "/", "Cabinet Durand", "Claire Petit")]
-    [InlineData(DemoData.SupportAgent, "/support/portages", "File du support", "Support Ooma")]
+    [InlineData(DemoData.SupportAgent, "/support/tableau-de-bord", "Tableau de bord du support", "Support Ooma")]
     public async Task Each_demo_user_signs_in_and_lands_on_their_home(string email, string home, string heading, string name)
     {
         var client = await PortalClient.SignedInAsync(portal.Factory, email);

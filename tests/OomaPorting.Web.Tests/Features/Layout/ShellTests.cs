@@ -172,6 +172,6 @@ public class ShellTests(SharedPortal portal) : IClassFixture<SharedPortal>
         var user = await PortalClient.SignedInAsync(portal.Factory, DemoData.BoulangerieUser);
         Assert.Equal("Tableau de bord|Postes|Statut du portage", Tabs(await (await user.GetAsync("/")).ReadHtmlAsync()));
         var support = await PortalClient.SignedInAsync(portal.Factory, DemoData.SupportAgent);
-        Assert.Equal("Support|Comptes clients|Agents|Journal", Tabs(await (await support.GetAsync("/support/portages")).ReadHtmlAsync()));
+        Assert.Equal("Tableau de bord|Support|Comptes clients|Agents|Journal", Tabs(await (await support.GetAsync("/support/portages")).ReadHtmlAsync()));
     }
 }

@@ -60,7 +60,8 @@ public class DeskWorkTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
         // A plain agent may take it, not hand it to someone else (no such choice on the page).
         var page = await (await claire.GetAsync($"/support/portages/{id}")).ReadHtmlAsync();
         Assert.Equal("Personne pour l'instant", page.QuerySelector("[data-assignee]")!.TextContent.Trim());
-        Assert.Null(page.QuerySelector("#AssignRequest_AssigneeId"));
+        Assert.Null(page.QuerySelector("[data-give-to]"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await claire.GetAsync($"/support/portages/{id}/attribution")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await AssignAsync(claire, id, claireId)).StatusCode);
         page = await (await claire.GetAsync($"/support/portages/{id}")).ReadHtmlAsync();
         Assert.Equal("Agent claire", page.QuerySelector("[data-assignee]")!.TextContent.Trim());
@@ -80,6 +81,8 @@ public class DeskWorkTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
 
         // The lead hands it to Malik, from the list of agents.
         page = await (await lead.GetAsync($"/support/portages/{id}")).ReadHtmlAsync();
+        Assert.Equal($"/support/portages/{id}/attribution", page.QuerySelector("[data-give-to]")!.GetAttribute("href"));
+        page = await (await lead.GetAsync($"/support/portages/{id}/attribution")).ReadHtmlAsync();
         Assert.Contains(page.QuerySelectorAll("#AssignRequest_AssigneeId option"), o => o.GetAttribute("value") == malikId);
         Assert.DoesNotContain(page.QuerySelectorAll("#AssignRequest_AssigneeId option"), o => o.GetAttribute("value") == claireId); // already hers
         Assert.Equal(HttpStatusCode.Redirect, (await AssignAsync(lead, id, malikId)).StatusCode);
