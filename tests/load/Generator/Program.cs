@@ -118,7 +118,8 @@ await using (var db = Open())
     var middle = await db.PortRequests.IgnoreQueryFilters().Where(r => r.Status != PortRequestStatus.Draft)
         .OrderBy(r => r.SubmittedAtUtc).ThenBy(r => r.Id).Skip(waiting / 2)
         .Select(r => new { r.SubmittedAtUtc, r.Id }).FirstAsync();
-    var cursor = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes($"{middle.SubmittedAtUtc!.Value.Ticks}_{middle.Id:N}"))
+    // The queue's cursor: urgency rank (unused by the age sort), sort key, id.
+    var cursor = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes($"0_{middle.SubmittedAtUtc!.Value.Ticks}_{middle.Id:N}"))
         .TrimEnd('=').Replace('+', '-').Replace('/', '_');
     await File.WriteAllTextAsync(file + ".deep-cursor", cursor);
 }
