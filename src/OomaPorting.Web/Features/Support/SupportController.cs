@@ -40,7 +40,23 @@ public sealed class SupportController(IMediator mediator, IStringLocalizer<Share
     {
         ArgumentNullException.ThrowIfNull(command);
         return Submit(command, result => View("BulkResult", result),
-            async () => View("Queue", await mediator.Send(command.Queue.WithoutDates(), HttpContext.RequestAborted)), new FormFields(nameof(Support.SetFocDates)));
+            async () => View("Queue", await QueueAsync(command.Queue)), new FormFields(nameof(Support.SetFocDates)));
+    }
+
+    /// <summary>
+    /// The queue a refused batch was ticked in, with its filters: they come from the page's hidden fields, valid unless
+    /// altered, in which case the dates are dropped (the batch's own messages are the ones to show).
+    /// </summary>
+    private async Task<SearchRequests.Page> QueueAsync(SearchRequests.Query filters)
+    {
+        try
+        {
+            return await mediator.Send(filters, HttpContext.RequestAborted);
+        }
+        catch (ValidationException)
+        {
+            return await mediator.Send(filters.WithoutDates(), HttpContext.RequestAborted);
+        }
     }
 
     [HttpGet("{id:guid}")]
