@@ -72,7 +72,10 @@ public sealed class Mandate
     public string Sha256 { get; private set; }
 
     /// <summary>True while the stored text still hashes to the stored hash: a changed row is detectable.</summary>
-    public bool IsIntact => Hash(CanonicalText) == Sha256;
+    public bool IsIntact => Seals(CanonicalText, Sha256);
+
+    /// <summary>Whether <paramref name="sha256"/> is the seal of <paramref name="canonicalText"/> (for a mandate read as its columns).</summary>
+    public static bool Seals(string canonicalText, string sha256) => Hash(canonicalText) == sha256;
 
     internal static string Hash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

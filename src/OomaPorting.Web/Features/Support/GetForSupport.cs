@@ -7,8 +7,11 @@ public static class GetForSupport
 
     /// <param name="TemporaryNumber">The account's temporary number while it still has one.</param>
     /// <param name="ViewerId">The agent looking (the assignment buttons depend on whether the request is theirs).</param>
-    public sealed record Model(PortRequest Request, string CompanyName, IReadOnlyList<PortRequestMessage> Messages, Mandate? Mandate,
+    public sealed record Model(PortRequest Request, string CompanyName, IReadOnlyList<PortRequestMessage> Messages, MandateView? Mandate,
         FrenchNumber? TemporaryNumber = null, string ViewerId = "");
+
+    /// <summary>The mandate in force as support reads it: who signed, when, which terms, its seal and whether it still holds.</summary>
+    public sealed record MandateView(string SignerName, DateTime SignedAtUtc, string TermsVersion, string Sha256, bool IsIntact);
 
     public sealed class Handler(AppDbContext db, ICurrentActor current) : IQueryHandler<Query, Model>
     {
@@ -22,7 +25,13 @@ public static class GetForSupport
                 {
                     Request = x,
                     Company = db.Accounts.IgnoreQueryFilters().Where(a => a.Id == x.AccountId).Select(a => a.CompanyName).First(),
-                    Mandate = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id).OrderByDescending(m => m.Sequence).FirstOrDefault(),
+                    // The mandate in force, column by column: each a lookup on (PortRequestId, Sequence). Asking for the
+                    // entity here would make the database number every mandate of every request to find this one.
+                    Signer = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id && m.Sequence == x.MandateCount).Select(m => m.SignerName).FirstOrDefault(),
+                    SignedAt = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id && m.Sequence == x.MandateCount).Select(m => (DateTime?)m.SignedAtUtc).FirstOrDefault(),
+                    Terms = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id && m.Sequence == x.MandateCount).Select(m => m.TermsVersion).FirstOrDefault(),
+                    Seal = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id && m.Sequence == x.MandateCount).Select(m => m.Sha256).FirstOrDefault(),
+                    Text = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id && m.Sequence == x.MandateCount).Select(m => m.CanonicalText).FirstOrDefault(),
                     Temporary = db.AccountNumbers.IgnoreQueryFilters()
                         .Where(n => n.AccountId == x.AccountId && n.Kind == Domain.Accounts.AccountNumberKind.Temporary).Select(n => n.Number).FirstOrDefault(),
                 })
@@ -30,7 +39,10 @@ public static class GetForSupport
             var r = found.Request;
             var messages = await db.PortRequestMessages.IgnoreQueryFilters().AsNoTracking()
                 .Where(m => m.PortRequestId == r.Id).OrderBy(m => m.SentAtUtc).ToListAsync(cancellationToken);
-            return new Model(r, found.Company, messages, found.Mandate, found.Temporary, current.Actor.UserId);
+            var mandate = found.SignedAt is { } signedAt
+                ? new MandateView(found.Signer!, signedAt, found.Terms!, found.Seal!, Mandate.Seals(found.Text!, found.Seal!))
+                : null;
+            return new Model(r, found.Company, messages, mandate, found.Temporary, current.Actor.UserId);
         }
     }
 }
