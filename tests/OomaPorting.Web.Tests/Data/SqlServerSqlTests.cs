@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using OomaPorting.Domain.Calendar;
+using OomaPorting.Domain.Porting;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Features.Support;
+using OomaPorting.Web.Infrastructure;
+
+namespace OomaPorting.Web.Tests.Data;
+
+/// <summary>
+/// No SQL Server runs here, so what the portal would send one is checked without a server: the idempotent migration
+/// script parses with Microsoft's own T-SQL parser, and the queue's queries (every sort, the desk's filters, the urgency
+/// and late rules inlined) translate under the SQL Server provider.
+/// </summary>
+public class SqlServerSqlTests
+{
+    private static SqlServerAppDbContext Context() => new SqlServerDesignTimeFactory().CreateDbContext([]);
+
+    private static void AssertParses(string sql, string what)
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(sql);
+        parser.Parse(reader, out var errors);
+        Assert.True(errors.Count == 0, $"{what}: " + string.Join("\n", errors.Take(5).Select(e => $"line {e.Line}: {e.Message}")));
+    }
+
+    [Fact]
+    public void The_parser_refuses_what_sql_server_would()
+    {
+        // The control: SQLite's syntax (and a broken statement) does not pass for T-SQL.
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertParses("SELECT \"Id\" FROM \"PortRequests\" LIMIT 25", "SQLite's LIMIT"));
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertParses("CREATE TABLE [X] ([Id] int", "unfinished"));
+    }
+
+    [Fact]
+    public void The_idempotent_migration_script_is_valid_t_sql()
+    {
+        using var db = Context();
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        Assert.Contains("IF NOT EXISTS", script, StringComparison.Ordinal);
+        Assert.Contains("IX_PortRequestEvents_Kind_OccurredAtUtc", script, StringComparison.Ordinal); // the latest migration is in it
+        AssertParses(script, "migration script");
+    }
+
+    public static TheoryData<string, string> Queues()
+    {
+        var data = new TheoryData<string, string>();
+        string[] filters = ["", "Late", "Assigned=moi", "Assigned=personne", "Account=Café", "Turn=Customer", "SubmittedFrom", "FocTo", "Search=POR-2026-000001",
+            "Search=01 45 00 00 00"];
+        foreach (var sort in new[] { SearchRequests.SortByUrgency, SearchRequests.SortByAge, SearchRequests.SortByFoc })
+        {
+            foreach (var filter in filters)
+            {
+                data.Add(sort, filter);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Queues))]
+    public void The_queue_translates_for_sql_server_under_every_sort_filter_and_cursor(string sort, string filter)
+    {
+        using var db = Context();
+        var query = new SearchRequests.Query
+        {
+            Sort = sort,
+            Late = filter == "Late",
+            Assigned = filter.StartsWith("Assigned=", StringComparison.Ordinal) ? filter[9..] : null,
+            Account = filter.StartsWith("Account=", StringComparison.Ordinal) ? filter[8..] : null,
+            Turn = filter.StartsWith("Turn=", StringComparison.Ordinal) ? filter[5..] : null,
+            SubmittedFrom = filter == "SubmittedFrom" ? "2026-11-01" : null,
+            FocTo = filter == "FocTo" ? "2026-12-31" : null,
+            Search = filter.StartsWith("Search=", StringComparison.Ordinal) ? filter[7..] : null,
+        };
+        var cutoffs = SlaCutoffs.At(new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc), BusinessCalendar.France, new SlaLimits(10, 5));
+        var cursor = SearchRequests.Cursor.Write(1, new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc).Ticks, Guid.NewGuid());
+        var requests = SearchRequests.Sorted(SearchRequests.Filter(db, query, cutoffs, "agent-1"), sort, cutoffs, cursor)
+            .Select(ExpressionInliner.Inline<PortRequest, LateReason, Urgency, object>((r, late, urgency) => new { r.Id, late, urgency, r.AssignedToName },
+                cutoffs.Reason(), cutoffs.Urgency()));
+        var sql = requests.Take(26).ToQueryString();
+        AssertParses(sql[sql.IndexOf("SELECT", StringComparison.Ordinal)..], $"{sort} {filter}");
+    }
+}
