@@ -6,6 +6,7 @@ using OomaPorting.Domain.Calendar;
 using OomaPorting.Domain.Porting;
 using OomaPorting.Web.Data;
 using OomaPorting.Web.Features.Support;
+using OomaPorting.Web.Features.SupportDashboard;
 using OomaPorting.Web.Infrastructure;
 
 namespace OomaPorting.Web.Tests.Data;
@@ -84,5 +85,24 @@ public class SqlServerSqlTests
                 cutoffs.Reason(), cutoffs.Urgency()));
         var sql = requests.Take(26).ToQueryString();
         AssertParses(sql[sql.IndexOf("SELECT", StringComparison.Ordinal)..], $"{sort} {filter}");
+    }
+
+    [Fact]
+    public void The_dashboard_s_queries_translate_for_sql_server()
+    {
+        using var db = Context();
+        var at = new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc);
+        var cutoffs = SlaCutoffs.At(at, BusinessCalendar.France, new SlaLimits(10, 5));
+        string[] queries =
+        [
+            GetDeskDashboard.Queries.ByStatus(db).ToQueryString(), GetDeskDashboard.Queries.Late(db, cutoffs).ToQueryString(),
+            GetDeskDashboard.Queries.Submissions(db, at.AddDays(-7), at).ToQueryString(), GetDeskDashboard.Queries.Completions(db, at.AddDays(-7), at).ToQueryString(),
+            GetDeskDashboard.Queries.Spans(db, at.AddDays(-90)).ToQueryString(), GetDeskDashboard.Queries.ReasonCodes(db, at.AddDays(-90)).ToQueryString(),
+            GetDeskDashboard.Queries.Firsts(db, at.AddDays(-90)).ToQueryString(),
+        ];
+        foreach (var sql in queries)
+        {
+            AssertParses(sql[sql.IndexOf("SELECT", StringComparison.Ordinal)..], sql);
+        }
     }
 }

@@ -55,6 +55,86 @@ public static class GetDeskDashboard
         public double RefusalRate => Volume == 0 ? 0 : (double)SentBack / Volume;
     }
 
+    /// <summary>
+    /// The dashboard's queries, as queries (the handler runs them; a test translates them for SQL Server too). Every one
+    /// reads across accounts: support's view.
+    /// </summary>
+    public static class Queries
+    {
+        public sealed record StatusCount(PortRequestStatus Status, int Count);
+
+        public sealed record LateCount(LateReason Reason, int Count);
+
+        public sealed record Span(DateTime CompletedAtUtc, DateTime FirstSubmittedAtUtc);
+
+        /// <summary>A request first submitted in the window: its carrier, when it was first dated, whether it was sent back.</summary>
+        public sealed record First(DateTime SubmittedAtUtc, string? CarrierCode, NumberType? NumberType, string? CarrierOtherName, DateTime? FirstDatedAtUtc,
+            bool SentBack);
+
+        public static IQueryable<StatusCount> ByStatus(AppDbContext db)
+        {
+            ArgumentNullException.ThrowIfNull(db);
+            return db.PortRequests.IgnoreQueryFilters().AsNoTracking().Where(r => r.Status != PortRequestStatus.Draft).GroupBy(r => r.Status)
+                .Select(g => new StatusCount(g.Key, g.Count()));
+        }
+
+        /// <summary>Late requests by reason: the domain's rule (<see cref="SlaCutoffs.Reason"/>) grouped by the database.</summary>
+        public static IQueryable<LateCount> Late(AppDbContext db, SlaCutoffs cutoffs)
+        {
+            ArgumentNullException.ThrowIfNull(db);
+            ArgumentNullException.ThrowIfNull(cutoffs);
+            var underWay = PortRequestStatuses.UnderWay.ToList();
+            return db.PortRequests.IgnoreQueryFilters().AsNoTracking().Where(r => underWay.Contains(r.Status)).Select(cutoffs.Reason())
+                .Where(x => x != LateReason.None).GroupBy(x => x).Select(g => new LateCount(g.Key, g.Count()));
+        }
+
+        /// <summary>First submissions in [from, to) (the "Submitted" event; later ones are resubmissions).</summary>
+        public static IQueryable<PortRequestEvent> Submissions(AppDbContext db, DateTime fromUtc, DateTime toUtc)
+        {
+            ArgumentNullException.ThrowIfNull(db);
+            return db.PortRequestEvents.IgnoreQueryFilters().AsNoTracking()
+                .Where(e => e.Kind == PortRequestEventKind.Submitted && e.OccurredAtUtc >= fromUtc && e.OccurredAtUtc < toUtc);
+        }
+
+        public static IQueryable<PortRequest> Completions(AppDbContext db, DateTime fromUtc, DateTime toUtc)
+        {
+            ArgumentNullException.ThrowIfNull(db);
+            return db.PortRequests.IgnoreQueryFilters().AsNoTracking().Where(r => r.CompletedAtUtc >= fromUtc && r.CompletedAtUtc < toUtc);
+        }
+
+        /// <summary>Requests completed since <paramref name="fromUtc"/>, with their first submission.</summary>
+        public static IQueryable<Span> Spans(AppDbContext db, DateTime fromUtc)
+        {
+            ArgumentNullException.ThrowIfNull(db);
+            var events = db.PortRequestEvents.IgnoreQueryFilters();
+            return db.PortRequests.IgnoreQueryFilters().AsNoTracking().Where(r => r.CompletedAtUtc >= fromUtc)
+                .Select(r => new Span(r.CompletedAtUtc!.Value,
+                    events.Where(e => e.PortRequestId == r.Id && e.Kind == PortRequestEventKind.Submitted).Select(e => e.OccurredAtUtc).First()));
+        }
+
+        /// <summary>The reason codes of every sending-back since <paramref name="fromUtc"/> (by support or after a failed test call).</summary>
+        public static IQueryable<string> ReasonCodes(AppDbContext db, DateTime fromUtc)
+        {
+            ArgumentNullException.ThrowIfNull(db);
+            return db.PortRequestEvents.IgnoreQueryFilters().AsNoTracking()
+                .Where(e => e.OccurredAtUtc >= fromUtc && e.ReasonCodes != null
+                    && (e.Kind == PortRequestEventKind.ActionRequired || e.Kind == PortRequestEventKind.TestCallFailed))
+                .Select(e => e.ReasonCodes!);
+        }
+
+        public static IQueryable<First> Firsts(AppDbContext db, DateTime fromUtc)
+        {
+            ArgumentNullException.ThrowIfNull(db);
+            var events = db.PortRequestEvents.IgnoreQueryFilters();
+            var requests = db.PortRequests.IgnoreQueryFilters();
+            return events.AsNoTracking().Where(e => e.Kind == PortRequestEventKind.Submitted && e.OccurredAtUtc >= fromUtc)
+                .Join(requests, e => e.PortRequestId, r => r.Id, (e, r) => new First(e.OccurredAtUtc, r.CarrierCode, r.NumberType, r.CarrierOtherName,
+                    events.Where(d => d.PortRequestId == r.Id && d.Kind == PortRequestEventKind.FocDateSet).Min(d => (DateTime?)d.OccurredAtUtc),
+                    events.Any(d => d.PortRequestId == r.Id && d.ReasonCodes != null
+                        && (d.Kind == PortRequestEventKind.ActionRequired || d.Kind == PortRequestEventKind.TestCallFailed))));
+        }
+    }
+
     public sealed class Handler(AppDbContext db, BusinessCalendar calendar, TimeProvider time, IOptions<SlaOptions> sla) : IQueryHandler<Query, Model>
     {
         public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
@@ -63,16 +143,10 @@ public static class GetDeskDashboard
             var today = BusinessCalendar.DateInFrance(now);
             var limits = sla.Value.Limits;
             var cutoffs = SlaCutoffs.At(now, calendar, limits);
-            var requests = db.PortRequests.IgnoreQueryFilters().AsNoTracking();
-            var events = db.PortRequestEvents.IgnoreQueryFilters().AsNoTracking();
 
-            var byStatus = await requests.Where(r => r.Status != PortRequestStatus.Draft).GroupBy(r => r.Status)
-                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+            var byStatus = await Queries.ByStatus(db).ToDictionaryAsync(x => x.Status, x => x.Count, cancellationToken);
             var byTurn = byStatus.Where(s => s.Key.IsUnderWay()).GroupBy(s => s.Key.WhoseTurn()).ToDictionary(g => g.Key, g => g.Sum(s => s.Value));
-
-            var underWay = PortRequestStatuses.UnderWay.ToList();
-            var late = await requests.Where(r => underWay.Contains(r.Status)).Select(cutoffs.Reason()).Where(x => x != LateReason.None)
-                .GroupBy(x => x).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+            var late = await Queries.Late(db, cutoffs).ToDictionaryAsync(x => x.Reason, x => x.Count, cancellationToken);
 
             // The weekly flow: one range count per week and kind, each on an index.
             var thisMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
@@ -82,22 +156,14 @@ public static class GetDeskDashboard
                 var monday = thisMonday.AddDays(-7 * w);
                 var from = BusinessCalendar.StartOfDayInFranceUtc(monday);
                 var to = BusinessCalendar.StartOfDayInFranceUtc(monday.AddDays(7));
-                var submitted = await events.CountAsync(e => e.Kind == PortRequestEventKind.Submitted && e.OccurredAtUtc >= from && e.OccurredAtUtc < to, cancellationToken);
-                var completed = await requests.CountAsync(r => r.CompletedAtUtc >= from && r.CompletedAtUtc < to, cancellationToken);
-                flow.Add(new Week(monday, submitted, completed));
+                flow.Add(new Week(monday, await Queries.Submissions(db, from, to).CountAsync(cancellationToken),
+                    await Queries.Completions(db, from, to).CountAsync(cancellationToken)));
             }
 
             var windowStart = BusinessCalendar.StartOfDayInFranceUtc(today.AddDays(-WindowDays));
-
-            // Durations: completed in the window, from their first submission (the "Submitted" event; later ones are resubmissions).
-            var spans = await requests.Where(r => r.CompletedAtUtc >= windowStart)
-                .Select(r => new
-                {
-                    Completed = r.CompletedAtUtc!.Value,
-                    Submitted = events.Where(e => e.PortRequestId == r.Id && e.Kind == PortRequestEventKind.Submitted).Select(e => e.OccurredAtUtc).First(),
-                })
-                .ToListAsync(cancellationToken);
-            var days = spans.Select(s => BusinessCalendar.DateInFrance(s.Completed).DayNumber - BusinessCalendar.DateInFrance(s.Submitted).DayNumber).Order().ToList();
+            var days = (await Queries.Spans(db, windowStart).ToListAsync(cancellationToken))
+                .Select(s => BusinessCalendar.DateInFrance(s.CompletedAtUtc).DayNumber - BusinessCalendar.DateInFrance(s.FirstSubmittedAtUtc).DayNumber)
+                .Order().ToList();
             var durations = new Durations(days.Count, Median(days), Percentile(days, 0.9), days.Count(d => d <= PromiseToDays),
             [
                 new(0, 7, days.Count(d => d <= 7)), new(8, 14, days.Count(d => d is >= 8 and <= 14)), new(15, 21, days.Count(d => d is >= 15 and <= 21)),
@@ -105,30 +171,16 @@ public static class GetDeskDashboard
                 new(36, 42, days.Count(d => d is >= 36 and <= 42)), new(43, null, days.Count(d => d >= 43)),
             ]);
 
-            // Why requests were sent back (by support or after a failed test call) in the window.
-            var codes = await events.Where(e => e.OccurredAtUtc >= windowStart && e.ReasonCodes != null
-                    && (e.Kind == PortRequestEventKind.ActionRequired || e.Kind == PortRequestEventKind.TestCallFailed))
-                .Select(e => e.ReasonCodes!).ToListAsync(cancellationToken);
-            var reasons = codes.SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            var reasons = (await Queries.ReasonCodes(db, windowStart).ToListAsync(cancellationToken))
+                .SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries))
                 .Select(c => Enum.TryParse<ReasonCode>(c, out var code) ? code : (ReasonCode?)null).OfType<ReasonCode>()
                 .GroupBy(c => c).Select(g => new ReasonCount(g.Key, g.Count())).OrderByDescending(r => r.Count).ThenBy(r => r.Code).ToList();
 
-            // Each carrier: the requests first submitted in the window, when they were first dated, whether they were sent back.
-            var firsts = await events.Where(e => e.Kind == PortRequestEventKind.Submitted && e.OccurredAtUtc >= windowStart)
-                .Select(e => new
-                {
-                    Submitted = e.OccurredAtUtc,
-                    Request = requests.Where(r => r.Id == e.PortRequestId).Select(r => new { r.CarrierCode, r.NumberType, r.CarrierOtherName }).First(),
-                    Dated = events.Where(d => d.PortRequestId == e.PortRequestId && d.Kind == PortRequestEventKind.FocDateSet).Min(d => (DateTime?)d.OccurredAtUtc),
-                    SentBack = events.Any(d => d.PortRequestId == e.PortRequestId && d.ReasonCodes != null
-                        && (d.Kind == PortRequestEventKind.ActionRequired || d.Kind == PortRequestEventKind.TestCallFailed)),
-                })
-                .ToListAsync(cancellationToken);
-            var carriers = firsts.GroupBy(f => f.Request.CarrierCode)
+            var carriers = (await Queries.Firsts(db, windowStart).ToListAsync(cancellationToken)).GroupBy(f => f.CarrierCode)
                 .Select(g => new CarrierFigures(g.Key,
-                    Carrier.DisplayName(g.First().Request.NumberType, g.Key, g.Key == Carrier.OtherCode ? null : g.First().Request.CarrierOtherName) ?? g.Key ?? "—",
+                    Carrier.DisplayName(g.First().NumberType, g.Key, g.Key == Carrier.OtherCode ? null : g.First().CarrierOtherName) ?? g.Key ?? "—",
                     g.Count(),
-                    Median([.. g.Where(f => f.Dated is not null).Select(f => (f.Dated!.Value - f.Submitted).TotalDays).Order()]),
+                    Median([.. g.Where(f => f.FirstDatedAtUtc is not null).Select(f => (f.FirstDatedAtUtc!.Value - f.SubmittedAtUtc).TotalDays).Order()]),
                     g.Count(f => f.SentBack)))
                 .OrderByDescending(c => c.Volume).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
 
