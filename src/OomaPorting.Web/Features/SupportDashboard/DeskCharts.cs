@@ -42,6 +42,7 @@ public static class DeskCharts
         completed.MarkerShape = MarkerShape.FilledSquare;
         plot.Axes.Bottom.SetTicks(xs, [.. model.Flow.Select(w => w.Monday.ToString("d MMM", CultureInfo.CurrentCulture))]);
         plot.YLabel(text["Desk.Flow.Axis"]);
+        WholeNumbers(plot.Axes.Left);
         plot.ShowLegend(Alignment.UpperLeft);
         plot.Axes.Margins(bottom: 0);
         return Svg(plot, text["Desk.Flow.Title"]);
@@ -55,6 +56,7 @@ public static class DeskCharts
         plot.Add.Bars(bars);
         plot.Axes.Bottom.SetTicks([.. buckets.Select((_, i) => (double)i)], [.. buckets.Select(b => BucketLabel(b, text))]);
         plot.YLabel(text["Desk.Durations.Axis"]);
+        WholeNumbers(plot.Axes.Left);
         plot.Axes.Margins(bottom: 0);
         return Svg(plot, text["Desk.Durations.Title"]);
     }
@@ -66,8 +68,9 @@ public static class DeskCharts
         var bars = reasons.Select((r, i) => new Bar { Position = i, Value = r.Count, FillColor = Blue }).ToList();
         var added = plot.Add.Bars(bars);
         added.Horizontal = true;
-        plot.Axes.Left.SetTicks([.. reasons.Select((_, i) => (double)i)], [.. reasons.Select(r => text[$"Reason.{r.Code}"].Value)]);
+        plot.Axes.Left.SetTicks([.. reasons.Select((_, i) => (double)i)], [.. reasons.Select(r => Short(text[$"Reason.{r.Code}"].Value))]);
         plot.XLabel(text["Desk.Reasons.Axis"]);
+        WholeNumbers(plot.Axes.Bottom);
         plot.Axes.Margins(left: 0);
         return Svg(plot, text["Desk.Reasons.Title"]);
     }
@@ -80,6 +83,7 @@ public static class DeskCharts
         plot.Add.Bars(bars);
         plot.Axes.Bottom.SetTicks([.. carriers.Select((_, i) => (double)i)], [.. carriers.Select(c => c.Name)]);
         plot.YLabel(text["Desk.Carriers.Axis"]);
+        WholeNumbers(plot.Axes.Left);
         plot.Axes.Margins(bottom: 0);
         return Svg(plot, text["Desk.Carriers.Title"]);
     }
@@ -90,6 +94,12 @@ public static class DeskCharts
         ArgumentNullException.ThrowIfNull(text);
         return bucket.ToDays is { } to ? text["Desk.Durations.Bucket", bucket.FromDays, to] : text["Desk.Durations.BucketOpen", bucket.FromDays];
     }
+
+    /// <summary>Counts are whole: no "2,5 demandes" on an axis.</summary>
+    private static void WholeNumbers(IAxis axis) => axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+
+    /// <summary>An axis label short enough to leave the chart its room (the table beside it has the full text).</summary>
+    private static string Short(string text) => text.Length <= 34 ? text : string.Concat(text.AsSpan(0, 33).TrimEnd(), "…");
 
     /// <summary>The plot as an inline SVG element named by <paramref name="title"/>, scaling to its container.</summary>
     private static string Svg(Plot plot, string title)

@@ -31,6 +31,9 @@ public static class GetDeskDashboard
         public int UnderWay => ByStatus.Where(s => s.Key.IsUnderWay()).Sum(s => s.Value);
 
         public int LateTotal => Late.Values.Sum();
+
+        /// <summary>Late requests nobody has taken.</summary>
+        public int LateUnassigned { get; init; }
     }
 
     /// <param name="Monday">The week's first day (Paris).</param>
@@ -63,7 +66,16 @@ public static class GetDeskDashboard
     {
         public sealed record StatusCount(PortRequestStatus Status, int Count);
 
-        public sealed record LateCount(LateReason Reason, int Count);
+        public sealed record LateCount(LateReason Reason, bool Unassigned, int Count);
+
+        /// <summary>A request's late reason and whether anyone looks after it.</summary>
+        /// <remarks>Set by initialiser (not a constructor) so the database can filter and group on its members.</remarks>
+        public sealed class Flagged
+        {
+            public LateReason Reason { get; init; }
+
+            public bool Unassigned { get; init; }
+        }
 
         public sealed record Span(DateTime CompletedAtUtc, DateTime FirstSubmittedAtUtc);
 
@@ -84,8 +96,9 @@ public static class GetDeskDashboard
             ArgumentNullException.ThrowIfNull(db);
             ArgumentNullException.ThrowIfNull(cutoffs);
             var underWay = PortRequestStatuses.UnderWay.ToList();
-            return db.PortRequests.IgnoreQueryFilters().AsNoTracking().Where(r => underWay.Contains(r.Status)).Select(cutoffs.Reason())
-                .Where(x => x != LateReason.None).GroupBy(x => x).Select(g => new LateCount(g.Key, g.Count()));
+            return db.PortRequests.IgnoreQueryFilters().AsNoTracking().Where(r => underWay.Contains(r.Status))
+                .Select(ExpressionInliner.Inline<PortRequest, LateReason, Flagged>((r, reason) => new Flagged { Reason = reason, Unassigned = r.AssignedToUserId == null }, cutoffs.Reason()))
+                .Where(x => x.Reason != LateReason.None).GroupBy(x => new { x.Reason, x.Unassigned }).Select(g => new LateCount(g.Key.Reason, g.Key.Unassigned, g.Count()));
         }
 
         /// <summary>First submissions in [from, to) (the "Submitted" event; later ones are resubmissions).</summary>
@@ -146,7 +159,9 @@ public static class GetDeskDashboard
 
             var byStatus = await Queries.ByStatus(db).ToDictionaryAsync(x => x.Status, x => x.Count, cancellationToken);
             var byTurn = byStatus.Where(s => s.Key.IsUnderWay()).GroupBy(s => s.Key.WhoseTurn()).ToDictionary(g => g.Key, g => g.Sum(s => s.Value));
-            var late = await Queries.Late(db, cutoffs).ToDictionaryAsync(x => x.Reason, x => x.Count, cancellationToken);
+            var lateRows = await Queries.Late(db, cutoffs).ToListAsync(cancellationToken);
+            var late = lateRows.GroupBy(x => x.Reason).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+            var lateUnassigned = lateRows.Where(x => x.Unassigned).Sum(x => x.Count);
 
             // The weekly flow: one range count per week and kind, each on an index.
             var thisMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
@@ -184,7 +199,7 @@ public static class GetDeskDashboard
                     g.Count(f => f.SentBack)))
                 .OrderByDescending(c => c.Volume).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
 
-            return new Model(now, today, byStatus, byTurn, late, flow, durations, reasons, carriers, limits);
+            return new Model(now, today, byStatus, byTurn, late, flow, durations, reasons, carriers, limits) { LateUnassigned = lateUnassigned };
         }
     }
 

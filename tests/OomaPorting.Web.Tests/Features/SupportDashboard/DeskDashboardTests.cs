@@ -57,6 +57,7 @@ public class DeskDashboardTests
             // C (Orange): submitted 23 Nov, waiting for a date, on time. D (Orange): submitted 2 Nov, no date: late.
             var c = New(account, 3, Utc(11, 23), "F0").Submit("POR-2026-870003");
             var d = New(account, 4, Utc(11, 2), "F0").Submit("POR-2026-870004");
+            d.AssignTo(Support, Support, true, Utc(11, 3)); // someone looks after D; nobody after E
 
             // E (Orange): submitted 1 Oct, dated 4 days later, test call failed (RIO) on 30 Oct, the customer silent since: late.
             var e = New(account, 5, Utc(10, 1), "F0").FocConfirmed("POR-2026-870005", Support, new DateOnly(2026, 10, 30), Calendar, Utc(10, 5));
@@ -82,6 +83,7 @@ public class DeskDashboardTests
 
         Assert.Equal("3", page.QuerySelector("[data-figure=under-way]")!.TextContent.Trim());
         Assert.Equal("2", page.QuerySelector("[data-figure=late]")!.TextContent.Trim());
+        Assert.Equal("1", page.QuerySelector("[data-figure=late-unassigned]")!.TextContent.Trim());
         Assert.Equal(["3", "2", "1", "0", "0", "0"], new[] { Cell("status", "data-status=Completed"), Cell("status", "data-status=Submitted"),
             Cell("status", "data-status=ActionRequired"), Cell("status", "data-status=FocConfirmed"), Cell("status", "data-status=TestCall"), Cell("status", "data-status=Cancelled") });
         Assert.Equal(["2", "1", "0"], new[] { Cell("turn", "data-turn=Carrier"), Cell("turn", "data-turn=Customer"), Cell("turn", "data-turn=Support") });
