@@ -569,7 +569,7 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Kind", "OccurredAtUtc");
+                    b.HasIndex("OccurredAtUtc");
 
                     b.HasIndex("PortRequestId", "Sequence")
                         .IsUnique();

@@ -556,7 +556,7 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Kind", "OccurredAtUtc");
+                    b.HasIndex("OccurredAtUtc");
 
                     b.HasIndex("PortRequestId", "Sequence")
                         .IsUnique();
