@@ -61,7 +61,10 @@ public sealed class PortRequestConfiguration : IEntityTypeConfiguration<PortRequ
 
         // The status list of an account, newest first; the support queue by status and age.
         builder.HasIndex(r => new { r.AccountId, r.UpdatedAtUtc });
-        builder.HasIndex(r => new { r.Status, r.SubmittedAtUtc, r.Id });
+        // The support queue: by status and age, and covering what its urgency order and filters read (the late and
+        // urgency rules, carrier, assignee, account), so ranking the requests under way reads this index alone.
+        builder.HasIndex(r => new { r.Status, r.SubmittedAtUtc, r.Id, r.StatusChangedAtUtc, r.FocDate, r.CarrierCode, r.AssignedToUserId, r.AccountId })
+            .HasDatabaseName("IX_PortRequests_Queue");
         builder.HasIndex(r => new { r.Status, r.FocDate, r.Id });
         builder.HasIndex(r => new { r.Status, r.StatusChangedAtUtc });
 

@@ -491,7 +491,8 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "FocDate", "Id");
 
-                    b.HasIndex("Status", "SubmittedAtUtc", "Id");
+                    b.HasIndex("Status", "SubmittedAtUtc", "Id", "StatusChangedAtUtc", "FocDate", "CarrierCode", "AssignedToUserId", "AccountId")
+                        .HasDatabaseName("IX_PortRequests_Queue");
 
                     b.ToTable("PortRequests", (string)null);
                 });
