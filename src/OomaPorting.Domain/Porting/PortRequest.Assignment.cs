@@ -5,6 +5,12 @@ namespace OomaPorting.Domain.Porting;
 /// <summary>Who on the desk looks after a request: taken, released or handed over, each recorded in the history.</summary>
 public sealed partial class PortRequest
 {
+    /// <summary>The support agent looking after the request (their user id), or null while nobody has taken it.</summary>
+    public string? AssignedToUserId { get; private set; }
+
+    /// <summary>The assignee's name as it was when they were given the request (shown in the queue without a join).</summary>
+    public string? AssignedToName { get; private set; }
+
     /// <summary>
     /// Gives the request to <paramref name="assignee"/> (a support agent), or to nobody (null). An agent takes an
     /// unassigned request and releases their own; only a lead (<paramref name="actorIsLead"/>) takes one from

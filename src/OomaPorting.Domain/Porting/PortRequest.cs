@@ -8,7 +8,8 @@ namespace OomaPorting.Domain.Porting;
 /// A request to port numbers from a carrier into an Ooma Office account, and its whole lifecycle
 /// (docs/domain.md, "Lifecycle"). Every transition is a method that checks its rule, records an event and
 /// refuses anything else with a <see cref="DomainException"/>, leaving the request unchanged.
-/// The wizard's editing methods are in <c>PortRequest.Draft.cs</c>.
+/// The wizard's editing methods are in <c>PortRequest.Draft.cs</c>, cancellation in <c>PortRequest.Cancellation.cs</c>,
+/// who on the desk looks after it in <c>PortRequest.Assignment.cs</c>.
 /// </summary>
 public sealed partial class PortRequest
 {
@@ -72,12 +73,6 @@ public sealed partial class PortRequest
 
     /// <summary>Every signed mandate, one per submission; the last is the one in force.</summary>
     public IReadOnlyList<Mandate> Mandates => _mandates;
-
-    /// <summary>The support agent (<c>PortRequest.Assignment.cs</c>) looking after the request (their user id), or null while nobody has taken it.</summary>
-    public string? AssignedToUserId { get; private set; }
-
-    /// <summary>The assignee's name as it was when they were given the request (shown in the queue without a join).</summary>
-    public string? AssignedToName { get; private set; }
 
     public bool IsActive => Status is not (PortRequestStatus.Completed or PortRequestStatus.Cancelled);
 
@@ -269,54 +264,6 @@ public sealed partial class PortRequest
         e.OldFocDate = old;
         e.ReasonCodes = string.Join(',', codes);
         e.Comment = text;
-    }
-
-    /// <summary>
-    /// Cancels a request before its test call. The admin may not within 2 working days of the FOC date
-    /// (the carrier is already scheduled); support may, with a reason.
-    /// </summary>
-    public void Cancel(Actor actor, string? reason, BusinessCalendar calendar, DateTime nowUtc)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(calendar);
-        RequireRole(actor, ActorRole.AccountAdmin, ActorRole.Support);
-        RequireStatus(PortRequestStatus.Draft, PortRequestStatus.Submitted, PortRequestStatus.ActionRequired,
-            PortRequestStatus.FocConfirmed);
-        var text = DomainText.Clean(reason, "Comment", MaxCommentLength, required: actor.IsSupport);
-        if (actor.IsCustomerAdmin && !CustomerMayCancel(calendar, nowUtc))
-        {
-            throw new DomainException("Cancel.TooCloseToFocDate",
-                "The FOC date is two working days away or less: only support can stop the port now.");
-        }
-
-        foreach (var line in _lines)
-        {
-            line.MarkCancelled();
-        }
-
-        CancelledAtUtc = nowUtc;
-        var e = Transition(actor, nowUtc, PortRequestEventKind.Cancelled, PortRequestStatus.Cancelled);
-        e.OldFocDate = FocDate;
-        e.Comment = NullIfEmpty(text);
-    }
-
-    /// <summary>True while the admin may still cancel: before the test call and more than 2 working days before the FOC date.</summary>
-    public bool CustomerMayCancel(BusinessCalendar calendar, DateTime nowUtc)
-    {
-        ArgumentNullException.ThrowIfNull(calendar);
-        if (Status is not (PortRequestStatus.Draft or PortRequestStatus.Submitted or PortRequestStatus.ActionRequired
-            or PortRequestStatus.FocConfirmed))
-        {
-            return false;
-        }
-
-        if (FocDate is not { } foc)
-        {
-            return true;
-        }
-
-        var today = BusinessCalendar.DateInFrance(nowUtc);
-        return foc > today && calendar.WorkingDaysBetween(today, foc) > BusinessCalendar.CustomerCancellationCutoffWorkingDays;
     }
 
     /// <summary>

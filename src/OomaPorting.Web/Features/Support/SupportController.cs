@@ -45,18 +45,14 @@ public sealed class SupportController(IMediator mediator, IStringLocalizer<Share
 
     /// <summary>
     /// The queue a refused batch was ticked in, with its filters: they come from the page's hidden fields, valid unless
-    /// altered, in which case the dates are dropped (the batch's own messages are the ones to show).
+    /// altered, in which case the dates are dropped (the batch's own messages are the ones to show). The queue's own
+    /// validator decides, so nothing is refused twice.
     /// </summary>
     private async Task<SearchRequests.Page> QueueAsync(SearchRequests.Query filters)
     {
-        try
-        {
-            return await mediator.Send(filters, HttpContext.RequestAborted);
-        }
-        catch (ValidationException)
-        {
-            return await mediator.Send(filters.WithoutDates(), HttpContext.RequestAborted);
-        }
+        var validator = HttpContext.RequestServices.GetRequiredService<IValidator<SearchRequests.Query>>();
+        var valid = (await validator.ValidateAsync(filters, HttpContext.RequestAborted)).IsValid;
+        return await mediator.Send(valid ? filters : filters.WithoutDates(), HttpContext.RequestAborted);
     }
 
     [HttpGet("{id:guid}")]
