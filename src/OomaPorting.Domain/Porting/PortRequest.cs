@@ -45,7 +45,11 @@ public sealed partial class PortRequest
 
     public DateTime UpdatedAtUtc { get; private set; }
 
+    /// <summary>The latest submission (a resubmission after a correction moves it).</summary>
     public DateTime? SubmittedAtUtc { get; private set; }
+
+    /// <summary>The first submission, never moved: where the port's duration and the desk's weekly intake start.</summary>
+    public DateTime? FirstSubmittedAtUtc { get; private set; }
 
     /// <summary>When the request entered its current status (the clock of the desk's service levels, <see cref="SlaCutoffs"/>).</summary>
     public DateTime StatusChangedAtUtc { get; private set; }
@@ -137,6 +141,7 @@ public sealed partial class PortRequest
         SignerName = signer;
         SignedAtUtc = nowUtc;
         SubmittedAtUtc = nowUtc;
+        FirstSubmittedAtUtc ??= nowUtc;
         MandateCount++;
         var mandate = new Mandate(this, MandateCount, signature, signer, terms, nowUtc);
         _mandates.Add(mandate);

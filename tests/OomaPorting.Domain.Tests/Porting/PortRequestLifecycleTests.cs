@@ -195,6 +195,24 @@ public class PortRequestLifecycleTests
     }
 
     [Fact]
+    public void A_resubmission_moves_the_submission_date_but_not_the_first_one()
+    {
+        var r = InState(PortRequestStatus.Submitted);
+        var first = r.SubmittedAtUtc;
+        Assert.NotNull(first);
+        Assert.Equal(first, r.FirstSubmittedAtUtc);
+
+        var later = Now.AddDays(3);
+        r.RequireAction(Support, [ReasonCode.HolderMismatch], "Le titulaire est « SARL Martin » chez Orange.", later);
+        r.EnterServiceAddressAndHolder(Admin, ServiceAddress.Create("12 rue de la Paix", null, "75002", "Paris"),
+            AccountHolder.Create("SARL", "Martin"), later);
+        r.Submit(Admin, Signature("Jeanne Martin", true), Terms, "POR-2026-000001", later);
+
+        Assert.Equal(later, r.SubmittedAtUtc);
+        Assert.Equal(first, r.FirstSubmittedAtUtc);
+    }
+
+    [Fact]
     public void A_passed_test_call_completes_and_ports_every_line()
     {
         var r = InState(PortRequestStatus.Completed);

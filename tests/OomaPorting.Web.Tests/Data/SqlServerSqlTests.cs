@@ -42,7 +42,7 @@ public class SqlServerSqlTests
         using var db = Context();
         var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
         Assert.Contains("IF NOT EXISTS", script, StringComparison.Ordinal);
-        Assert.Contains("CREATE INDEX [IX_PortRequestEvents_OccurredAtUtc]", script, StringComparison.Ordinal); // the latest migration is in it
+        Assert.Contains("CREATE INDEX [IX_PortRequests_AccountQueue]", script, StringComparison.Ordinal); // the latest migration is in it
         AssertParses(script, "migration script");
     }
 
@@ -80,11 +80,22 @@ public class SqlServerSqlTests
         };
         var cutoffs = SlaCutoffs.At(new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc), BusinessCalendar.France, new SlaLimits(10, 5));
         var cursor = SearchRequests.Cursor.Write(1, new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc).Ticks, Guid.NewGuid());
-        var requests = SearchRequests.Sorted(SearchRequests.Filter(db, query, cutoffs, "agent-1"), sort, cutoffs, cursor)
-            .Select(ExpressionInliner.Inline<PortRequest, LateReason, Urgency, object>((r, late, urgency) => new { r.Id, late, urgency, r.AssignedToName },
-                cutoffs.Reason(), cutoffs.Urgency()));
-        var sql = requests.Take(26).ToQueryString();
-        AssertParses(sql[sql.IndexOf("SELECT", StringComparison.Ordinal)..], $"{sort} {filter}");
+        var filtered = SearchRequests.Filter(db, query, cutoffs, "agent-1");
+
+        // The statements the queue runs: a page of one sort after a cursor, or of one urgency tier and the tiers after
+        // it; and the export's whole order.
+        string[] statements = sort == SearchRequests.SortByUrgency
+            ?
+            [
+                SearchRequests.Rows(db, SearchRequests.Tier(filtered, Urgency.DueToday, cutoffs, cursor).Take(26).Select(r => r.Id), sort, cutoffs).ToQueryString(),
+                SearchRequests.Rows(db, SearchRequests.TiersAfter(filtered, Urgency.Late, cutoffs, 26), sort, cutoffs).ToQueryString(),
+                SearchRequests.Sorted(filtered, sort, cutoffs).Select(r => r.Id).ToQueryString(),
+            ]
+            : [SearchRequests.Rows(db, SearchRequests.Sorted(filtered, sort, cutoffs, cursor).Take(26).Select(r => r.Id), sort, cutoffs).ToQueryString()];
+        foreach (var sql in statements)
+        {
+            AssertParses(sql[sql.IndexOf("SELECT", StringComparison.Ordinal)..], $"{sort} {filter}");
+        }
     }
 
     [Fact]
@@ -97,8 +108,8 @@ public class SqlServerSqlTests
         [
             GetDeskDashboard.Queries.ByStatus(db).ToQueryString(), GetDeskDashboard.Queries.Late(db, cutoffs).ToQueryString(),
             GetDeskDashboard.Queries.Submissions(db, at.AddDays(-7), at).ToQueryString(), GetDeskDashboard.Queries.Completions(db, at.AddDays(-7), at).ToQueryString(),
-            GetDeskDashboard.Queries.Spans(db, at.AddDays(-90)).ToQueryString(), GetDeskDashboard.Queries.ReasonCodes(db, at.AddDays(-90)).ToQueryString(),
-            GetDeskDashboard.Queries.Firsts(db, at.AddDays(-90)).ToQueryString(),
+            GetDeskDashboard.Queries.Spans(db, at.AddDays(-90)).ToQueryString(), GetDeskDashboard.Queries.SentBacks(db, at.AddDays(-90)).ToQueryString(),
+            GetDeskDashboard.Queries.Firsts(db, at.AddDays(-90)).ToQueryString(), GetDeskDashboard.Queries.FocDatesSet(db, at.AddDays(-90)).ToQueryString(),
         ];
         foreach (var sql in queries)
         {

@@ -65,6 +65,10 @@ public sealed class PortRequestConfiguration : IEntityTypeConfiguration<PortRequ
         // urgency rules, carrier, assignee, account), so ranking the requests under way reads this index alone.
         builder.HasIndex(r => new { r.Status, r.SubmittedAtUtc, r.Id, r.StatusChangedAtUtc, r.FocDate, r.CarrierCode, r.AssignedToUserId, r.AccountId })
             .HasDatabaseName("IX_PortRequests_Queue");
+        // The same for one account (the queue's account filter): its requests under way by status and age, without
+        // walking every other account's.
+        builder.HasIndex(r => new { r.AccountId, r.Status, r.SubmittedAtUtc, r.Id, r.StatusChangedAtUtc, r.FocDate, r.CarrierCode, r.AssignedToUserId })
+            .HasDatabaseName("IX_PortRequests_AccountQueue");
         builder.HasIndex(r => new { r.Status, r.FocDate, r.Id });
         builder.HasIndex(r => new { r.Status, r.StatusChangedAtUtc });
 
@@ -72,8 +76,11 @@ public sealed class PortRequestConfiguration : IEntityTypeConfiguration<PortRequ
         builder.HasIndex(r => new { r.SubmittedAtUtc, r.Id });
         builder.HasIndex(r => new { r.FocDate, r.Id });
 
-        // The desk's dashboard: completions per week and in a window.
-        builder.HasIndex(r => r.CompletedAtUtc);
+        // The desk's dashboard: completions per week and in a window with their first submission (the durations);
+        // first submissions per week and in a window with their carrier (the intake, the carriers' figures). Each is
+        // read from its index alone.
+        builder.HasIndex(r => new { r.CompletedAtUtc, r.FirstSubmittedAtUtc }).HasDatabaseName("IX_PortRequests_Completed");
+        builder.HasIndex(r => new { r.FirstSubmittedAtUtc, r.Id, r.CarrierCode, r.NumberType, r.CarrierOtherName }).HasDatabaseName("IX_PortRequests_FirstSubmitted");
 
         // "Assigned to me": an agent's own requests.
         builder.HasIndex(r => new { r.AssignedToUserId, r.Status });

@@ -166,7 +166,9 @@ public static class SearchRequests
         requests = query.Assigned switch
         {
             AssignedToMe => requests.Where(r => r.AssignedToUserId == userId),
-            Unassigned => requests.Where(r => r.AssignedToUserId == null),
+            // Written so that no index is taken for it: most requests under way are unassigned, and SQLite, which
+            // keeps no statistics, would otherwise walk the assignee index instead of the queue's.
+            Unassigned => requests.Where(r => (r.AssignedToUserId ?? string.Empty) == string.Empty),
             _ => requests,
         };
 
@@ -218,12 +220,13 @@ public static class SearchRequests
     /// <summary>
     /// <paramref name="requests"/> in the order of <paramref name="sort"/>, starting after the row the cursor names:
     /// "at or after the last key, and past the last row", so the index range starts at the cursor and ties on the
-    /// key are broken by the id, the same way in the filter and in the order.
+    /// key are broken by the id, the same way in the filter and in the order. The urgency order takes no cursor: its
+    /// pages are walked one tier at a time (<see cref="Tier"/>).
     /// </summary>
     public static IQueryable<PortRequest> Sorted(IQueryable<PortRequest> requests, string sort, SlaCutoffs cutoffs, string? after = null)
     {
         ArgumentNullException.ThrowIfNull(cutoffs);
-        var hasCursor = Cursor.TryRead(after, out var rank, out var key, out var lastId);
+        var hasCursor = Cursor.TryRead(after, out _, out var key, out var lastId);
         switch (sort)
         {
             case SortByFoc:
@@ -245,16 +248,9 @@ public static class SearchRequests
 
                 return requests.OrderBy(r => r.SubmittedAtUtc).ThenBy(r => r.Id);
             default:
+                // The queue's pages in this order go through Tier, one urgency at a time; the whole order (the
+                // export) has no cursor.
                 requests = requests.Where(r => r.SubmittedAtUtc != null);
-                if (hasCursor)
-                {
-                    var level = (Urgency)Math.Clamp(rank, (int)Urgency.Late, (int)Urgency.Later);
-                    var submitted = new DateTime(key, DateTimeKind.Utc);
-                    requests = requests.Where(ExpressionInliner.Inline<PortRequest, Urgency, bool>((r, u) =>
-                        u > level || (u == level && (r.SubmittedAtUtc > submitted || (r.SubmittedAtUtc == submitted && r.Id.CompareTo(lastId) > 0))),
-                        cutoffs.Urgency()));
-                }
-
                 return requests.OrderBy(cutoffs.Urgency()).ThenBy(r => r.SubmittedAtUtc).ThenBy(r => r.Id);
         }
     }
@@ -270,25 +266,10 @@ public static class SearchRequests
             var userId = current.Actor.UserId;
             var sort = query.EffectiveSort;
             var size = query.EffectiveSize;
-            // Two steps in one statement: the page's ids, ranked on the queue's covering index alone (no table row is
-            // read to rank the requests under way), then those rows' columns.
-            var ids = Sorted(Filter(db, query, cutoffs, userId), sort, cutoffs, query.After).Take(size + 1).Select(r => r.Id);
-            var requests = Sorted(db.PortRequests.IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.Id)), sort, cutoffs);
-
-            // The late reason and the urgency are the domain's own rules (SlaCutoffs), evaluated by the database in the same query.
-            var rows = await requests
-                .Select(ExpressionInliner.Inline<PortRequest, LateReason, Urgency, Row>((r, late, urgency) => new Row(r.Id, r.Reference,
-                    db.Accounts.IgnoreQueryFilters().Where(a => a.Id == r.AccountId).Select(a => a.CompanyName).First(),
-                    r.Status, r.CarrierCode, r.NumberType, r.CarrierOtherName, r.Lines.Count(), r.FocDate, r.SubmittedAtUtc, late)
-                {
-                    Urgency = urgency,
-                    AssignedToUserId = r.AssignedToUserId,
-                    AssignedToName = r.AssignedToName,
-                    Version = r.Version,
-                    RequestedPortDate = r.RequestedPortDate,
-                    RequestedHalfDay = r.RequestedHalfDay,
-                }, cutoffs.Reason(), cutoffs.Urgency()))
-                .ToListAsync(cancellationToken);
+            var filtered = Filter(db, query, cutoffs, userId);
+            var rows = sort == SortByUrgency
+                ? await UrgentFirstAsync(filtered, query.After, size + 1, cutoffs, cancellationToken)
+                : await Rows(db, Sorted(filtered, sort, cutoffs, query.After).Take(size + 1).Select(r => r.Id), sort, cutoffs).ToListAsync(cancellationToken);
 
             string? next = null;
             if (rows.Count > size)
@@ -305,6 +286,72 @@ public static class SearchRequests
 
             return new Page(rows, next, query, sla.Value.Limits, userId);
         }
+
+        /// <summary>
+        /// The urgency order one tier at a time: the cursor's tier first (a page of late requests, the usual case
+        /// when the desk has a backlog, costs one short index walk), then, only if the page is not full, the tiers
+        /// after it in one statement (<see cref="TiersAfter"/>). Ordering the whole queue by urgency instead would rank
+        /// every request under way on every page.
+        /// </summary>
+        private async Task<List<Row>> UrgentFirstAsync(IQueryable<PortRequest> filtered, string? after, int count, SlaCutoffs cutoffs,
+            CancellationToken cancellationToken)
+        {
+            var start = Cursor.TryRead(after, out var rank, out _, out _) ? (Urgency)rank : Urgency.Late;
+            var rows = await Rows(db, Tier(filtered, start, cutoffs, after).Take(count).Select(r => r.Id), SortByUrgency, cutoffs)
+                .ToListAsync(cancellationToken);
+            if (rows.Count < count && start < Urgency.Later)
+            {
+                var need = count - rows.Count;
+                rows.AddRange((await Rows(db, TiersAfter(filtered, start, cutoffs, need), SortByUrgency, cutoffs).ToListAsync(cancellationToken)).Take(need));
+            }
+
+            return rows;
+        }
+    }
+
+    /// <summary>
+    /// The requests of one urgency tier, oldest submission first, after the cursor when it points into this tier: a
+    /// walk of the queue's index in submission order that stops at the page's end.
+    /// </summary>
+    public static IQueryable<PortRequest> Tier(IQueryable<PortRequest> filtered, Urgency tier, SlaCutoffs cutoffs, string? after = null)
+    {
+        ArgumentNullException.ThrowIfNull(cutoffs);
+        var inTier = ExpressionInliner.Inline<PortRequest, Urgency, bool>((r, u) => u == tier, cutoffs.Urgency());
+        return Sorted(filtered.Where(inTier), SortByAge, cutoffs, Cursor.TryRead(after, out var rank, out _, out _) && rank == (int)tier ? after : null);
+    }
+
+    /// <summary>The first <paramref name="count"/> ids of each tier after <paramref name="tier"/>, each tier walked on its own.</summary>
+    public static IQueryable<Guid> TiersAfter(IQueryable<PortRequest> filtered, Urgency tier, SlaCutoffs cutoffs, int count)
+    {
+        var ids = Tier(filtered, tier + 1, cutoffs).Take(count).Select(r => r.Id);
+        for (var next = tier + 2; next <= Urgency.Later; next++)
+        {
+            ids = ids.Concat(Tier(filtered, next, cutoffs).Take(count).Select(r => r.Id));
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// The rows of a page's <paramref name="ids"/> (ranked on the queue's covering index alone: no table row is read
+    /// to rank them), in the sort's order, with the late reason and the urgency the domain's rules give them.
+    /// </summary>
+    public static IQueryable<Row> Rows(AppDbContext db, IQueryable<Guid> ids, string sort, SlaCutoffs cutoffs)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(cutoffs);
+        return Sorted(db.PortRequests.IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.Id)), sort, cutoffs)
+            .Select(ExpressionInliner.Inline<PortRequest, LateReason, Urgency, Row>((r, late, urgency) => new Row(r.Id, r.Reference,
+                db.Accounts.IgnoreQueryFilters().Where(a => a.Id == r.AccountId).Select(a => a.CompanyName).First(),
+                r.Status, r.CarrierCode, r.NumberType, r.CarrierOtherName, r.Lines.Count(), r.FocDate, r.SubmittedAtUtc, late)
+            {
+                Urgency = urgency,
+                AssignedToUserId = r.AssignedToUserId,
+                AssignedToName = r.AssignedToName,
+                Version = r.Version,
+                RequestedPortDate = r.RequestedPortDate,
+                RequestedHalfDay = r.RequestedHalfDay,
+            }, cutoffs.Reason(), cutoffs.Urgency()));
     }
 
     /// <summary>The urgency, sort key and id of the last row shown, as one opaque URL-safe token.</summary>

@@ -79,9 +79,14 @@ public static class GetDeskDashboard
 
         public sealed record Span(DateTime CompletedAtUtc, DateTime FirstSubmittedAtUtc);
 
-        /// <summary>A request first submitted in the window: its carrier, when it was first dated, whether it was sent back.</summary>
-        public sealed record First(DateTime SubmittedAtUtc, string? CarrierCode, NumberType? NumberType, string? CarrierOtherName, DateTime? FirstDatedAtUtc,
-            bool SentBack);
+        /// <summary>A request first submitted in the window, with its carrier.</summary>
+        public sealed record First(Guid Id, DateTime SubmittedAtUtc, string? CarrierCode, NumberType? NumberType, string? CarrierOtherName);
+
+        /// <summary>An event of one request at a time (a FOC date set).</summary>
+        public sealed record Moment(Guid PortRequestId, DateTime OccurredAtUtc);
+
+        /// <summary>A sending-back of one request and its reason codes (comma-separated).</summary>
+        public sealed record SentBack(Guid PortRequestId, string ReasonCodes);
 
         public static IQueryable<StatusCount> ByStatus(AppDbContext db)
         {
@@ -101,12 +106,11 @@ public static class GetDeskDashboard
                 .Where(x => x.Reason != LateReason.None).GroupBy(x => new { x.Reason, x.Unassigned }).Select(g => new LateCount(g.Key.Reason, g.Key.Unassigned, g.Count()));
         }
 
-        /// <summary>First submissions in [from, to) (the "Submitted" event; later ones are resubmissions).</summary>
-        public static IQueryable<PortRequestEvent> Submissions(AppDbContext db, DateTime fromUtc, DateTime toUtc)
+        /// <summary>Requests first submitted in [from, to) (a resubmission after a correction is not new work).</summary>
+        public static IQueryable<PortRequest> Submissions(AppDbContext db, DateTime fromUtc, DateTime toUtc)
         {
             ArgumentNullException.ThrowIfNull(db);
-            return db.PortRequestEvents.IgnoreQueryFilters().AsNoTracking()
-                .Where(e => e.Kind == PortRequestEventKind.Submitted && e.OccurredAtUtc >= fromUtc && e.OccurredAtUtc < toUtc);
+            return db.PortRequests.IgnoreQueryFilters().AsNoTracking().Where(r => r.FirstSubmittedAtUtc >= fromUtc && r.FirstSubmittedAtUtc < toUtc);
         }
 
         public static IQueryable<PortRequest> Completions(AppDbContext db, DateTime fromUtc, DateTime toUtc)
@@ -119,32 +123,35 @@ public static class GetDeskDashboard
         public static IQueryable<Span> Spans(AppDbContext db, DateTime fromUtc)
         {
             ArgumentNullException.ThrowIfNull(db);
-            var events = db.PortRequestEvents.IgnoreQueryFilters();
-            return db.PortRequests.IgnoreQueryFilters().AsNoTracking().Where(r => r.CompletedAtUtc >= fromUtc)
-                .Select(r => new Span(r.CompletedAtUtc!.Value,
-                    events.Where(e => e.PortRequestId == r.Id && e.Kind == PortRequestEventKind.Submitted).Select(e => e.OccurredAtUtc).First()));
+            return db.PortRequests.IgnoreQueryFilters().AsNoTracking().Where(r => r.CompletedAtUtc >= fromUtc && r.FirstSubmittedAtUtc != null)
+                .Select(r => new Span(r.CompletedAtUtc!.Value, r.FirstSubmittedAtUtc!.Value));
         }
 
-        /// <summary>The reason codes of every sending-back since <paramref name="fromUtc"/> (by support or after a failed test call).</summary>
-        public static IQueryable<string> ReasonCodes(AppDbContext db, DateTime fromUtc)
+        /// <summary>Every sending-back since <paramref name="fromUtc"/> (by support or after a failed test call), with its reason codes.</summary>
+        public static IQueryable<SentBack> SentBacks(AppDbContext db, DateTime fromUtc)
         {
             ArgumentNullException.ThrowIfNull(db);
             return db.PortRequestEvents.IgnoreQueryFilters().AsNoTracking()
                 .Where(e => e.OccurredAtUtc >= fromUtc && e.ReasonCodes != null
                     && (e.Kind == PortRequestEventKind.ActionRequired || e.Kind == PortRequestEventKind.TestCallFailed))
-                .Select(e => e.ReasonCodes!);
+                .Select(e => new SentBack(e.PortRequestId, e.ReasonCodes!));
         }
 
+        /// <summary>Requests first submitted since <paramref name="fromUtc"/>, with their carrier.</summary>
         public static IQueryable<First> Firsts(AppDbContext db, DateTime fromUtc)
         {
             ArgumentNullException.ThrowIfNull(db);
-            var events = db.PortRequestEvents.IgnoreQueryFilters();
-            var requests = db.PortRequests.IgnoreQueryFilters();
-            return events.AsNoTracking().Where(e => e.Kind == PortRequestEventKind.Submitted && e.OccurredAtUtc >= fromUtc)
-                .Join(requests, e => e.PortRequestId, r => r.Id, (e, r) => new First(e.OccurredAtUtc, r.CarrierCode, r.NumberType, r.CarrierOtherName,
-                    events.Where(d => d.PortRequestId == r.Id && d.Kind == PortRequestEventKind.FocDateSet).Min(d => (DateTime?)d.OccurredAtUtc),
-                    events.Any(d => d.PortRequestId == r.Id && d.ReasonCodes != null
-                        && (d.Kind == PortRequestEventKind.ActionRequired || d.Kind == PortRequestEventKind.TestCallFailed))));
+            return db.PortRequests.IgnoreQueryFilters().AsNoTracking().Where(r => r.FirstSubmittedAtUtc >= fromUtc)
+                .Select(r => new First(r.Id, r.FirstSubmittedAtUtc!.Value, r.CarrierCode, r.NumberType, r.CarrierOtherName));
+        }
+
+        /// <summary>Every first FOC date set since <paramref name="fromUtc"/> (a request dated again later is "moved", another kind).</summary>
+        public static IQueryable<Moment> FocDatesSet(AppDbContext db, DateTime fromUtc)
+        {
+            ArgumentNullException.ThrowIfNull(db);
+            return db.PortRequestEvents.IgnoreQueryFilters().AsNoTracking()
+                .Where(e => e.Kind == PortRequestEventKind.FocDateSet && e.OccurredAtUtc >= fromUtc)
+                .Select(e => new Moment(e.PortRequestId, e.OccurredAtUtc));
         }
     }
 
@@ -186,17 +193,29 @@ public static class GetDeskDashboard
                 new(36, 42, days.Count(d => d is >= 36 and <= 42)), new(43, null, days.Count(d => d >= 43)),
             ]);
 
-            var reasons = (await Queries.ReasonCodes(db, windowStart).ToListAsync(cancellationToken))
-                .SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            // Set-based, each query one index range of the window; joined here by request. Everything a request first
+            // submitted in the window went through (its FOC dates, its sendings-back) happened in the window too.
+            var sentBacks = await Queries.SentBacks(db, windowStart).ToListAsync(cancellationToken);
+            var reasons = sentBacks
+                .SelectMany(s => s.ReasonCodes.Split(',', StringSplitOptions.RemoveEmptyEntries))
                 .Select(c => Enum.TryParse<ReasonCode>(c, out var code) ? code : (ReasonCode?)null).OfType<ReasonCode>()
                 .GroupBy(c => c).Select(g => new ReasonCount(g.Key, g.Count())).OrderByDescending(r => r.Count).ThenBy(r => r.Code).ToList();
+            var sentBack = sentBacks.Select(s => s.PortRequestId).ToHashSet();
+            var firstDated = new Dictionary<Guid, DateTime>();
+            await foreach (var set in Queries.FocDatesSet(db, windowStart).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                if (!firstDated.TryGetValue(set.PortRequestId, out var at) || set.OccurredAtUtc < at)
+                {
+                    firstDated[set.PortRequestId] = set.OccurredAtUtc;
+                }
+            }
 
             var carriers = (await Queries.Firsts(db, windowStart).ToListAsync(cancellationToken)).GroupBy(f => f.CarrierCode)
                 .Select(g => new CarrierFigures(g.Key,
                     Carrier.DisplayName(g.First().NumberType, g.Key, g.Key == Carrier.OtherCode ? null : g.First().CarrierOtherName) ?? g.Key ?? "—",
                     g.Count(),
-                    Median([.. g.Where(f => f.FirstDatedAtUtc is not null).Select(f => (f.FirstDatedAtUtc!.Value - f.SubmittedAtUtc).TotalDays).Order()]),
-                    g.Count(f => f.SentBack)))
+                    Median([.. g.Where(f => firstDated.ContainsKey(f.Id)).Select(f => (firstDated[f.Id] - f.SubmittedAtUtc).TotalDays).Order()]),
+                    g.Count(f => sentBack.Contains(f.Id))))
                 .OrderByDescending(c => c.Volume).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
 
             return new Model(now, today, byStatus, byTurn, late, flow, durations, reasons, carriers, limits) { LateUnassigned = lateUnassigned };

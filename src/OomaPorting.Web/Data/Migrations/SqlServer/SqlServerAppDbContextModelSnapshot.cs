@@ -396,6 +396,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<DateTime?>("FirstSubmittedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateOnly?>("FocDate")
                         .HasColumnType("date");
 
@@ -473,8 +476,6 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompletedAtUtc");
-
                     b.HasIndex("Reference")
                         .IsUnique()
                         .HasFilter("[Reference] IS NOT NULL");
@@ -483,6 +484,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("AssignedToUserId", "Status");
 
+                    b.HasIndex("CompletedAtUtc", "FirstSubmittedAtUtc")
+                        .HasDatabaseName("IX_PortRequests_Completed");
+
                     b.HasIndex("FocDate", "Id");
 
                     b.HasIndex("Status", "StatusChangedAtUtc");
@@ -490,6 +494,12 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.HasIndex("SubmittedAtUtc", "Id");
 
                     b.HasIndex("Status", "FocDate", "Id");
+
+                    b.HasIndex("FirstSubmittedAtUtc", "Id", "CarrierCode", "NumberType", "CarrierOtherName")
+                        .HasDatabaseName("IX_PortRequests_FirstSubmitted");
+
+                    b.HasIndex("AccountId", "Status", "SubmittedAtUtc", "Id", "StatusChangedAtUtc", "FocDate", "CarrierCode", "AssignedToUserId")
+                        .HasDatabaseName("IX_PortRequests_AccountQueue");
 
                     b.HasIndex("Status", "SubmittedAtUtc", "Id", "StatusChangedAtUtc", "FocDate", "CarrierCode", "AssignedToUserId", "AccountId")
                         .HasDatabaseName("IX_PortRequests_Queue");
@@ -570,10 +580,11 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OccurredAtUtc");
-
                     b.HasIndex("PortRequestId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("OccurredAtUtc", "Kind", "PortRequestId")
+                        .HasDatabaseName("IX_PortRequestEvents_Window");
 
                     b.ToTable("PortRequestEvents", (string)null);
                 });

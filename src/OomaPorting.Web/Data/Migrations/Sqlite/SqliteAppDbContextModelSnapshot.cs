@@ -384,6 +384,9 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FirstSubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("FocDate")
                         .HasColumnType("TEXT");
 
@@ -461,14 +464,15 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompletedAtUtc");
-
                     b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("AccountId", "UpdatedAtUtc");
 
                     b.HasIndex("AssignedToUserId", "Status");
+
+                    b.HasIndex("CompletedAtUtc", "FirstSubmittedAtUtc")
+                        .HasDatabaseName("IX_PortRequests_Completed");
 
                     b.HasIndex("FocDate", "Id");
 
@@ -477,6 +481,12 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.HasIndex("SubmittedAtUtc", "Id");
 
                     b.HasIndex("Status", "FocDate", "Id");
+
+                    b.HasIndex("FirstSubmittedAtUtc", "Id", "CarrierCode", "NumberType", "CarrierOtherName")
+                        .HasDatabaseName("IX_PortRequests_FirstSubmitted");
+
+                    b.HasIndex("AccountId", "Status", "SubmittedAtUtc", "Id", "StatusChangedAtUtc", "FocDate", "CarrierCode", "AssignedToUserId")
+                        .HasDatabaseName("IX_PortRequests_AccountQueue");
 
                     b.HasIndex("Status", "SubmittedAtUtc", "Id", "StatusChangedAtUtc", "FocDate", "CarrierCode", "AssignedToUserId", "AccountId")
                         .HasDatabaseName("IX_PortRequests_Queue");
@@ -557,10 +567,11 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OccurredAtUtc");
-
                     b.HasIndex("PortRequestId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("OccurredAtUtc", "Kind", "PortRequestId")
+                        .HasDatabaseName("IX_PortRequestEvents_Window");
 
                     b.ToTable("PortRequestEvents", (string)null);
                 });
