@@ -90,6 +90,8 @@ public class SqlServerSqlTests
                 SearchRequests.Rows(db, SearchRequests.Tier(filtered, Urgency.DueToday, cutoffs, cursor).Take(26).Select(r => r.Id), sort, cutoffs).ToQueryString(),
                 SearchRequests.Rows(db, SearchRequests.TiersAfter(filtered, Urgency.Late, cutoffs, 26), sort, cutoffs).ToQueryString(),
                 SearchRequests.Sorted(filtered, sort, cutoffs).Select(r => r.Id).ToQueryString(),
+                SearchRequests.Tier(SearchRequests.Filter(db, query, cutoffs, "agent-1", [Guid.NewGuid(), Guid.NewGuid()]), Urgency.Late, cutoffs)
+                    .Take(26).Select(r => r.Id).ToQueryString(),
             ]
             : [SearchRequests.Rows(db, SearchRequests.Sorted(filtered, sort, cutoffs, cursor).Take(26).Select(r => r.Id), sort, cutoffs).ToQueryString()];
         foreach (var sql in statements)

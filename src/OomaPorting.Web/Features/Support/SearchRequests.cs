@@ -125,7 +125,8 @@ public static class SearchRequests
     /// The requests the filters of <paramref name="query"/> select, across every account, not yet sorted: the one
     /// definition shared by the queue and its export.
     /// </summary>
-    public static IQueryable<PortRequest> Filter(AppDbContext db, Query query, SlaCutoffs cutoffs, string userId)
+    /// <param name="accounts">The accounts <see cref="Query.Account"/> names, when already looked up (<see cref="Accounts"/>).</param>
+    public static IQueryable<PortRequest> Filter(AppDbContext db, Query query, SlaCutoffs cutoffs, string userId, IReadOnlyCollection<Guid>? accounts = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(query);
@@ -156,10 +157,13 @@ public static class SearchRequests
             requests = requests.Where(r => statuses.Contains(r.Status));
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Account))
+        if (accounts is not null)
         {
-            var pattern = LikePattern.Contains(SearchText.Normalize(query.Account.Trim()));
-            var accountIds = db.Accounts.IgnoreQueryFilters().Where(a => EF.Functions.Like(a.SearchName, pattern, LikePattern.Escape)).Select(a => a.Id);
+            requests = requests.Where(r => accounts.Contains(r.AccountId));
+        }
+        else if (!string.IsNullOrWhiteSpace(query.Account))
+        {
+            var accountIds = Accounts(db, query.Account);
             requests = requests.Where(r => accountIds.Contains(r.AccountId));
         }
 
@@ -217,6 +221,15 @@ public static class SearchRequests
         return requests;
     }
 
+    /// <summary>The accounts whose name contains <paramref name="name"/>, case and accents aside.</summary>
+    public static IQueryable<Guid> Accounts(AppDbContext db, string name)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(name);
+        var pattern = LikePattern.Contains(SearchText.Normalize(name.Trim()));
+        return db.Accounts.IgnoreQueryFilters().Where(a => EF.Functions.Like(a.SearchName, pattern, LikePattern.Escape)).Select(a => a.Id);
+    }
+
     /// <summary>
     /// <paramref name="requests"/> in the order of <paramref name="sort"/>, starting after the row the cursor names:
     /// "at or after the last key, and past the last row", so the index range starts at the cursor and ties on the
@@ -266,7 +279,11 @@ public static class SearchRequests
             var userId = current.Actor.UserId;
             var sort = query.EffectiveSort;
             var size = query.EffectiveSize;
-            var filtered = Filter(db, query, cutoffs, userId);
+            // The account's name is matched once (a scan of the accounts), not once per urgency tier walked.
+            var accounts = sort == SortByUrgency && !string.IsNullOrWhiteSpace(query.Account)
+                ? await Accounts(db, query.Account).ToListAsync(cancellationToken)
+                : null;
+            var filtered = Filter(db, query, cutoffs, userId, accounts);
             var rows = sort == SortByUrgency
                 ? await UrgentFirstAsync(filtered, query.After, size + 1, cutoffs, cancellationToken)
                 : await Rows(db, Sorted(filtered, sort, cutoffs, query.After).Take(size + 1).Select(r => r.Id), sort, cutoffs).ToListAsync(cancellationToken);
