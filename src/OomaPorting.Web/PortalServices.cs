@@ -83,12 +83,14 @@ public static class PortalServices
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddHttpsRedirection(o => o.HttpsPort = 443);
 
-        // A form bigger than any real one (100 numbers with their RIOs) is refused as a bad request before binding.
+        // A form bigger than any real one is refused as a bad request before binding: 400 fields (the numbers step's
+        // rows and the rest), 400,000 characters in one field (a pasted list of 1,000 numbers with their RIOs is under
+        // 40,000), and a file a little over the numbers step's 1 MB (up to there the step says so at its field).
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
         {
             o.ValueCountLimit = 400;
             o.ValueLengthLimit = 400_000;
-            o.MultipartBodyLengthLimit = 1_000_000;
+            o.MultipartBodyLengthLimit = 1_100_000;
         });
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
         services.AddValidatedOptions<PortingOptions>(PortingOptions.Section);

@@ -13,7 +13,7 @@ namespace OomaPorting.Domain.Porting;
 /// </summary>
 public sealed partial class PortRequest
 {
-    public const int MaxLines = 100;
+    public const int MaxLines = NumberBlock.MaxNumbers;
     public const int MaxCommentLength = 2000;
     public const int DraftExpiryDays = 30;
 

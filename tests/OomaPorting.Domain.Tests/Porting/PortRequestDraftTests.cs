@@ -188,16 +188,16 @@ public class PortRequestDraftTests
     }
 
     [Fact]
-    public void A_number_cannot_appear_twice_and_at_most_100_lines()
+    public void A_number_cannot_appear_twice_and_at_most_1000_lines()
     {
         var r = NewDraft();
         var main = new LineInput(Main, Rio.Parse("F0X123456PVT"));
         Assert.Equal("Lines.Duplicate", Assert.Throws<DomainException>(() =>
             r.SetLines(Admin, [main, new LineInput(FrenchNumber.Parse("+33 1 40 00 00 00"), null)], Now)).Code);
-        var many = Enumerable.Range(0, 100).Select(i => new LineInput(FrenchNumber.Parse($"01 40 00 {i / 10:D1}{i % 10:D1} 11"), null)).ToList();
+        var many = Enumerable.Range(0, 1000).Select(i => new LineInput(FrenchNumber.Parse($"01 41 00 {i / 100:D2} {i % 100:D2}"), null)).ToList();
         Assert.Equal("Lines.TooMany", Assert.Throws<DomainException>(() => r.SetLines(Admin, [main, .. many], Now)).Code);
-        r.SetLines(Admin, [main, .. many.Take(99)], Now);
-        Assert.Equal(100, r.Lines.Count);
+        r.SetLines(Admin, [main, .. many.Take(999)], Now);
+        Assert.Equal(1000, r.Lines.Count);
     }
 
     [Fact]

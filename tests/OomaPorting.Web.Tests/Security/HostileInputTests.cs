@@ -37,8 +37,12 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
                 new() { ["Command.AccountNumber"] = "ACC-1234", ["Command.Internet"] = "AdslVdsl", ["Command.SharedLine"] = "Yes", ["Command.LinesSeparated"] = "true" },
                 ["Command.AccountNumber", "Command.Internet", "Command.SharedLine", "Command.LinesSeparated"], true),
             "numeros" => new(name, Role.MartinAdmin, "/postes", $"/portage/{draft}/numeros",
-                new() { ["Command.Lines[0].Number"] = "01 49 00 00 01", ["Command.Lines[0].Rio"] = "", ["Command.Lines[1].Number"] = "", ["action"] = "enregistrer" },
-                ["Command.Lines[0].Number", "Command.Lines[0].Rio", "Command.Lines[1].Number", "action"], true),
+                new()
+                {
+                    ["Command.Lines[0].Number"] = "01 49 00 00 01", ["Command.Lines[0].Rio"] = "", ["Command.Lines[1].Number"] = "", ["Command.RangeFrom"] = "",
+                    ["Command.RangeTo"] = "", ["Command.Paste"] = "", ["action"] = "enregistrer",
+                },
+                ["Command.Lines[0].Number", "Command.Lines[0].Rio", "Command.Lines[1].Number", "Command.RangeFrom", "Command.RangeTo", "Command.Paste", "action"], true),
             "adresse" => new(name, Role.MartinAdmin, "/postes", $"/portage/{draft}/adresse",
                 new() { ["FirstName"] = "Marie", ["LastName"] = "Martin", ["CompanyName"] = "", ["Street"] = "1 rue X", ["Complement"] = "", ["PostalCode"] = "75001", ["City"] = "Paris" },
                 ["FirstName", "LastName", "CompanyName", "Street", "Complement", "PostalCode", "City"], true),

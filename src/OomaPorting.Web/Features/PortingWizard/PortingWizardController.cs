@@ -76,7 +76,7 @@ public sealed class PortingWizardController(IMediator mediator) : PortalControll
         {
             ModelState.Clear();
             command.Id = id;
-            if (action == "ajouter" && command.Lines.Count < Domain.Porting.PortRequest.MaxLines)
+            if (action == "ajouter" && command.Lines.Count < EnterLines.MaxRows)
             {
                 command.Lines.Add(new EnterLines.Row());
             }

@@ -8,16 +8,12 @@ namespace OomaPorting.Web.Features.SupportDashboard;
 /// <summary>"Tableau de bord" of the desk: support's home page.</summary>
 [Authorize(Roles = Roles.Support)]
 [Route("support/tableau-de-bord")]
-public sealed class SupportDashboardController(IMediator mediator, DeskDashboardCache cache, IStringLocalizer<SharedResource> text) : PortalController
+public sealed class SupportDashboardController(DeskDashboardCache cache) : PortalController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var (model, charts) = await cache.GetAsync(CultureInfo.CurrentUICulture.Name, async token =>
-        {
-            var figures = await mediator.Send(new GetDeskDashboard.Query(), token);
-            return (figures, DeskCharts.Draw(figures, text));
-        }, ct);
+        var (model, charts) = await cache.GetAsync(CultureInfo.CurrentUICulture.Name, ct);
         ViewData["Charts"] = charts;
         return View(model);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OomaPorting.Domain.Numbers;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -57,10 +58,20 @@ public static class MandatePdf
         writer.Space();
 
         writer.Heading(L("Numéros à porter", "Numbers to port"), 12);
-        foreach (var line in request.Lines.OrderBy(l => l.Position))
+        // Each number with a RIO in full; the others by runs of consecutive numbers (a block of 1,000 SDA numbers is one
+        // line): the mandate names every number either way.
+        var lines = request.Lines.OrderBy(l => l.Position).ToList();
+        foreach (var line in lines.Where(l => l.IsMainLine || l.Rio is not null))
         {
             var main = line.IsMainLine ? L(" (ligne principale)", " (main line)") : string.Empty;
             writer.Line($"{line.Number.Display}{main}    RIO{colon}{line.Rio?.Value ?? "—"}");
+        }
+
+        foreach (var block in NumberBlock.Group(lines.Where(l => !l.IsMainLine && l.Rio is null).Select(l => l.Number)))
+        {
+            writer.Line(block.Count == 1
+                ? block.First.Display
+                : $"{block.First.Display} {L("à", "to")} {block.Last.Display} ({block.Count} {L("numéros", "numbers")})");
         }
 
         writer.Line($"{L("Numéro principal Ooma après le portage", "Main Ooma number after the port")}{colon}" +
