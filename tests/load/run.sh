@@ -192,6 +192,59 @@ LUA
   run "$SIZE" "audit trail (support administrator)" 32 "$SUPPORT" /support/journal
   run "$SIZE" "wizard step POST" 16 "$ADMIN" /portage "$LUA"
 
+  # The numbers step with a 1,000-line paste (a main line with its RIO, 999 SDA numbers): four drafts, each with its own
+  # block of numbers, saved again and again (each save checks the 1,000 numbers against every account and replaces them).
+  PASTE_LUA="$WORK/paste-$SIZE.lua"
+  { echo "local bodies = {"
+    for k in 1 2 3 4; do
+      loc=$(curl -s -o /dev/null -w '%{redirect_url}' -H "Cookie: $ADMIN" --data-urlencode "__RequestVerificationToken=$TOKEN" "$BASE/portage")
+      draft=$(sed 's#.*/portage/\([0-9a-f-]*\)/type#\1#' <<<"$loc")
+      curl -s -o /dev/null -H "Cookie: $ADMIN" --data-urlencode "Command.NumberType=Fixed" --data-urlencode "__RequestVerificationToken=$TOKEN" "$BASE/portage/$draft/type"
+      curl -s -o /dev/null -H "Cookie: $ADMIN" --data-urlencode "Command.CarrierCode=F0" --data-urlencode "__RequestVerificationToken=$TOKEN" "$BASE/portage/$draft/operateur"
+      body=$(python3 - "$k" "$TOKEN" <<'PY'
+import sys, urllib.parse
+k, token = sys.argv[1], sys.argv[2]
+alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+"
+main = f"014890{k}000"
+first = "F0X1A2B3C"
+a = b = c = 0
+for ch in first + main:
+    p = alphabet.index(ch)
+    a, b, c = (a + p) % 37, (2 * b + p) % 37, (4 * c + p) % 37
+paste = "\n".join(f"014890{k}{i:03d}" for i in range(1, 1000))
+print(urllib.parse.urlencode({"Command.Lines[0].Number": main, "Command.Lines[0].Rio": first + alphabet[a] + alphabet[b] + alphabet[c],
+    "Command.Paste": paste, "action": "enregistrer", "__RequestVerificationToken": token}))
+PY
+)
+      echo "{\"/portage/$draft/numeros\", \"$body\"},"
+    done
+    echo "}"
+    cat <<LUA
+local n = 0
+wrong = 0
+conflicts = 0
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function request()
+  n = n + 1
+  local b = bodies[n % #bodies + 1]
+  return wrk.format("POST", b[1], {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = "$ADMIN", ["X-Forwarded-Proto"] = "https"}, b[2])
+end
+function response(status, headers, body)
+  if status == 409 then conflicts = conflicts + 1
+  elseif status ~= 302 or not string.find(headers["Location"] or "", "/adresse", 1, true) then wrong = wrong + 1 end
+end
+function done(summary, latency, requests)
+  local total = 0
+  local clashes = 0
+  for _, t in ipairs(threads) do total = total + (tonumber(t:get("wrong")) or 0); clashes = clashes + (tonumber(t:get("conflicts")) or 0) end
+  io.write(string.format("Wrong responses: %d\n", total))
+  io.write(string.format("Conflicts: %d\n", clashes))
+end
+LUA
+  } > "$PASTE_LUA"
+  run "$SIZE" "numbers step POST, 1,000-line paste" 4 "$ADMIN" /portage "$PASTE_LUA"
+
   # A mixed run (MIXED_SECONDS, default 600 at the largest size): pages and wizard saves interleaved, the WAL sampled each second.
   WAL_PEAK=0
   if [ "${MIXED_SECONDS:-0}" -gt 0 ]; then

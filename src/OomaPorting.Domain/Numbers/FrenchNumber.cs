@@ -115,8 +115,31 @@ public sealed record FrenchNumber
         return true;
     }
 
-    /// <summary>Rebuilds a number read back from storage (E.164).</summary>
-    public static FrenchNumber FromE164(string e164) => Parse(e164);
+    /// <summary>
+    /// Rebuilds a number read back from storage, or built from one that was parsed (E.164, <c>+33</c> and 9 digits):
+    /// classified by its first digit as the numbering plan does (docs/domain.md, "French numbers"), without the parser,
+    /// which costs tens of microseconds a number (a request of 1,000 numbers is read, checked and saved in one step).
+    /// Anything else goes through <see cref="Parse"/>.
+    /// </summary>
+    public static FrenchNumber FromE164(string e164)
+    {
+        if (e164 is { Length: 12 } && e164.StartsWith("+33", StringComparison.Ordinal) && e164.AsSpan(3).ContainsAnyExceptInRange('0', '9') is false
+            && ClassOf(e164[3]) is { } numberClass)
+        {
+            return new FrenchNumber(e164, numberClass);
+        }
+
+        return Parse(e164);
+    }
+
+    private static NumberClass? ClassOf(char firstDigit) => firstDigit switch
+    {
+        >= '1' and <= '5' => NumberClass.Geographic,
+        '6' or '7' => NumberClass.Mobile,
+        '8' => NumberClass.Special,
+        '9' => NumberClass.NonGeographic,
+        _ => null,
+    };
 
     public override string ToString() => Display;
 

@@ -57,13 +57,13 @@ public sealed record NumberBlock
         return true;
     }
 
-    /// <summary>Every number of the range, in order. Within one 0ZABPQ block every number is of the same class as its ends.</summary>
+    /// <summary>Every number of the range, in order: within one 0ZABPQ block every number is of the class of its ends, valid as they are.</summary>
     public IEnumerable<FrenchNumber> Numbers()
     {
         var prefix = First.National[..6];
         for (var mcdu = Value(First) % 10_000; mcdu <= Value(Last) % 10_000; mcdu++)
         {
-            yield return FrenchNumber.Parse(prefix + mcdu.ToString("D4", CultureInfo.InvariantCulture));
+            yield return FrenchNumber.FromE164("+33" + prefix[1..] + mcdu.ToString("D4", CultureInfo.InvariantCulture));
         }
     }
 

@@ -75,4 +75,26 @@ public class FrenchNumberTests
         Assert.DoesNotContain("4567", a.Masked, StringComparison.Ordinal);
         Assert.Equal(a, FrenchNumber.Parse("+33123456789"));
     }
+
+    [Theory]
+    [InlineData("01 40 00 00 00")]
+    [InlineData("04 91 12 34 56")]
+    [InlineData("06 12 34 56 78")]
+    [InlineData("07 81 23 45 67")]
+    [InlineData("09 70 12 34 56")]
+    [InlineData("08 00 11 22 33")]
+    public void A_stored_number_is_rebuilt_as_the_parser_reads_it(string text)
+    {
+        var parsed = FrenchNumber.Parse(text);
+        Assert.Equal(parsed, FrenchNumber.FromE164(parsed.E164));
+    }
+
+    [Theory]
+    [InlineData("+3312345678")]
+    [InlineData("+33A23456789")]
+    [InlineData("+44123456789")]
+    public void A_malformed_stored_value_goes_through_the_parser(string e164)
+    {
+        Assert.Throws<DomainException>(() => FrenchNumber.FromE164(e164));
+    }
 }

@@ -58,6 +58,9 @@ public static class EnterLines
         internal bool HasRange => !string.IsNullOrWhiteSpace(RangeFrom) || !string.IsNullOrWhiteSpace(RangeTo);
 
         internal bool HasFile => File is { Length: > 0 };
+
+        /// <summary>What the validator read (<see cref="ReadAsync"/>), so that the handler does not read 1,000 numbers again.</summary>
+        internal Entry? Read { get; set; }
     }
 
     /// <summary>A number the form holds, where it came from (the field to name, and the line for a list or a file), and its RIO.</summary>
@@ -175,11 +178,12 @@ public static class EnterLines
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(IStringLocalizer<SharedResource> text, AppDbContext db, TimeProvider time)
+        public Validator(IStringLocalizer<SharedResource> text, AppDbContext db)
         {
             RuleFor(c => c).CustomAsync(async (c, context, ct) =>
             {
                 var entry = await ReadAsync(c, ct);
+                c.Read = entry;
                 if (entry.TooMany)
                 {
                     context.AddFailure(new ValidationFailure("Lines", text["Error.Lines.TooMany", PortRequest.MaxLines]));
@@ -200,7 +204,15 @@ public static class EnterLines
                     failures.Add(new ValidationFailure("Lines[0].Number", text["Error.Number.Required"]));
                 }
 
-                var request = await Drafts.LoadAsync(db, c.Id, time, ct);
+                // The draft's type and carrier only: its lines (up to 1,000) are the handler's to load. A draft that is
+                // missing or expired is the handler's to refuse.
+                var request = await db.PortRequests.AsNoTracking().Where(r => r.Id == c.Id)
+                    .Select(r => new { r.Id, r.NumberType, r.CarrierCode }).FirstOrDefaultAsync(ct);
+                if (request is null)
+                {
+                    return;
+                }
+
                 var type = request.NumberType ?? NumberType.Fixed;
                 var valid = new Dictionary<string, Entered>(StringComparer.Ordinal);
                 for (var i = 0; i < entry.Numbers.Count; i++)
@@ -308,7 +320,7 @@ public static class EnterLines
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var r = await Drafts.LoadAsync(db, command.Id, time, cancellationToken);
-            var entry = await ReadAsync(command, cancellationToken);
+            var entry = command.Read ?? await ReadAsync(command, cancellationToken);
             r.SetLines(current.Actor, [.. entry.Numbers.Select(n => new LineInput(n.Number, n.Rio))], time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using OomaPorting.Domain.Numbers;
 using OomaPorting.Domain.Porting;
+using OomaPorting.Web.Data;
 using OomaPorting.Web.Tests.Infrastructure;
 
 namespace OomaPorting.Web.Tests.Features.PortingWizard;
@@ -68,6 +69,43 @@ public class NumbersStepTests(SharedPortal portal) : IClassFixture<SharedPortal>
         });
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal(lines.Select(l => l.Number.E164), wizard.Load(id)!.Lines.OrderBy(l => l.Position).Select(l => l.Number.E164));
+    }
+
+    [Fact]
+    public async Task A_block_is_chosen_from_signed_and_shown_as_one_run_in_the_pages_and_the_mandate()
+    {
+        var wizard = await Wizard.StartAsync(Factory);
+        var main = Wizard.NextNumber();
+        var id = await wizard.FillAsync(mainNumber: main, withSecond: false);
+        var fields = new Dictionary<string, string>(MainLine(main)) { ["Command.RangeFrom"] = "01 47 18 00 01", ["Command.RangeTo"] = "01 47 18 02 00", ["Command.ReturnTo"] = "signature" };
+        Assert.Equal($"/portage/{id}/signature", (await wizard.PostAsync(id, "numeros", fields)).Headers.Location?.OriginalString);
+
+        // The signature page: the block as one run, and the main number chosen from a list rather than 201 radio buttons.
+        var sign = await (await wizard.Client.GetAsync($"/portage/{id}/signature")).ReadHtmlAsync();
+        var block = sign.QuerySelector(".summary-list li[data-block='200'] summary")!.TextContent;
+        Assert.Equal("01 47 18 00 01 à 01 47 18 02 00 (200 numéros)", block.Trim().Replace('\u00a0', ' '));
+        Assert.Equal(200, sign.QuerySelectorAll(".summary-list li[data-block] details li").Length);
+        Assert.Empty(sign.QuerySelectorAll("input[type=radio][name='Command.MainNumber']"));
+        Assert.True(sign.QuerySelectorAll("select#Command_MainNumber option").Length >= 201);
+
+        var response = await wizard.PostAsync(id, "signature", Wizard.Signature(FrenchNumber.Parse("01 47 18 00 42").E164));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var r = wizard.Load(id)!;
+        Assert.Equal(PortRequestStatus.Submitted, r.Status);
+        Assert.Equal(201, r.Lines.Count);
+        Assert.Equal("+33147180042", r.MainOomaNumber!.E164);
+
+        // The customer's page and the desk's: the main line, then the block as one run with its status.
+        var detail = await (await wizard.Client.GetAsync($"/portage/{id}")).ReadHtmlAsync();
+        Assert.Equal(2, detail.QuerySelectorAll("[data-lines] > li").Length);
+        Assert.Contains("(200 numéros) — en attente", detail.QuerySelector("[data-lines] li[data-block='200'] summary")!.TextContent, StringComparison.Ordinal);
+        var support = await PortalClient.SignedInAsync(Factory, DemoData.SupportAgent);
+        var desk = await (await support.GetAsync($"/support/portages/{id}")).ReadHtmlAsync();
+        Assert.NotNull(desk.QuerySelector("[data-lines] li[data-block='200']"));
+
+        // The mandate names the block in one line.
+        var pdf = System.Text.Encoding.Latin1.GetString(await (await wizard.Client.GetAsync($"/portage/{id}/mandat.pdf")).Content.ReadAsByteArrayAsync());
+        Assert.Contains(@"01 47 18 00 01 à 01 47 18 02 00 \(200 numéros\)", pdf, StringComparison.Ordinal); // parentheses escaped in a PDF string
     }
 
     [Fact]
