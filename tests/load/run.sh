@@ -192,8 +192,9 @@ LUA
   run "$SIZE" "audit trail (support administrator)" 32 "$SUPPORT" /support/journal
   run "$SIZE" "wizard step POST" 16 "$ADMIN" /portage "$LUA"
 
-  # The numbers step with a 1,000-line paste (a main line with its RIO, 999 SDA numbers): four drafts, each with its own
-  # block of numbers, saved again and again (each save checks the 1,000 numbers against every account and replaces them).
+  # The numbers step with a 1,000-line paste (a main line with its RIO, 999 SDA numbers): four drafts, each saved in
+  # turn with one of two lists that share only the main line, so that every save checks 1,000 numbers against every
+  # account and replaces 999 lines (a list saved again as it was rewrites nothing: not what is measured here).
   PASTE_LUA="$WORK/paste-$SIZE.lua"
   { echo "local bodies = {"
     for k in 1 2 3 4; do
@@ -201,9 +202,10 @@ LUA
       draft=$(sed 's#.*/portage/\([0-9a-f-]*\)/type#\1#' <<<"$loc")
       curl -s -o /dev/null -H "Cookie: $ADMIN" --data-urlencode "Command.NumberType=Fixed" --data-urlencode "__RequestVerificationToken=$TOKEN" "$BASE/portage/$draft/type"
       curl -s -o /dev/null -H "Cookie: $ADMIN" --data-urlencode "Command.CarrierCode=F0" --data-urlencode "__RequestVerificationToken=$TOKEN" "$BASE/portage/$draft/operateur"
-      body=$(python3 - "$k" "$TOKEN" <<'PY'
+      for list in 0 1; do
+      body=$(python3 - "$k" "$TOKEN" "$list" <<'PY'
 import sys, urllib.parse
-k, token = sys.argv[1], sys.argv[2]
+k, token, other = sys.argv[1], sys.argv[2], sys.argv[3]
 alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+"
 main = f"014890{k}000"
 first = "F0X1A2B3C"
@@ -211,12 +213,13 @@ a = b = c = 0
 for ch in first + main:
     p = alphabet.index(ch)
     a, b, c = (a + p) % 37, (2 * b + p) % 37, (4 * c + p) % 37
-paste = "\n".join(f"014890{k}{i:03d}" for i in range(1, 1000))
+paste = "\n".join(f"01489{other}{k}{i:03d}" for i in range(1, 1000))
 print(urllib.parse.urlencode({"Command.Lines[0].Number": main, "Command.Lines[0].Rio": first + alphabet[a] + alphabet[b] + alphabet[c],
     "Command.Paste": paste, "action": "enregistrer", "__RequestVerificationToken": token}))
 PY
 )
       echo "{\"/portage/$draft/numeros\", \"$body\"},"
+      done
     done
     echo "}"
     cat <<LUA
@@ -227,7 +230,8 @@ local threads = {}
 function setup(thread) table.insert(threads, thread) end
 function request()
   n = n + 1
-  local b = bodies[n % #bodies + 1]
+  -- Four requests in a row go to the four drafts; each draft gets its two lists in turn.
+  local b = bodies[(n % 4) * 2 + (math.floor(n / 4) % 2) + 1]
   return wrk.format("POST", b[1], {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = "$ADMIN", ["X-Forwarded-Proto"] = "https"}, b[2])
 end
 function response(status, headers, body)

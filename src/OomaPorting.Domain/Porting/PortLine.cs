@@ -38,6 +38,8 @@ public sealed class PortLine
 
     public PortLineStatus Status { get; private set; }
 
+    internal void ChangeRio(Rio? rio) => Rio = rio;
+
     internal void MarkPorted() => Status = PortLineStatus.Ported;
 
     internal void MarkCancelled() => Status = PortLineStatus.Cancelled;

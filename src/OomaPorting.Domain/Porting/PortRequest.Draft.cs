@@ -232,11 +232,23 @@ public sealed partial class PortRequest
             }
         }
 
-        _lines.Clear();
+        // A number kept at its place keeps its line (its RIO may change): saving the step again, or fixing a few
+        // numbers of a block of 1,000, rewrites only what changed. Any other line is replaced.
+        var kept = _lines.Where(l => l.Position < lines.Count && l.Number == lines[l.Position].Number).ToDictionary(l => l.Position);
+        _lines.RemoveAll(l => !kept.ContainsKey(l.Position) || kept[l.Position] != l);
         for (var i = 0; i < lines.Count; i++)
         {
-            _lines.Add(new PortLine(Guid.CreateVersion7(nowUtc), AccountId, Id, i, lines[i].Number, lines[i].Rio));
+            if (kept.TryGetValue(i, out var line))
+            {
+                line.ChangeRio(lines[i].Rio);
+            }
+            else
+            {
+                _lines.Add(new PortLine(Guid.CreateVersion7(nowUtc), AccountId, Id, i, lines[i].Number, lines[i].Rio));
+            }
         }
+
+        _lines.Sort((a, b) => a.Position.CompareTo(b.Position));
 
         if (MainOomaNumber is { } main && !seen.Contains(main.E164))
         {
