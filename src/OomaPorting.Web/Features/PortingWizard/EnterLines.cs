@@ -272,9 +272,13 @@ public static class EnterLines
         var underWay = PortRequestStatuses.UnderWay;
         var onAccounts = await db.AccountNumbers.IgnoreQueryFilters().AsNoTracking()
             .Where(n => numbers.Contains(n.Number)).Select(n => n.Number).ToListAsync(ct);
+        // From the numbers' own lines to their requests (EXISTS), never the other way: a join let SQLite walk every
+        // request under way and its lines first (5 s a save on a million requests, whatever the number of numbers).
+        var requests = db.PortRequests.IgnoreQueryFilters();
         var inRequests = await db.PortLines.IgnoreQueryFilters().AsNoTracking()
-            .Where(l => numbers.Contains(l.Number) && l.PortRequestId != requestId)
-            .Join(db.PortRequests.IgnoreQueryFilters().Where(r => underWay.Contains(r.Status)), l => l.PortRequestId, r => r.Id, (l, r) => l.Number)
+            .Where(l => numbers.Contains(l.Number) && l.PortRequestId != requestId
+                && requests.Any(r => r.Id == l.PortRequestId && underWay.Contains(r.Status)))
+            .Select(l => l.Number)
             .ToListAsync(ct);
         return [.. onAccounts.Concat(inRequests).Select(n => n.E164).Distinct()];
     }
