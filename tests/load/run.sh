@@ -250,6 +250,7 @@ function done(summary, latency, requests)
 end
 LUA
   } > "$PASTE_LUA"
+  echo "$SIZE: portal peak memory before the 1,000-line paste: $(peak_mb) MB"
   run "$SIZE" "numbers step POST, 1,000-line paste" 4 "$ADMIN" /portage "$PASTE_LUA"
 
   # A mixed run (MIXED_SECONDS, default 600 at the largest size): pages and wizard saves interleaved, the WAL sampled each second.
