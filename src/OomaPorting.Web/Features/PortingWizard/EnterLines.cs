@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation.Results;
 using OomaPorting.Web.Infrastructure.Localization;
 
@@ -186,7 +187,7 @@ public static class EnterLines
                 c.Read = entry;
                 if (entry.TooMany)
                 {
-                    context.AddFailure(new ValidationFailure("Lines", text["Error.Lines.TooMany", PortRequest.MaxLines]));
+                    context.AddFailure(new ValidationFailure("Lines", text["Error.Lines.TooMany", PortRequest.MaxLines.ToString("N0", CultureInfo.CurrentCulture)]));
                     return;
                 }
 

@@ -180,7 +180,7 @@ public class NumbersStepTests(SharedPortal portal) : IClassFixture<SharedPortal>
         { "", "Command_File", "Ligne 2 (« =cmd|' /C calc'!A0 ») : ce n'est ni un numéro ni un RIO", "numero;rio\n=cmd|' /C calc'!A0;\n" },
         { "", "Command_File", "Ce fichier n'est pas un fichier CSV ni une liste de texte", "binary" },
         { "", "Command_File", "Le fichier dépasse 1 Mo", "big" },
-        { "", "Command_Lines", "Une demande compte au plus 1000 numéros", "many" },
+        { "", "Command_Lines", "Une demande compte au plus 1\u202f000 numéros", "many" },
     };
 
     [Theory]
