@@ -101,6 +101,16 @@ public class SqlServerSqlTests
     }
 
     [Fact]
+    public void The_numbers_availability_check_translates_for_sql_server()
+    {
+        using var db = Context();
+        var sql = Web.Features.PortingWizard.EnterLines.InRequestsUnderWay(db, Guid.NewGuid(),
+            [Domain.Numbers.FrenchNumber.Parse("01 45 00 00 00"), Domain.Numbers.FrenchNumber.Parse("01 45 00 00 01")]).ToQueryString();
+        Assert.Contains("EXISTS", sql, StringComparison.Ordinal);
+        AssertParses(sql[sql.IndexOf("SELECT", StringComparison.Ordinal)..], sql);
+    }
+
+    [Fact]
     public void The_dashboard_s_queries_translate_for_sql_server()
     {
         using var db = Context();

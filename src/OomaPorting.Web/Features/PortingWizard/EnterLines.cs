@@ -270,18 +270,26 @@ public static class EnterLines
     public static async Task<IReadOnlyList<string>> NumbersUnavailableAsync(AppDbContext db, Guid requestId, IReadOnlyList<FrenchNumber> numbers, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var underWay = PortRequestStatuses.UnderWay;
         var onAccounts = await db.AccountNumbers.IgnoreQueryFilters().AsNoTracking()
             .Where(n => numbers.Contains(n.Number)).Select(n => n.Number).ToListAsync(ct);
-        // From the numbers' own lines to their requests (EXISTS), never the other way: a join let SQLite walk every
-        // request under way and its lines first (5 s a save on a million requests, whatever the number of numbers).
+        var inRequests = await InRequestsUnderWay(db, requestId, numbers).ToListAsync(ct);
+        return [.. onAccounts.Concat(inRequests).Select(n => n.E164).Distinct()];
+    }
+
+    /// <summary>
+    /// Which of <paramref name="numbers"/> are in a request under way other than <paramref name="requestId"/>: from the
+    /// numbers' own lines to their requests (EXISTS), never the other way; a join let SQLite walk every request under
+    /// way and its lines first (5 s a save on a million requests, whatever the count of numbers).
+    /// </summary>
+    public static IQueryable<FrenchNumber> InRequestsUnderWay(AppDbContext db, Guid requestId, IReadOnlyList<FrenchNumber> numbers)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var underWay = PortRequestStatuses.UnderWay;
         var requests = db.PortRequests.IgnoreQueryFilters();
-        var inRequests = await db.PortLines.IgnoreQueryFilters().AsNoTracking()
+        return db.PortLines.IgnoreQueryFilters().AsNoTracking()
             .Where(l => numbers.Contains(l.Number) && l.PortRequestId != requestId
                 && requests.Any(r => r.Id == l.PortRequestId && underWay.Contains(r.Status)))
-            .Select(l => l.Number)
-            .ToListAsync(ct);
-        return [.. onAccounts.Concat(inRequests).Select(n => n.E164).Distinct()];
+            .Select(l => l.Number);
     }
 
     public sealed class QueryHandler(AppDbContext db, TimeProvider time) : IQueryHandler<Query, Form>
