@@ -79,32 +79,38 @@ public sealed class Account
     }
 
     /// <summary>
-    /// A completed port joins the account: its numbers are added, its chosen main number replaces the temporary one
-    /// as the default, and the temporary number goes back to the pool unless the customer asked to keep it as virtual.
+    /// Numbers of a request join the account when they are ported (all at once, or a part at a time when the test
+    /// call passes for some and not others). When the request's chosen main number is among them, it replaces the
+    /// temporary number as the default, and the temporary number goes back to the pool unless the customer asked to
+    /// keep it as virtual; while the main number is not ported (refused, or failed its test call), the temporary
+    /// number stays.
     /// </summary>
-    public void ApplyCompletedPort(PortRequest request, DateTime nowUtc)
+    public void AddPortedNumbers(PortRequest request, IReadOnlyCollection<PortLine> ported, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.AccountId != Id || request.Status != PortRequestStatus.Completed)
+        ArgumentNullException.ThrowIfNull(ported);
+        if (request.AccountId != Id || ported.Any(l => l.PortRequestId != request.Id || l.Status != PortLineStatus.Ported))
         {
-            throw new DomainException("Account.PortNotCompleted", "Only a completed port of this account joins it.");
+            throw new DomainException("Account.PortNotCompleted", "Only ported numbers of this account's requests join it.");
         }
 
-        if (request.Lines.Any(l => _numbers.Any(n => n.Number == l.Number)))
+        var onAccount = _numbers.Select(n => n.Number.E164).ToHashSet(StringComparer.Ordinal);
+        if (ported.Any(l => onAccount.Contains(l.Number.E164)))
         {
             throw new DomainException("Account.PortAlreadyApplied", "These numbers are already on the account.");
         }
 
-        foreach (var line in request.Lines)
+        foreach (var line in ported)
         {
             _numbers.Add(new AccountNumber(Guid.CreateVersion7(nowUtc), Id, line.Number, AccountNumberKind.Ported, nowUtc));
         }
 
-        if (request.MainOomaNumber is { } main)
+        if (request.MainOomaNumber is not { } main || !ported.Any(l => l.Number == main))
         {
-            MainNumber = main;
+            return;
         }
 
+        MainNumber = main;
         var temporary = _numbers.FirstOrDefault(n => n.Kind == AccountNumberKind.Temporary);
         if (temporary is not null)
         {

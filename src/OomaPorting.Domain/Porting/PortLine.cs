@@ -1,10 +1,17 @@
+using OomaPorting.Domain.Common;
 using OomaPorting.Domain.Numbers;
 
 namespace OomaPorting.Domain.Porting;
 
-/// <summary>One number to port, with its RIO. The first line of a request is the main line (NDI) of the carrier account.</summary>
+/// <summary>
+/// One number to port, with its RIO and its own outcome (<see cref="PortLineStatus"/>). The first line of a request is
+/// the main line (NDI) of the carrier account. Only <see cref="PortRequest"/> changes a line, so that the request's
+/// status and its numbers' always agree.
+/// </summary>
 public sealed class PortLine
 {
+    public const int MaxRefusalCommentLength = 500;
+
     internal PortLine(Guid id, Guid accountId, Guid portRequestId, int position, FrenchNumber number, Rio? rio)
     {
         Id = id;
@@ -38,10 +45,53 @@ public sealed class PortLine
 
     public PortLineStatus Status { get; private set; }
 
+    /// <summary>Why the carrier refused the number (with <see cref="PortLineStatus.Refused"/>).</summary>
+    public ReasonCode? RefusalReason { get; private set; }
+
+    /// <summary>The carrier's words on the refusal, for the customer.</summary>
+    public string? RefusalComment { get; private set; }
+
+    /// <summary>When the number joined the account.</summary>
+    public DateTime? PortedAtUtc { get; private set; }
+
+    /// <summary>The follow-up request a refused number was taken into (null: not taken up).</summary>
+    public Guid? FollowUpRequestId { get; private set; }
+
+    /// <summary>Refused, and neither withdrawn nor taken into a follow-up: the customer has something to decide.</summary>
+    public bool AwaitsCustomer => Status == PortLineStatus.Refused && FollowUpRequestId is null;
+
     internal void ChangeRio(Rio? rio) => Rio = rio;
 
-    internal void MarkPorted() => Status = PortLineStatus.Ported;
+    internal void Confirm() => Status = PortLineStatus.Confirmed;
+
+    internal void BackToPending()
+    {
+        Status = PortLineStatus.Pending;
+        RefusalReason = null;
+        RefusalComment = null;
+        FollowUpRequestId = null;
+    }
+
+    internal void MarkPorted(DateTime nowUtc)
+    {
+        Status = PortLineStatus.Ported;
+        PortedAtUtc = nowUtc;
+    }
+
+    internal void MarkTestFailed() => Status = PortLineStatus.TestFailed;
+
+    internal void Refuse(ReasonCode reason, string comment)
+    {
+        Status = PortLineStatus.Refused;
+        RefusalReason = reason;
+        RefusalComment = DomainText.Clean(comment, "Comment", MaxRefusalCommentLength);
+    }
+
+    internal void Withdraw() => Status = PortLineStatus.Withdrawn;
+
+    internal void TakeUpIn(Guid followUpRequestId) => FollowUpRequestId = followUpRequestId;
+
+    internal void ReleaseFollowUp() => FollowUpRequestId = null;
 
     internal void MarkCancelled() => Status = PortLineStatus.Cancelled;
 }
-

@@ -24,7 +24,12 @@ public sealed partial class PortRequest
                 "The FOC date is two working days away or less: only support can stop the port now.");
         }
 
-        foreach (var line in _lines)
+        if (_lines.Any(l => l.Status == PortLineStatus.Ported))
+        {
+            throw new DomainException("Cancel.PartlyPorted", "Some numbers are ported already: the request can no longer be cancelled.");
+        }
+
+        foreach (var line in LinesToPort.ToList())
         {
             line.MarkCancelled();
         }

@@ -76,7 +76,8 @@ public sealed partial class PortRequest
             missing |= WizardSection.CarrierAccount;
         }
 
-        if (_lines.Count == 0)
+        // A follow-up starts with the refused numbers as they were: its main line must have its RIO before it is signed.
+        if (_lines.Count == 0 || (NumberType is { } type && _lines.Any(l => CheckLine(type, l.Number, l.Rio, l.IsMainLine, CarrierCode) is not null)))
         {
             missing |= WizardSection.Lines;
         }
@@ -241,6 +242,12 @@ public sealed partial class PortRequest
             if (kept.TryGetValue(i, out var line))
             {
                 line.ChangeRio(lines[i].Rio);
+
+                // Entered again while the request is sent back: a refused or withdrawn number is sent again.
+                if (line.Status is PortLineStatus.Refused or PortLineStatus.Withdrawn && line.FollowUpRequestId is null)
+                {
+                    line.BackToPending();
+                }
             }
             else
             {

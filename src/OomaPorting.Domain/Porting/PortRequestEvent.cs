@@ -73,6 +73,12 @@ public sealed class PortRequestEvent
     /// <summary>For <see cref="PortRequestEventKind.AssignmentChanged"/>: the agent given the request (null: released).</summary>
     public string? AssigneeName { get; internal set; }
 
+    /// <summary>How many numbers an event about some of them concerns (refused, withdrawn, taken up, passed or failed the test call).</summary>
+    public int? LineCount { get; internal set; }
+
+    /// <summary>For <see cref="PortRequestEventKind.FollowUpStarted"/>: the follow-up request.</summary>
+    public Guid? FollowUpRequestId { get; internal set; }
+
     /// <summary>Desk-only events, never shown to the customer.</summary>
     public bool IsInternal => Kind == PortRequestEventKind.AssignmentChanged;
 }

@@ -19,4 +19,13 @@ public enum PortRequestEventKind
 
     /// <summary>Support took, released or handed over the request (internal: not in the customer's history).</summary>
     AssignmentChanged = 12,
+
+    /// <summary>Support marked some numbers refused by the losing carrier; the others go ahead.</summary>
+    NumbersRefused = 13,
+
+    /// <summary>The customer gave up porting refused numbers.</summary>
+    NumbersWithdrawn = 14,
+
+    /// <summary>The customer took refused numbers into a follow-up request (<see cref="PortRequestEvent.FollowUpRequestId"/>).</summary>
+    FollowUpStarted = 15,
 }

@@ -86,8 +86,8 @@ public static class DemoData
             shop.SetFocDate(SupportActor, shopFoc, calendar, submittedShop.AddDays(5));
             var shopFocDay = shopFoc.ToDateTime(new TimeOnly(9, 30), DateTimeKind.Utc);
             shop.StartTestCall(SupportActor, shopFocDay);
-            shop.RecordTestCallPassed(SupportActor, shopFocDay.AddMinutes(20), "Appel test concluant sur les deux lignes.");
-            martin.ApplyCompletedPort(shop, shopFocDay.AddMinutes(20));
+            var shopPorted = shop.RecordTestCallPassed(SupportActor, shopFocDay.AddMinutes(20), "Appel test concluant sur les deux lignes.");
+            martin.AddPortedNumbers(shop, shopPorted, shopFocDay.AddMinutes(20));
             martin.AssignNumber(FrenchNumber.Parse("01 42 60 30 10"), marie.Id, shopFocDay.AddHours(1));
             martin.AssignNumber(FrenchNumber.Parse("01 42 60 30 11"), paul.Id, shopFocDay.AddHours(1));
 

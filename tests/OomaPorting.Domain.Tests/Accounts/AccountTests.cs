@@ -38,18 +38,18 @@ public class AccountTests
     public void A_completed_port_adds_its_numbers_and_its_main_number_replaces_the_temporary_one()
     {
         var (account, request) = CompletedPortOf(keepTemporary: false);
-        account.ApplyCompletedPort(request, OnFocDay);
+        account.AddPortedNumbers(request, request.Lines, OnFocDay);
         Assert.Equal(Main, account.DefaultNumber);
         Assert.Equal([Main, Second], account.Numbers.Select(n => n.Number));
         Assert.All(account.Numbers, n => Assert.Equal(AccountNumberKind.Ported, n.Kind));
-        Assert.Equal("Account.PortAlreadyApplied", Assert.Throws<DomainException>(() => account.ApplyCompletedPort(request, OnFocDay)).Code);
+        Assert.Equal("Account.PortAlreadyApplied", Assert.Throws<DomainException>(() => account.AddPortedNumbers(request, request.Lines, OnFocDay)).Code);
     }
 
     [Fact]
     public void The_temporary_number_is_kept_as_virtual_when_asked()
     {
         var (account, request) = CompletedPortOf(keepTemporary: true);
-        account.ApplyCompletedPort(request, OnFocDay);
+        account.AddPortedNumbers(request, request.Lines, OnFocDay);
         Assert.Equal(AccountNumberKind.Virtual, account.Numbers.Single(n => n.Number == Temporary).Kind);
         Assert.Equal(3, account.Numbers.Count);
     }
@@ -59,7 +59,7 @@ public class AccountTests
     {
         var request = InState(PortRequestStatus.FocConfirmed);
         var account = Account.Open(request.AccountId, "Boulangerie Martin", Temporary, Now);
-        Assert.Equal("Account.PortNotCompleted", Assert.Throws<DomainException>(() => account.ApplyCompletedPort(request, Now)).Code);
+        Assert.Equal("Account.PortNotCompleted", Assert.Throws<DomainException>(() => account.AddPortedNumbers(request, request.Lines, Now)).Code);
         Assert.Single(account.Numbers);
     }
 

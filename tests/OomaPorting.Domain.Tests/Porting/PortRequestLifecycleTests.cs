@@ -30,6 +30,8 @@ public class PortRequestLifecycleTests
             [PortRequestStatus.TestCall], PortRequestEventKind.TestCallFailed, _ => PortRequestStatus.ActionRequired),
         new("RequireAction", r => r.RequireAction(Support, [ReasonCode.RioInvalid], "RIO erroné", Now),
             [PortRequestStatus.Submitted, PortRequestStatus.FocConfirmed], PortRequestEventKind.ActionRequired, _ => PortRequestStatus.ActionRequired),
+        new("RefuseNumbers", r => r.RefuseNumbers(Support, [Second], ReasonCode.NumberInactive, "Ligne résiliée", Now),
+            [PortRequestStatus.Submitted, PortRequestStatus.FocConfirmed], PortRequestEventKind.NumbersRefused, s => s),
         new("CancelByAdmin", r => r.Cancel(Admin, null, FrenchCalendar, Now),
             [PortRequestStatus.Draft, PortRequestStatus.Submitted, PortRequestStatus.ActionRequired, PortRequestStatus.FocConfirmed],
             PortRequestEventKind.Cancelled, _ => PortRequestStatus.Cancelled),
@@ -78,12 +80,14 @@ public class PortRequestLifecycleTests
             Assert.Equal(request.Status, last.ToStatus);
             Assert.Equal(request.Events.Count, last.Sequence);
             Assert.True(request.Version > before.Version);
+            Assert.True(request.LinesAgreeWithStatus);
         }
         else
         {
             var error = Assert.Throws<DomainException>(() => t.Act(request));
             Assert.False(string.IsNullOrEmpty(error.Code));
             Assert.Equal(before, Snapshot(request));
+            Assert.True(request.LinesAgreeWithStatus);
         }
     }
 

@@ -58,6 +58,11 @@ public sealed class PortRequestConfiguration : IEntityTypeConfiguration<PortRequ
         builder.Ignore(r => r.IsBlockedByDryLine);
         builder.Ignore(r => r.CarrierDisplayName);
         builder.Ignore(r => r.EditableSections);
+        builder.Ignore(r => r.LinesToPort);
+        builder.Ignore(r => r.LinesAwaitingCustomer);
+        builder.Ignore(r => r.LinesAgreeWithStatus);
+        builder.Property(r => r.FollowUpOfReference).HasMaxLength(20);
+        builder.HasIndex(r => r.FollowUpOfId);
 
         // The status list of an account, newest first; the support queue by status and age.
         builder.HasIndex(r => new { r.AccountId, r.UpdatedAtUtc });

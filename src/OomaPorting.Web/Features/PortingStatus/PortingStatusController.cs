@@ -113,6 +113,34 @@ public sealed class PortingStatusController(IMediator mediator, BusinessCalendar
         }, async () => View("Detail", await mediator.Send(new GetPortRequest.Query(id), ct)));
     }
 
+    /// <summary>Refused numbers the admin gives up porting.</summary>
+    [HttpPost("portage/{id:guid}/numeros-refuses/retirer")]
+    [Authorize(Roles = Roles.AccountAdmin)]
+    public Task<IActionResult> WithdrawNumbers(Guid id, WithdrawNumbers.Command command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Id = id;
+        return Submit(command, _ =>
+        {
+            Confirm("Status.Done.Withdrawn");
+            return Redirect($"/portage/{id}");
+        }, async () => View("Detail", await mediator.Send(new GetPortRequest.Query(id), ct)), new FormFields(null, "LineIds"));
+    }
+
+    /// <summary>Refused numbers taken into a follow-up request: its draft opens on the numbers step, to fix them.</summary>
+    [HttpPost("portage/{id:guid}/numeros-refuses/suite")]
+    [Authorize(Roles = Roles.AccountAdmin)]
+    public Task<IActionResult> StartFollowUp(Guid id, StartFollowUp.Command command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Id = id;
+        return Submit(command, followUpId =>
+        {
+            Confirm("Status.Done.FollowUp");
+            return Redirect($"/portage/{followUpId}/numeros");
+        }, async () => View("Detail", await mediator.Send(new GetPortRequest.Query(id), ct)), new FormFields(null, "LineIds"));
+    }
+
     [HttpPost("portage/{id:guid}/messages")]
     [Authorize(Roles = Roles.AccountAdmin)]
     public Task<IActionResult> PostMessage(Guid id, PostMessage.Command command, CancellationToken ct)

@@ -277,7 +277,8 @@ public static class EnterLines
     }
 
     /// <summary>
-    /// Which of <paramref name="numbers"/> are in a request under way other than <paramref name="requestId"/>: from the
+    /// Which of <paramref name="numbers"/> are still to port in a request under way other than <paramref name="requestId"/>
+    /// (a number refused or withdrawn there is free for a follow-up): from the
     /// numbers' own lines to their requests (EXISTS), never the other way; a join let SQLite walk every request under
     /// way and its lines first (5 s a save on a million requests, whatever the count of numbers).
     /// </summary>
@@ -285,9 +286,10 @@ public static class EnterLines
     {
         ArgumentNullException.ThrowIfNull(db);
         var underWay = PortRequestStatuses.UnderWay;
+        var toPort = PortLineStatuses.ToPort;
         var requests = db.PortRequests.IgnoreQueryFilters();
         return db.PortLines.IgnoreQueryFilters().AsNoTracking()
-            .Where(l => numbers.Contains(l.Number) && l.PortRequestId != requestId
+            .Where(l => numbers.Contains(l.Number) && l.PortRequestId != requestId && toPort.Contains(l.Status)
                 && requests.Any(r => r.Id == l.PortRequestId && underWay.Contains(r.Status)))
             .Select(l => l.Number);
     }

@@ -70,6 +70,9 @@ public sealed class SupportController(IMediator mediator, IStringLocalizer<Share
     [HttpPost("{id:guid}/resultat-appel")]
     public Task<IActionResult> RecordTestCall(Guid id, RecordTestCall.Command command) => Act(id, command, nameof(Support.RecordTestCall), "Support.Done.RecordTestCall");
 
+    [HttpPost("{id:guid}/numeros-refuses")]
+    public Task<IActionResult> RefuseNumbers(Guid id, RefuseNumbers.Command command) => Act(id, command, nameof(Support.RefuseNumbers), "Support.Done.RefuseNumbers");
+
     [HttpPost("{id:guid}/renvoyer")]
     public Task<IActionResult> SendBack(Guid id, SendBack.Command command) => Act(id, command, nameof(Support.SendBack), "Support.Done.SendBack");
 

@@ -320,6 +320,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("AccountId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("FollowUpRequestId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -328,8 +331,19 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("PortRequestId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("PortedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("Position")
                         .HasColumnType("int");
+
+                    b.Property<string>("RefusalComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
 
                     b.Property<string>("Rio")
                         .HasMaxLength(12)
@@ -401,6 +415,13 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
                     b.Property<DateOnly?>("FocDate")
                         .HasColumnType("date");
+
+                    b.Property<Guid?>("FollowUpOfId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FollowUpOfReference")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("InternetConnection")
                         .HasMaxLength(20)
@@ -476,6 +497,8 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FollowUpOfId");
+
                     b.HasIndex("Reference")
                         .IsUnique()
                         .HasFilter("[Reference] IS NOT NULL");
@@ -538,6 +561,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<Guid?>("FollowUpRequestId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("FromStatus")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -547,6 +573,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<int?>("LineCount")
+                        .HasColumnType("int");
 
                     b.Property<DateOnly?>("NewFocDate")
                         .HasColumnType("date");

@@ -308,6 +308,9 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("AccountId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FollowUpRequestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -316,8 +319,19 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("PortRequestId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PortedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefusalComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Rio")
                         .HasMaxLength(12)
@@ -388,6 +402,13 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("FocDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FollowUpOfId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpOfReference")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InternetConnection")
@@ -464,6 +485,8 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FollowUpOfId");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -525,6 +548,9 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FollowUpRequestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FromStatus")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -534,6 +560,9 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LineCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("NewFocDate")
                         .HasColumnType("TEXT");
