@@ -101,8 +101,8 @@ public sealed partial class PortRequest
         followUp.InternetConnection = InternetConnection;
         followUp.SharedLine = SharedLine;
         followUp.LinesSeparatedConfirmed = LinesSeparatedConfirmed;
-        followUp.ServiceAddress = ServiceAddress;
-        followUp.AccountHolder = AccountHolder;
+        followUp.ServiceAddress = ServiceAddress is null ? null : ServiceAddress with { }; // a copy: each request owns its own
+        followUp.AccountHolder = AccountHolder is null ? null : AccountHolder with { };
         var position = 0;
         foreach (var line in lines.OrderBy(l => l.Position))
         {

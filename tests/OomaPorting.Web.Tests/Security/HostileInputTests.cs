@@ -64,7 +64,14 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
                 ["Version", "FocDate", "Comment"], false),
             "test-call" => new(name, Role.Support, "/support/portages", $"/support/portages/{foc}/resultat-appel",
                 new() { ["Version"] = "0", ["Outcome"] = "failed-new-date", ["Note"] = "x", ["NewFocDate"] = "2026-12-15" },
-                ["Version", "Outcome", "Note", "NewFocDate", "Reasons"], false),
+                ["Version", "Outcome", "Note", "NewFocDate", "Reasons", "FailedNumbers"], false),
+            "refuse-numbers" => new(name, Role.Support, "/support/portages", $"/support/portages/{foc}/numeros-refuses",
+                new() { ["Version"] = "0", ["Numbers"] = "01 42 60 30 10", ["Reason"] = "RioInvalid", ["Comment"] = "RIO erroné" },
+                ["Version", "Numbers", "Reason", "Comment"], false),
+            "withdraw-numbers" => new(name, Role.MartinAdmin, "/postes", $"/portage/{foc}/numeros-refuses/retirer",
+                new() { ["Version"] = "0", ["LineIds"] = Guid.NewGuid().ToString() }, ["Version", "LineIds"], false),
+            "follow-up" => new(name, Role.MartinAdmin, "/postes", $"/portage/{foc}/numeros-refuses/suite",
+                new() { ["Version"] = "0", ["LineIds"] = Guid.NewGuid().ToString() }, ["Version", "LineIds"], false),
             "send-back" => new(name, Role.Support, "/support/portages", $"/support/portages/{foc}/renvoyer", new() { ["Version"] = "0", ["Message"] = "x" },
                 ["Version", "Reasons", "Message"], false),
             "support-message" => new(name, Role.Support, "/support/portages", $"/support/portages/{foc}/messages", new() { ["Body"] = "", ["Internal"] = "true" },
@@ -106,7 +113,7 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         "sign-in", "language", "type", "operateur", "compte", "numeros", "adresse", "signature", "message", "cancel", "assign",
         "ccf", "test-call", "send-back", "support-message", "keep-temporary", "support-keep-temporary", "requested-date", "follow", "invitation", "invite-user", "forgot-password",
         "sign-in-code", "change-password", "enable-two-factor", "disable-two-factor", "require-two-factor", "create-account", "account-access", "invite-agent",
-        "agent-access", "support-assign", "bulk-foc",
+        "agent-access", "support-assign", "bulk-foc", "refuse-numbers", "withdraw-numbers", "follow-up",
     ];
 
     [Theory]
