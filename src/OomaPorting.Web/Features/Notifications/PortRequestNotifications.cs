@@ -17,7 +17,10 @@ namespace OomaPorting.Web.Features.Notifications;
 /// <item>Submitted, Resubmitted: the followers (with the mandate PDF); a resubmission also tells support.</item>
 /// <item>FOC date set or moved, or a failed test call with a new date (which says the call failed): the followers (with the calendar file).</item>
 /// <item>Sent back (by support or after a failed test call): the followers, with the reasons to fix.</item>
-/// <item>Completed (with what became of the account's numbers), Cancelled (with support's reason): the followers.</item>
+/// <item>Completed (with what became of the account's numbers: how many were ported, which were refused and why),
+/// Cancelled (with support's reason): the followers.</item>
+/// <item>Numbers refused by the carrier while the others go ahead: the followers, with each refused number and its
+/// reason, the carrier's words and what the admin can do.</item>
 /// <item>A support message: the followers; a customer message: support. Internal notes: nobody.</item>
 /// <item>The working day before the FOC date: a reminder to the followers (<see cref="FocReminders"/>).</item>
 /// <item>The customer acts on a request an agent has taken (corrects, cancels, writes, asks for a date or to keep the
@@ -72,6 +75,8 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                 PortRequestEventKind.ActionRequired => "ActionRequired",
                 PortRequestEventKind.TestCallFailed when e.ToStatus == PortRequestStatus.ActionRequired => "ActionRequired",
                 PortRequestEventKind.TestCallPassed => "Completed",
+                PortRequestEventKind.TestCallFailed or PortRequestEventKind.NumbersRefused when e.ToStatus == PortRequestStatus.Completed => "Completed",
+                PortRequestEventKind.NumbersRefused => "NumbersRefused",
                 PortRequestEventKind.Cancelled => "Cancelled",
                 _ => null,
             };
@@ -188,7 +193,8 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
         private EmailContent Compose(IStringLocalizer t, string kind, PortRequest r, PortRequestEvent? e, Domain.Accounts.Account? account, string culture)
         {
             var link = $"{composer.PortalUrl}/portage/{r.Id}";
-            var numbers = r.Lines.OrderBy(l => l.Position).Select(l => l.Number.Display + (l.IsMainLine ? " " + t["Wizard.Lines.MainShort"] : string.Empty)).ToList();
+            string Shown(PortLine l) => l.Number.Display + (l.IsMainLine ? " " + t["Wizard.Lines.MainShort"] : string.Empty);
+            var numbers = r.Lines.OrderBy(l => l.Position).Select(Shown).ToList();
             var concerned = t.Plural("Email.Numbers", numbers.Count);
             var focDay = r.FocDate ?? e?.NewFocDate;
             var foc = Display.Date(focDay);
@@ -203,15 +209,20 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                 "FocDateMoved" => new(S("Subject", reference, foc), S("Heading", foc), [S("Body", Display.Date(e?.OldFocDate), foc), S("Keep"), concerned],
                     numbers, link, see),
                 "TestCallFailed" => new(S("Subject", reference, foc), S("Heading"),
-                    [S("Body", Display.Date(e?.OldFocDate)), S("Next", foc), S("Keep"), concerned], numbers, link, see),
+                    [S("Body", Display.Date(e?.OldFocDate)), .. PortedNow(t, r, e), S("Next", foc), S("Keep"), concerned], numbers, link, see),
+                "NumbersRefused" => new(t.Plural("Email.NumbersRefused.Subject", e?.LineCount ?? 0, reference), S("Heading"),
+                    [t.Plural("Email.NumbersRefused.Body", e?.LineCount ?? 0, r.LinesToPort.Count())],
+                    [.. Refused(t, r, e)], link, see)
+                    { After = [.. e?.Comment is { } words ? [S("Words", words)] : Array.Empty<string>(), S("Do")] },
                 "ActionRequired" => new(S("Subject", reference), S("Heading"), [S("Body")],
                     [.. r.ActionReasons.Select(code => t[$"Reason.{code}"].Value)], link, t["Email.Fix"])
                     { After = e?.Comment is { } c ? [t["Email.ActionRequired.Message", c].Value] : [] },
                 "ActionReminder" => new(S("Subject", reference), S("Heading"), [S("Body", Display.Date(r.StatusChangedAtUtc))],
                     [.. r.ActionReasons.Select(code => t[$"Reason.{code}"].Value)], link, t["Email.Fix"])
                     { After = [.. r.ActionMessage is { } c ? [t["Email.ActionRequired.Message", c].Value] : Array.Empty<string>(), S("Help")] },
-                "Completed" => new(S("Subject", reference), S("Heading"), [t.Plural("Email.Completed.Body", numbers.Count)], numbers, link, see)
-                    { After = [.. CompletedFacts(t, r, account), S("OldCarrier")] },
+                "Completed" => new(S("Subject", reference), S("Heading"), [t.Plural("Email.Completed.Body", r.Lines.Count(l => l.Status == PortLineStatus.Ported))],
+                    [.. r.Lines.Where(l => l.Status == PortLineStatus.Ported).OrderBy(l => l.Position).Select(Shown)], link, see)
+                    { After = [.. RefusedSummary(t, r), .. CompletedFacts(t, r, account), S("OldCarrier")] },
                 "Cancelled" => new(S("Subject", reference), S("Heading", reference),
                     [.. e is { ActorRole: ActorRole.Support, Comment: { } reason } ? [S("BySupport", reason)] : Array.Empty<string>(),
                      .. e?.OldFocDate is { } dropped ? [S("Calendar", Display.Date(dropped))] : Array.Empty<string>(),
@@ -222,6 +233,41 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                 _ => throw new InvalidOperationException($"No e-mail for {kind} ({culture})."),
             };
         }
+
+        /// <summary>The numbers refused by <paramref name="e"/> (all those awaiting the customer without it), each with its reason.</summary>
+        private static IEnumerable<string> Refused(IStringLocalizer t, PortRequest r, PortRequestEvent? e) =>
+            r.LinesAwaitingCustomer.OrderBy(l => l.Position).Take(MaxNumbersListed)
+                .Select(l => t["Email.NumbersRefused.Line", l.Number.Display, t[$"Reason.{l.RefusalReason}"]].Value)
+                .Concat(r.LinesAwaitingCustomer.Count() > MaxNumbersListed ? [t.Plural("Email.MoreNumbers", r.LinesAwaitingCustomer.Count() - MaxNumbersListed)] : []);
+
+        /// <summary>A completed port with refused numbers says how many were ported and which were refused ("98 numéros portés, 2 refusés…").</summary>
+        private static IEnumerable<string> RefusedSummary(IStringLocalizer t, PortRequest r)
+        {
+            var refused = r.Lines.Where(l => l.Status == PortLineStatus.Refused).OrderBy(l => l.Position).ToList();
+            if (refused.Count == 0)
+            {
+                yield break;
+            }
+
+            var listed = string.Join(", ", refused.Take(MaxNumbersListed).Select(l => l.Number.Display))
+                + (refused.Count > MaxNumbersListed ? " …" : string.Empty);
+            yield return t.Plural("Email.Completed.Ported", r.Lines.Count(l => l.Status == PortLineStatus.Ported)) + " "
+                + t.Plural("Email.Completed.Refused", refused.Count, listed);
+            if (refused.Any(l => l.AwaitsCustomer))
+            {
+                yield return t["Email.NumbersRefused.Do"].Value;
+            }
+        }
+
+        /// <summary>After a test call that failed for some numbers only: those that passed are active already.</summary>
+        private static IEnumerable<string> PortedNow(IStringLocalizer t, PortRequest r, PortRequestEvent? e)
+        {
+            var ported = e is null ? 0 : r.Lines.Count(l => l.PortedAtUtc == e.OccurredAtUtc);
+            return ported > 0 ? [t.Plural("Email.TestCallFailed.PortedNow", ported)] : [];
+        }
+
+        /// <summary>Past this, a list of numbers in an e-mail ends with how many more (the page has them all).</summary>
+        private const int MaxNumbersListed = 50;
 
         /// <summary>
         /// What the completed port did to the account's numbers, as it really happened in this save: the main number,
@@ -234,7 +280,7 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                 yield break;
             }
 
-            yield return r.MainOomaNumber is { } main
+            yield return r.MainOomaNumber is { } main && account.MainNumber == main
                 ? t["Email.Completed.Main", main.Display].Value
                 : t["Email.Completed.MainUnchanged", account.DefaultNumber.Display].Value;
             var temporary = account.TemporaryNumber;

@@ -60,6 +60,16 @@ public class PartialPortTests(PartialPortFixture fx) : IClassFixture<PartialPort
         return await wizard.Client.PostAsync($"/portage/{id}/numeros-refuses/{action}", new FormUrlEncodedContent(pairs));
     }
 
+    /// <summary>The text of the e-mail of <paramref name="kind"/> queued for the request's admin.</summary>
+    private async Task<(string Subject, string Text)> EmailAsync(Guid requestId, string kind)
+    {
+        using var scope = fx.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var email = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.PortRequestId == requestId && m.Kind == kind && m.Recipient == DemoData.BoulangerieAdmin).OrderBy(m => m.CreatedAtUtc).LastAsync();
+        return (email.Subject, email.TextBody.Replace('\u00a0', ' '));
+    }
+
     private async Task<Domain.Accounts.Account> AccountAsync(Guid accountId)
     {
         using var scope = fx.Factory.Services.CreateScope();
@@ -91,6 +101,11 @@ public class PartialPortTests(PartialPortFixture fx) : IClassFixture<PartialPort
         Assert.Equal(["+33148200210", "+33148200211", "+33148200212", "+33148200213", "+33148200250"],
             r.Lines.Where(l => l.Status == PortLineStatus.Refused).Select(l => l.Number.E164).Order());
         Assert.True(r.LinesAgreeWithStatus);
+        var refusal = await EmailAsync(id, "NumbersRefused");
+        Assert.Equal($"Portage {r.Reference} : 5 numéros refusés par votre opérateur", refusal.Subject);
+        Assert.Contains("les 195 autres continuent leur portage", refusal.Text, StringComparison.Ordinal);
+        Assert.Contains("01 48 20 02 50 : Un RIO manque ou ne correspond pas à son numéro.", refusal.Text, StringComparison.Ordinal);
+        Assert.Contains("« Orange : RIO non reconnu pour ces SDA »", refusal.Text, StringComparison.Ordinal);
 
         // The customer sees which numbers were refused and why; every user of the account sees it, only the admin acts.
         var page = await (await wizard.Client.GetAsync($"/portage/{id}")).ReadHtmlAsync();
@@ -146,6 +161,9 @@ public class PartialPortTests(PartialPortFixture fx) : IClassFixture<PartialPort
         Assert.Equal(numbersBefore + 195, account.Numbers.Count);
         Assert.Equal(FrenchNumber.Parse(main), account.MainNumber);
         Assert.DoesNotContain(account.Numbers, n => n.Number.E164 == "+33148200210");
+        var completed = await EmailAsync(id, "Completed");
+        Assert.Contains("Ces 195 numéros sont maintenant actifs", completed.Text, StringComparison.Ordinal);
+        Assert.Contains("195 numéros portés ; 5 refusés par votre opérateur : 01 48 20 02 10, 01 48 20 02 11", completed.Text, StringComparison.Ordinal);
 
         // The follow-up goes its own way and brings the last five.
         await support.DoAsync(followUpId, "ccf", new() { ["FocDate"] = "2026-12-22" });
