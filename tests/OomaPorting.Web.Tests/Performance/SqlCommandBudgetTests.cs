@@ -2,17 +2,34 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using OomaPorting.Domain.Numbers;
 using OomaPorting.Web.Data;
 using OomaPorting.Web.Tests.Infrastructure;
 using OomaPorting.Web.Tests.Security;
 
 namespace OomaPorting.Web.Tests.Performance;
 
+/// <summary>One portal counting its SQL commands, shared by the budget tests.</summary>
+public sealed class BudgetPortal : IDisposable
+{
+    public BudgetPortal() =>
+        Factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Email:DispatcherEnabled"] = "false" })
+        {
+            ConfigureServices = s => s.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(Counter)),
+        };
+
+    public SqlCommandCounter Counter { get; } = new();
+
+    public PortalFactory Factory { get; }
+
+    public void Dispose() => Factory.Dispose();
+}
+
 /// <summary>
 /// How many SQL commands each page costs (the session read included), counted by an EF Core interceptor: a page that
 /// starts querying per row (N+1) fails here long before it shows in a load test.
 /// </summary>
-public class SqlCommandBudgetTests
+public class SqlCommandBudgetTests(BudgetPortal portal) : IClassFixture<BudgetPortal>
 {
     /// <summary>The budget: 3 commands per page, the session read included.</summary>
     private const int Budget = 3;
@@ -20,11 +37,8 @@ public class SqlCommandBudgetTests
     [Fact]
     public async Task Every_page_stays_within_its_sql_command_budget()
     {
-        var counter = new SqlCommandCounter();
-        using var factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Email:DispatcherEnabled"] = "false" })
-        {
-            ConfigureServices = s => s.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(counter)),
-        };
+        var counter = portal.Counter;
+        var factory = portal.Factory;
         var clients = new Dictionary<Role, HttpClient>
         {
             [Role.Anonymous] = PortalClient.Anonymous(factory),
@@ -71,5 +85,90 @@ public class SqlCommandBudgetTests
 
         Assert.True(measured >= 15, $"Only {measured} pages measured.");
         Assert.True(over.Count == 0, string.Join("\n", over));
+    }
+
+    /// <summary>
+    /// A 1,000-number block (01 48 30 00 00 – 09 99) of Boulangerie Martin, every tenth number refused by the carrier,
+    /// the other 900 ported onto the account: made through the domain's own methods.
+    /// </summary>
+    private async Task<Guid> SeedBlockAsync()
+    {
+        using var scope = portal.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.NotificationsSuppressed = true;
+        var account = await db.Accounts.IgnoreQueryFilters().Include(a => a.Numbers).SingleAsync(a => a.CompanyName == "Boulangerie Martin");
+        var adminId = await db.Users.Where(u => u.AccountId == account.Id).Select(u => u.Id).FirstAsync();
+        var admin = new Domain.Common.Actor(adminId, Domain.Common.ActorRole.AccountAdmin, "Admin");
+        var support = new Domain.Common.Actor("support-budget", Domain.Common.ActorRole.Support, "Support");
+        var now = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
+        var focDay = new DateTime(2026, 12, 15, 10, 0, 0, DateTimeKind.Utc);
+        var lines = Enumerable.Range(0, 1000).Select(i => (Number(i), i == 0 ? "F0X1A2B3C" : null)).ToArray();
+        var r = new Domain.Porting.PortRequestBuilder(account.Id, admin, now).Lines(lines).Draft();
+        r.ChooseMainNumber(admin, null, keepTemporaryNumber: false, accountHasOwnMainNumber: true, now);
+        r.Submit(admin, new Domain.Porting.SignatureInput("Marie Martin", true, null, null, null), Domain.Porting.PortRequestBuilder.DefaultTerms,
+            await References.NextAsync(db, now.Year, CancellationToken.None), now);
+        r.RefuseNumbers(support, [.. Enumerable.Range(1, 100).Select(i => FrenchNumber.Parse(Number(i * 10 - 1)))],
+            Domain.Porting.ReasonCode.NumberInactive, "Numéros résiliés", now);
+        r.SetFocDate(support, DateOnly.FromDateTime(focDay), Domain.Calendar.BusinessCalendar.France, now);
+        r.StartTestCall(support, focDay);
+        account.AddPortedNumbers(r, r.RecordTestCallPassed(support, focDay), focDay);
+        db.PortRequests.Add(r);
+        await db.SaveChangesAsync();
+        return r.Id;
+    }
+
+    private static string Number(int i) => $"01 48 30 {i / 100:D2} {i % 100:D2}";
+
+    private static decimal Total(AngleSharp.Html.Dom.IHtmlDocument postes) => decimal.Parse(
+        new string([.. postes.QuerySelector("tfoot td")!.TextContent.Where(c => char.IsDigit(c) || c == ',')]),
+        System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+
+    [Fact]
+    public async Task A_1000_number_request_is_listed_by_runs_paged_and_filtered_and_the_postes_tab_groups_its_numbers_within_budget()
+    {
+        var admin = await PortalClient.SignedInAsync(portal.Factory, DemoData.BoulangerieAdmin);
+        var support = await PortalClient.SignedInAsync(portal.Factory, DemoData.SupportAgent);
+        var totalBefore = Total(await (await admin.GetAsync("/postes")).ReadHtmlAsync());
+        var id = await SeedBlockAsync();
+
+        async Task<AngleSharp.Html.Dom.IHtmlDocument> PageAsync(HttpClient client, string path)
+        {
+            await client.GetAsync(path);
+            portal.Counter.Reset();
+            var response = await client.GetAsync(path);
+            Assert.True(portal.Counter.Count <= Budget, $"{path}: {portal.Counter.Count} commands, budget {Budget}");
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            return await response.ReadHtmlAsync();
+        }
+
+        // The main line, 100 runs of 9 ported numbers, 100 refused numbers one by one: 201 rows, 3 pages of 100.
+        var first = await PageAsync(admin, $"/portage/{id}");
+        Assert.Equal(100, first.QuerySelectorAll("[data-lines] > li").Length);
+        Assert.Contains("Page 1 sur 3", first.QuerySelector("[data-lines-pages]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Tous (1000)", "porté (900)", "refusé par l'opérateur (100)"],
+            first.QuerySelectorAll("[data-lines-filter] a").Select(a => a.TextContent.Replace('\u00a0', ' ')));
+        Assert.Equal(98, first.QuerySelectorAll("[data-lines] li[data-block='9']").Length);
+        var last = await PageAsync(admin, $"/portage/{id}?page-numeros=3");
+        Assert.Single(last.QuerySelectorAll("[data-lines] > li"));
+        Assert.Null(last.QuerySelector("[data-lines-pages] a[rel=next]"));
+        var refused = await PageAsync(support, $"/support/portages/{id}?numeros=Refused");
+        Assert.Equal(100, refused.QuerySelectorAll("[data-lines] > li").Length);
+        Assert.All(refused.QuerySelectorAll("[data-lines] > li"), li => Assert.Contains("refusé", li.TextContent, StringComparison.Ordinal));
+        Assert.Null(refused.QuerySelector("[data-lines-pages]"));
+        Assert.Equal("true", refused.QuerySelector("[data-lines-filter] a[href='?numeros=Refused#numeros']")!.GetAttribute("aria-current"));
+
+        // Anything else in the query is ignored: the first page, unfiltered.
+        foreach (var query in new[] { "?page-numeros=-1", "?page-numeros=99999999999", "?numeros=%3Cscript%3E", "?numeros=refused", "?numeros=4" })
+        {
+            var odd = await PageAsync(admin, $"/portage/{id}{query}");
+            Assert.Contains("Page 1 sur 3", odd.QuerySelector("[data-lines-pages]")!.TextContent, StringComparison.Ordinal);
+        }
+
+        var postes = await PageAsync(admin, "/postes");
+        var runs = postes.QuerySelectorAll("tbody tr[data-run='9']");
+        Assert.Equal(100, runs.Length);
+        Assert.Contains("9 × 9,95", runs[0].TextContent.Replace('\u00a0', ' '), StringComparison.Ordinal);
+        Assert.Equal(totalBefore + 900 * 9.95m, Total(postes));
+        Assert.True(postes.QuerySelectorAll("select#Number option").Length >= 900, "Each number is still assigned on its own.");
     }
 }

@@ -12,6 +12,15 @@ public static class ListExtensions
 
     public sealed record NumberRow(FrenchNumber Number, AccountNumberKind Kind, bool IsMain, decimal MonthlyPriceEur, PriceReason Reason);
 
+    /// <summary>
+    /// Unassigned numbers of the same kind and price that follow each other, as one row: an account with a block of
+    /// 1,000 SDA numbers sees one row and its total, not 1,000 rows (each number is still assigned on its own).
+    /// </summary>
+    public sealed record NumberRun(NumberBlock Block, AccountNumberKind Kind, bool IsMain, decimal MonthlyPriceEur)
+    {
+        public decimal MonthlyTotalEur => MonthlyPriceEur * Block.Count;
+    }
+
     /// <summary>What a port under way will do to the temporary number: keep it as virtual, or release it.</summary>
     public sealed record TemporaryPlan(string Reference, bool Keep);
 
@@ -20,6 +29,9 @@ public static class ListExtensions
     {
         /// <summary>Set while the account has its temporary number and a port is under way.</summary>
         public TemporaryPlan? Temporary { get; init; }
+
+        /// <summary><see cref="UnassignedNumbers"/> as runs (<see cref="NumberRun"/>), the main number first.</summary>
+        public IReadOnlyList<NumberRun> UnassignedRuns { get; init; } = [];
     }
 
     public sealed class Handler(AppDbContext db) : IQueryHandler<Query, Model?>
@@ -59,7 +71,10 @@ public static class ListExtensions
                 plan = underWay is null ? null : new TemporaryPlan(underWay.Reference!, underWay.KeepTemporaryNumber);
             }
 
-            return new Model(account.CompanyName, account.DefaultNumber, userRows, unassigned, priced.MonthlyTotalEur) { Temporary = plan };
+            var runs = unassigned.GroupBy(r => (r.Kind, r.IsMain, r.MonthlyPriceEur))
+                .SelectMany(g => NumberBlock.Group(g.Select(r => r.Number)).Select(b => new NumberRun(b, g.Key.Kind, g.Key.IsMain, g.Key.MonthlyPriceEur)))
+                .OrderBy(r => !r.IsMain).ThenBy(r => r.Block.First.E164, StringComparer.Ordinal).ToList();
+            return new Model(account.CompanyName, account.DefaultNumber, userRows, unassigned, priced.MonthlyTotalEur) { Temporary = plan, UnassignedRuns = runs };
         }
     }
 }
