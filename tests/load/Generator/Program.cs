@@ -1,7 +1,11 @@
 // Fills a portal database with realistic volume through the real schema and the domain's own methods:
 //   dotnet run -c Release --project tests/load/Generator -- <sqlite file> <accounts> <requests> [seed]
+//   dotnet run -c Release --project tests/load/Generator -- <sqlite file> --block    (only the demo account's block)
 // The database must already exist (start the portal once on it: migrations and demo data).
-// Prints how long it took and writes next to the database a cursor for a deep page of the support queue.
+// About one request in 200 is a block of 10 to 1,000 SDA numbers, some with numbers refused by the carrier or failed at
+// the test call; ported numbers join their account. Boulangerie Martin (the demo account the harness signs in to) gets
+// one completed block of 1,000 numbers, 10 of them refused: its id is written next to the database (.block-request),
+// and so is a cursor for a deep page of the support queue (.deep-cursor). Prints how long it took.
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -13,15 +17,16 @@ using OomaPorting.Domain.Porting;
 using OomaPorting.Web.Data;
 using OomaPorting.Web.Infrastructure;
 
-if (args.Length < 3)
+if (args.Length < 3 && !(args.Length == 2 && args[1] == "--block"))
 {
-    Console.Error.WriteLine("usage: Generator <sqlite file> <accounts> <requests> [seed]");
+    Console.Error.WriteLine("usage: Generator <sqlite file> <accounts> <requests> [seed] | Generator <sqlite file> --block");
     return 2;
 }
 
 var file = args[0];
-var accountCount = int.Parse(args[1], CultureInfo.InvariantCulture);
-var requestCount = int.Parse(args[2], CultureInfo.InvariantCulture);
+var blockOnly = args[1] == "--block";
+var accountCount = blockOnly ? 0 : int.Parse(args[1], CultureInfo.InvariantCulture);
+var requestCount = blockOnly ? 0 : int.Parse(args[2], CultureInfo.InvariantCulture);
 var random = new Random(args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 42);
 var calendar = BusinessCalendar.France;
 var terms = new PortingTerms("2026-11-fr", "Conditions de portage (jeu de données de charge).");
@@ -49,6 +54,13 @@ await using (var db = Open())
     {
         counters[c.Year] = c.LastValue;
     }
+}
+
+if (blockOnly)
+{
+    await DemoBlockAsync();
+    Console.WriteLine($"The demo account's block in {clock.Elapsed.TotalSeconds:0.0} s");
+    return 0;
 }
 
 // Accounts: each with its temporary 09 number.
@@ -81,9 +93,23 @@ const int Batch = 2000;
 for (var start = 0; start < requestCount; start += Batch)
 {
     await using var db = Open();
+    var ported = new List<(PortRequest Request, IReadOnlyList<PortLine> Lines)>();
     for (var i = start; i < Math.Min(requestCount, start + Batch); i++)
     {
-        db.PortRequests.Add(NewRequest(accounts[random.Next(accounts.Count)]));
+        var (request, lines) = NewRequest(accounts[random.Next(accounts.Count)]);
+        db.PortRequests.Add(request);
+        if (lines.Count > 0)
+        {
+            ported.Add((request, lines));
+        }
+    }
+
+    // Ported numbers join their accounts (the main number replacing the temporary one), as the test call does.
+    var ids = ported.Select(p => p.Request.AccountId).Distinct().ToList();
+    var owners = await db.Accounts.IgnoreQueryFilters().Include(a => a.Numbers).Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id);
+    foreach (var (request, lines) in ported)
+    {
+        owners[request.AccountId].AddPortedNumbers(request, lines, request.CompletedAtUtc ?? now);
     }
 
     db.ChangeTracker.DetectChanges();
@@ -93,6 +119,8 @@ for (var start = 0; start < requestCount; start += Batch)
         Console.WriteLine($"{start + Batch} requests in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 }
+
+await DemoBlockAsync();
 
 // The reference counters continue after the generated ones.
 await using (var db = Open())
@@ -127,10 +155,18 @@ await using (var db = Open())
 Console.WriteLine($"{requestCount} requests in {clock.Elapsed.TotalSeconds:0.0} s ({requestCount / clock.Elapsed.TotalSeconds:0} requests/s)");
 return 0;
 
-PortRequest NewRequest(Guid accountId)
+(PortRequest Request, IReadOnlyList<PortLine> Ported) NewRequest(Guid accountId)
 {
     var created = now.AddMinutes(-random.Next(60, 60 * 24 * 700));
-    var count = 1 + random.Next(5) switch { 0 => 0, 1 or 2 => 2, 3 => 3, _ => 1 };
+    // One request in 200 is a block of SDA numbers: 10 to 1,000 (as many small ones as large), consecutive, in one
+    // 10,000-number window (the same first six digits), behind a head number.
+    var block = random.Next(200) == 0 ? (int)Math.Round(10 * Math.Pow(100, random.NextDouble())) : 0;
+    var count = block > 0 ? block : 1 + random.Next(5) switch { 0 => 0, 1 or 2 => 2, 3 => 3, _ => 1 };
+    if (block > 0 && numberSeed % 10_000 + count > 10_000)
+    {
+        numberSeed += 10_000 - numberSeed % 10_000;
+    }
+
     // The main line's RIO names the chosen carrier, as a real one does (its first two characters).
     var carrier = Carrier.FixedLine[random.Next(Carrier.FixedLine.Count)].Code;
     var lines = Enumerable.Range(0, count)
@@ -145,7 +181,7 @@ PortRequest NewRequest(Guid accountId)
     var roll = random.Next(100);
     if (roll < 5)
     {
-        return builder.Draft();
+        return (builder.Draft(), []);
     }
 
     var submitted = created.AddMinutes(random.Next(5, 600));
@@ -154,19 +190,27 @@ PortRequest NewRequest(Guid accountId)
     var r = builder.Submit($"POR-{year}-{counters[year]:D6}", submitted, terms, new SignatureInput("Camille Durand", true, "127.0.0.1", "load", null));
     if (roll < 25)
     {
-        return r;
+        return (r, []);
     }
 
     if (roll < 30)
     {
         r.RequireAction(support, [ReasonCode.HolderMismatch], "Le titulaire ne correspond pas.", submitted.AddDays(3));
-        return r;
+        return (r, []);
     }
 
     if (roll < 35)
     {
         r.Cancel(admin, "Changement d'avis", calendar, submitted.AddDays(1));
-        return r;
+        return (r, []);
+    }
+
+    // A third of the blocks have a few numbers refused by the carrier (1 to 5 %), the others going ahead.
+    if (block > 0 && random.Next(3) == 0)
+    {
+        var refused = r.Lines.Where(l => !l.IsMainLine).OrderBy(_ => random.Next()).Take(Math.Max(1, block * random.Next(1, 6) / 100))
+            .Select(l => l.Number).ToList();
+        r.RefuseNumbers(support, refused, ReasonCode.NumberInactive, "Numéros résiliés chez l'opérateur.", submitted.AddDays(3));
     }
 
     var decided = submitted.AddDays(4);
@@ -174,16 +218,63 @@ PortRequest NewRequest(Guid accountId)
     r.SetFocDate(support, foc, calendar, decided);
     if (roll < 55)
     {
-        return r;
+        return (r, []);
     }
 
     var focDay = foc.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
     r.StartTestCall(support, focDay);
     if (roll < 57)
     {
-        return r;
+        return (r, []);
     }
 
-    r.RecordTestCallPassed(support, focDay.AddMinutes(30));
-    return r;
+    // Some blocks fail the test call for a few numbers, which the customer must see to.
+    if (block > 0 && random.Next(4) == 0)
+    {
+        var failed = r.LinesToPort.Where(l => !l.IsMainLine).Take(Math.Max(1, block / 50)).Select(l => l.Number).ToList();
+        return (r, r.RecordTestCallFailedActionRequired(support, "Numéros muets à l'appel test.", [ReasonCode.NumberInactive], focDay.AddMinutes(30), failed));
+    }
+
+    return (r, r.RecordTestCallPassed(support, focDay.AddMinutes(30)));
+}
+
+// Boulangerie Martin (the harness's demo admin and user) ports a block of 1,000 numbers: completed, 10 refused, 990 on
+// its Postes tab. The request and the support pages of a block are measured on it.
+async Task DemoBlockAsync()
+{
+    await using var db = Open();
+    var martin = await db.Accounts.IgnoreQueryFilters().Include(a => a.Numbers).FirstAsync(a => a.CompanyName == "Boulangerie Martin");
+    var martinAdmin = await db.Users.Where(u => u.AccountId == martin.Id).OrderBy(u => u.Email).Select(u => u.Id).FirstAsync();
+    var actor = new Actor(martinAdmin, ActorRole.AccountAdmin, "Marie Martin");
+    var at = now.AddDays(-20);
+    var lines = Enumerable.Range(0, 1000).Select(i => ("01 39 77 " + (i / 100).ToString("D2", CultureInfo.InvariantCulture) + " "
+        + (i % 100).ToString("D2", CultureInfo.InvariantCulture), i == 0 ? "F0L0ADTST" : (string?)null)).ToArray();
+    var r = new PortRequestBuilder(martin.Id, actor, at).Carrier("F0").Lines(lines).Draft();
+    r.ChooseMainNumber(actor, null, keepTemporaryNumber: false, accountHasOwnMainNumber: true, at);
+    var year = BusinessCalendar.DateInFrance(at).Year;
+    var last = await db.ReferenceCounters.AsNoTracking().Where(c => c.Year == year).Select(c => (int?)c.LastValue).FirstOrDefaultAsync();
+    counters[year] = Math.Max(counters.GetValueOrDefault(year), last ?? 0) + 1;
+    r.Submit(actor, new SignatureInput("Marie Martin", true, "127.0.0.1", "load", null), terms, $"POR-{year}-{counters[year]:D6}", at);
+    r.RefuseNumbers(support, [.. Enumerable.Range(1, 10).Select(i => r.Lines[i * 97].Number)], ReasonCode.RioInvalid, "RIO non reconnu.", at.AddDays(2));
+    var foc = calendar.AddWorkingDays(BusinessCalendar.DateInFrance(at.AddDays(3)), 6);
+    r.SetFocDate(support, foc, calendar, at.AddDays(3));
+    var focDay = foc.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+    r.StartTestCall(support, focDay);
+    martin.AddPortedNumbers(r, r.RecordTestCallPassed(support, focDay.AddMinutes(30)), focDay.AddMinutes(30));
+    db.PortRequests.Add(r);
+    db.ChangeTracker.DetectChanges();
+    await db.SaveChangesAsync();
+    var counter = await db.ReferenceCounters.FindAsync(year);
+    if (counter is null)
+    {
+        db.ReferenceCounters.Add(new ReferenceCounter { Year = year, LastValue = counters[year] });
+    }
+    else
+    {
+        counter.LastValue = Math.Max(counter.LastValue, counters[year]);
+    }
+
+    db.ChangeTracker.DetectChanges();
+    await db.SaveChangesAsync();
+    await File.WriteAllTextAsync(file + ".block-request", r.Id.ToString());
 }
