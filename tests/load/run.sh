@@ -209,7 +209,7 @@ LUA
 
   # The numbers step with a 1,000-line paste (a main line with its RIO, 999 SDA numbers): four drafts, each saved in
   # turn with one of two lists that share only the main line, so that every save checks 1,000 numbers against every
-  # account and replaces 999 lines (a list saved again as it was rewrites nothing: not what is measured here).
+  # account and gives 999 lines a new number (a list saved again as it was rewrites nothing: not what is measured here).
   PASTE_LUA="$WORK/paste-$SIZE.lua"
   { echo "local bodies = {"
     for k in 1 2 3 4; do

@@ -62,6 +62,15 @@ public sealed class PortLine
 
     internal void ChangeRio(Rio? rio) => Rio = rio;
 
+    /// <summary>Another number entered at this place: the line starts afresh with it.</summary>
+    internal void Renumber(FrenchNumber number, Rio? rio)
+    {
+        Number = number;
+        Rio = rio;
+        PortedAtUtc = null;
+        BackToPending();
+    }
+
     internal void Confirm() => Status = PortLineStatus.Confirmed;
 
     internal void BackToPending()

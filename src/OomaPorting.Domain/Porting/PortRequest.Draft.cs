@@ -233,13 +233,23 @@ public sealed partial class PortRequest
             }
         }
 
-        // A number kept at its place keeps its line (its RIO may change): saving the step again, or fixing a few
-        // numbers of a block of 1,000, rewrites only what changed. Any other line is replaced.
-        var kept = _lines.Where(l => l.Position < lines.Count && l.Number == lines[l.Position].Number).ToDictionary(l => l.Position);
-        _lines.RemoveAll(l => !kept.ContainsKey(l.Position) || kept[l.Position] != l);
+        // A line keeps its place: the number entered there again keeps it as it was (its RIO may change), another
+        // number takes it over, starting afresh; places past the new list go. Saving the step again, or fixing a few
+        // numbers of a block of 1,000, rewrites only what changed, and even a new list of 1,000 numbers is 999 updates
+        // of a line's number, not 999 deletions and 999 insertions (one statement each on SQLite).
+        var byPosition = _lines.ToDictionary(l => l.Position);
+        _lines.RemoveAll(l => l.Position >= lines.Count);
         for (var i = 0; i < lines.Count; i++)
         {
-            if (kept.TryGetValue(i, out var line))
+            if (!byPosition.TryGetValue(i, out var line))
+            {
+                _lines.Add(new PortLine(Guid.CreateVersion7(nowUtc), AccountId, Id, i, lines[i].Number, lines[i].Rio));
+            }
+            else if (line.Number != lines[i].Number)
+            {
+                line.Renumber(lines[i].Number, lines[i].Rio);
+            }
+            else
             {
                 line.ChangeRio(lines[i].Rio);
 
@@ -248,10 +258,6 @@ public sealed partial class PortRequest
                 {
                     line.BackToPending();
                 }
-            }
-            else
-            {
-                _lines.Add(new PortLine(Guid.CreateVersion7(nowUtc), AccountId, Id, i, lines[i].Number, lines[i].Rio));
             }
         }
 

@@ -201,7 +201,7 @@ public class PortRequestDraftTests
     }
 
     [Fact]
-    public void Saving_the_numbers_again_keeps_the_lines_of_numbers_kept_at_their_place()
+    public void Saving_the_numbers_again_keeps_each_line_at_its_place_and_a_new_number_there_takes_it_over()
     {
         var r = NewDraft();
         var main = new LineInput(Main, Rio.Parse("F0X123456PVT"));
@@ -209,22 +209,21 @@ public class PortRequestDraftTests
         r.SetLines(Admin, [main, .. block], Now);
         var before = r.Lines.ToDictionary(l => l.Position, l => l.Id);
 
-        // The third SDA number fixed, the others as they were: only that line is new.
+        // The third SDA number fixed, the others as they were: the same lines, the fourth with its new number.
         var fixedOne = new LineInput(FrenchNumber.Parse("01 41 00 00 33"), null);
         r.SetLines(Admin, [main, block[0], block[1], fixedOne, block[3], block[4]], Now);
         Assert.Equal([0, 1, 2, 3, 4, 5], r.Lines.Select(l => l.Position));
         Assert.Equal("01 41 00 00 33", r.Lines[3].Number.Display);
-        Assert.Equal([before[0], before[1], before[2], before[4], before[5]], r.Lines.Where(l => l.Position != 3).Select(l => l.Id));
-        Assert.NotEqual(before[3], r.Lines[3].Id);
+        Assert.Equal(before.Values, r.Lines.Select(l => l.Id));
 
-        // A number moved to another place is a new line there; the main line's RIO changes in place.
+        // A shorter list: places past it go; numbers swapped take each other's lines; the main line's RIO changes in place.
         var newRio = RioFor("F0X654321", Main);
         r.SetLines(Admin, [main with { Rio = newRio }, block[1], block[0]], Now);
         Assert.Equal(3, r.Lines.Count);
-        Assert.Equal(before[0], r.Lines[0].Id);
+        Assert.Equal([before[0], before[1], before[2]], r.Lines.Select(l => l.Id));
         Assert.Equal(newRio, r.Lines[0].Rio);
-        Assert.DoesNotContain(r.Lines.Skip(1), l => before.ContainsValue(l.Id));
         Assert.Equal(["01 41 00 00 02", "01 41 00 00 01"], r.Lines.Skip(1).Select(l => l.Number.Display));
+        Assert.All(r.Lines, l => Assert.Equal(PortLineStatus.Pending, l.Status));
     }
 
     [Fact]
