@@ -194,7 +194,10 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
         {
             var link = $"{composer.PortalUrl}/portage/{r.Id}";
             string Shown(PortLine l) => l.Number.Display + (l.IsMainLine ? " " + t["Wizard.Lines.MainShort"] : string.Empty);
-            var numbers = r.Lines.OrderBy(l => l.Position).Select(Shown).ToList();
+            // The numbers an e-mail is about: those still to port (not those refused, withdrawn or ported already);
+            // a cancellation names those it stopped.
+            var numbers = (kind == "Cancelled" ? r.Lines.Where(l => l.Status == PortLineStatus.Cancelled) : r.LinesToPort)
+                .OrderBy(l => l.Position).Select(Shown).ToList();
             var concerned = t.Plural("Email.Numbers", numbers.Count);
             var focDay = r.FocDate ?? e?.NewFocDate;
             var foc = Display.Date(focDay);

@@ -107,6 +107,14 @@ public class PartialPortTests(PartialPortFixture fx) : IClassFixture<PartialPort
         Assert.Contains("01 48 20 02 50 : Un RIO manque ou ne correspond pas à son numéro.", refusal.Text, StringComparison.Ordinal);
         Assert.Contains("« Orange : RIO non reconnu pour ces SDA »", refusal.Text, StringComparison.Ordinal);
 
+        // The FOC date moved: its e-mail is about the 195 numbers that go ahead, not the refused ones.
+        await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-16" });
+        await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-15" });
+        var moved = await EmailAsync(id, "FocDateMoved");
+        Assert.Contains("Les 195 numéros concernés", moved.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("01 48 20 02 50", moved.Text, StringComparison.Ordinal);
+        Assert.Contains("01 48 20 02 51", moved.Text, StringComparison.Ordinal);
+
         // The customer sees which numbers were refused and why; every user of the account sees it, only the admin acts.
         var page = await (await wizard.Client.GetAsync($"/portage/{id}")).ReadHtmlAsync();
         var refused = page.QuerySelector("[data-refused]")!;
