@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 using OomaPorting.Web.Features.Errors;
 using OomaPorting.Web.Features.Notifications;
 using OomaPorting.Web.Infrastructure.Email;
+using OomaPorting.Web.Infrastructure.Health;
 using OomaPorting.Web.Infrastructure.Identity;
 using OomaPorting.Web.Infrastructure.Validation;
 using OomaPorting.Web.Infrastructure.Settings;
@@ -117,7 +118,13 @@ public static class PortalServices
         services.AddScoped<HttpCurrentActor>();
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<HttpCurrentActor>());
         services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<HttpCurrentActor>());
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddValidatedOptions<HealthOptions>(HealthOptions.Section);
+        services.AddSingleton<MigrationsHealthCheck>();
+        services.AddSingleton<OutboxHealthCheck>();
+        services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database", tags: [HealthResponse.ReadyTag])
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: [HealthResponse.ReadyTag])
+            .AddCheck<OutboxHealthCheck>("outbox", tags: [HealthResponse.ReadyTag]);
         return services;
     }
 
@@ -280,7 +287,7 @@ public static class PortalServices
         app.UseAuthentication();
         app.UseMiddleware<TwoFactorGate>();
         app.UseAuthorization();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapPortalHealth();
         app.MapControllers();
         return app;
     }

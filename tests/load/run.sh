@@ -199,6 +199,8 @@ LUA
   curl -s -o /dev/null -H "Cookie: $SUPPORT" "$BASE/support/tableau-de-bord"
   run "$SIZE" "support dashboard" 4 "$SUPPORT" /support/tableau-de-bord
   run "$SIZE" "public check" 32 "" "/portabilite?Number=01+23+45+67+89"
+  run "$SIZE" "health, live" 32 "" /health/live
+  run "$SIZE" "health, ready (database, migrations, outbox)" 32 "" /health/ready
   run "$SIZE" "help and contact (anonymous)" 32 "" /aide
   run "$SIZE" "users page (admin)" 32 "$ADMIN" /utilisateurs
   run "$SIZE" "my account (sessions list)" 32 "$USER" /mon-compte

@@ -269,6 +269,8 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         ["GET /dev/courriels"] = Access.DevOnly,
         ["GET /dev/courriels/{id:guid}"] = Access.DevOnly,
         ["ANY /health"] = Access.Health,
+        ["ANY /health/live"] = Access.Health,
+        ["ANY /health/ready"] = Access.Health,
     };
 
     [Fact]
