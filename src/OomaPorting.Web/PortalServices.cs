@@ -119,6 +119,9 @@ public static class PortalServices
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<HttpCurrentActor>());
         services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<HttpCurrentActor>());
         services.AddValidatedOptions<HealthOptions>(HealthOptions.Section);
+        services.AddValidatedOptions<RetentionOptions>(RetentionOptions.Section);
+        services.AddSingleton<Features.PortingWizard.DraftPurge>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.PortingWizard.DraftPurge>());
         services.AddSingleton<MigrationsHealthCheck>();
         services.AddSingleton<OutboxHealthCheck>();
         services.AddHealthChecks()
