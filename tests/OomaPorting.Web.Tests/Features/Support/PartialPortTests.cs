@@ -126,6 +126,7 @@ public class PartialPortTests(PartialPortFixture fx) : IClassFixture<PartialPort
         var userPage = await (await user.GetAsync($"/portage/{id}")).ReadHtmlAsync();
         Assert.Equal(5, userPage.QuerySelectorAll("[data-refused] [data-refused-line]").Length);
         Assert.Empty(userPage.QuerySelectorAll("[data-refused] form"));
+        Assert.Contains("Un administrateur de votre compte peut", userPage.QuerySelector("[data-refused]")!.TextContent, StringComparison.Ordinal);
 
         // The admin takes the five into a follow-up: a draft of the same answers, opened on its numbers step.
         var refusedIds = r.Lines.Where(l => l.Status == PortLineStatus.Refused).Select(l => l.Id).ToList();
