@@ -47,7 +47,7 @@ public class DraftPurgeTests
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var left = await db.PortRequests.IgnoreQueryFilters().Where(x => new[] { original, followUp, old, recent }.Contains(x.Id)).Select(x => x.Id).ToListAsync();
-            Assert.Equal([original, recent], left.Order());
+            Assert.Equal(new[] { original, recent }.Order(), left.Order());
             Assert.False(await db.PortLines.IgnoreQueryFilters().AnyAsync(l => l.PortRequestId == followUp || l.PortRequestId == old));
             Assert.False(await db.PortRequestEvents.IgnoreQueryFilters().AnyAsync(e => e.PortRequestId == followUp || e.PortRequestId == old));
             var refused = await db.PortLines.IgnoreQueryFilters().SingleAsync(l => l.PortRequestId == original && l.Status == PortLineStatus.Refused);
