@@ -4,6 +4,8 @@
 # (between its <!-- measurements --> markers; the analysis around it is kept).
 #   bash tests/load/run.sh                 # both sizes
 #   SIZES="1000" DURATION=5 bash tests/load/run.sh
+#   ONLY="paste|mixed" SIZES="1000" bash tests/load/run.sh   # only the scenarios whose name matches ONLY (a regex); docs left alone
+#   Database__SqliteDurability=Normal bash tests/load/run.sh   # the portal inherits the environment: any setting can be tried
 # Needs wrk (apt-get install wrk) and curl. Everything stays on the loopback interface.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -82,6 +84,7 @@ RESULTS="$WORK/results.tsv"
 # wrk with latency; appends: size, scenario, connections, req/s, p50 ms, p99 ms, errors
 run() { # size name connections cookie path [lua] [threads, default 2]
   local size=$1 name=$2 conns=$3 cookie=$4 path=$5 lua=${6:-} threads=${7:-2}
+  [ -n "${ONLY:-}" ] && ! [[ "$name" =~ $ONLY ]] && return 0
   if [ -z "$lua" ]; then
     # A page that answers anything but 200 (a redirect to sign-in, say) would measure the wrong thing.
     local code; code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$BASE$path")
@@ -322,7 +325,8 @@ LUA
   printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$SIZE" "$GEN_S" "$PEAK" "$RESTART_MS" "$WAL_PEAK" "$(( WAL / 1048576 ))" "$(( DBSIZE / 1048576 ))" "$SETTLE_S" >>"$SUMMARY"
 done
 
-# docs/performance.md
+# docs/performance.md (not for a partial run)
+if [ -n "${ONLY:-}" ]; then cat "$RESULTS"; exit 0; fi
 {
   echo "## Latest run"
   echo

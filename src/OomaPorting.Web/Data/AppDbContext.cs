@@ -60,6 +60,14 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
         return db;
     }
 
+    /// <summary>
+    /// Begins a transaction for a unit of work that reads then writes and must do both in one: use it rather than
+    /// <c>Database.BeginTransactionAsync</c>, so that on SQLite the transaction waits its turn among the writers
+    /// (<see cref="Infrastructure.SqliteWriters"/>). Disposing it without a commit rolls back.
+    /// </summary>
+    public virtual Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken cancellationToken = default) =>
+        Database.BeginTransactionAsync(cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -43,7 +43,8 @@ public static class Database
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         // Composition needs the provider now: read and validated here, with the same rules as at start-up.
-        var provider = configuration.ReadValidated<DatabaseOptions>(DatabaseOptions.Section).Provider;
+        var settings = configuration.ReadValidated<DatabaseOptions>(DatabaseOptions.Section);
+        var provider = settings.Provider;
         services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
         switch (provider)
         {
@@ -51,7 +52,7 @@ public static class Database
                 var sqlite = SqliteConnectionString(configuration, contentRoot);
                 services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => o
                     .UseSqlite(sqlite, s => s.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
-                    .AddInterceptors(SqlitePragmas.Instance, sp.GetRequiredService<Email.NotificationInterceptor>()));
+                    .AddInterceptors(SqlitePragmas.For(settings.SqliteDurability), sp.GetRequiredService<Email.NotificationInterceptor>()));
                 AddLeases<SqliteAppDbContext>(services);
                 break;
             case SqlServer:

@@ -8,15 +8,25 @@ namespace OomaPorting.Web.Infrastructure;
 
 /// <summary>
 /// SQLite tuned for a web server: WAL (readers never block the writer), a busy timeout so a writer waits for the
-/// lock instead of failing with "database is locked", NORMAL sync (durable at checkpoints, safe with WAL), a bounded
-/// journal. EF Core opens its transactions with BEGIN IMMEDIATE, so two writers queue instead of deadlocking.
+/// lock instead of failing with "database is locked", the durability the settings ask for (<see cref="SqliteDurability"/>:
+/// FULL by default, every commit flushed), a bounded journal. EF Core opens its transactions with BEGIN IMMEDIATE, so
+/// two writers queue instead of deadlocking.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    public static SqlitePragmas Instance { get; } = new();
+    /// <summary>The default: <see cref="SqliteDurability.Full"/>.</summary>
+    public static SqlitePragmas Instance { get; } = new(SqliteDurability.Full);
 
-    private const string PerConnection =
-        "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA journal_size_limit = 67108864;";
+    private static readonly SqlitePragmas NormalInstance = new(SqliteDurability.Normal);
+
+    private readonly string _perConnection;
+
+    private SqlitePragmas(SqliteDurability durability) =>
+        _perConnection = $"PRAGMA busy_timeout = 30000; PRAGMA synchronous = {(durability == SqliteDurability.Normal ? "NORMAL" : "FULL")}; "
+            + "PRAGMA foreign_keys = ON; PRAGMA journal_size_limit = 67108864;";
+
+    /// <summary>The interceptor for a durability setting (one per setting, so each keeps its own record of configured handles).</summary>
+    public static SqlitePragmas For(SqliteDurability durability) => durability == SqliteDurability.Normal ? NormalInstance : Instance;
 
     // A pooled connection keeps its native handle, and the pragmas above are per handle: set them when the handle is
     // new, not at every open (EF Core opens a pooled connection for each query, so a page would parse and run these
@@ -30,7 +40,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         if (IsNew(connection))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = PerConnection;
+            command.CommandText = _perConnection;
             command.ExecuteNonQuery();
             Remember(connection);
         }
@@ -42,7 +52,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         if (IsNew(connection))
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = PerConnection;
+            command.CommandText = _perConnection;
             await command.ExecuteNonQueryAsync(cancellationToken);
             Remember(connection);
         }

@@ -12,9 +12,12 @@ namespace OomaPorting.Web.Tests.Data;
 /// </summary>
 public class SqliteConnectionTests(SharedPortal portal) : IClassFixture<SharedPortal>
 {
-    private async Task<(long BusyTimeout, long ForeignKeys, long Synchronous, long JournalLimit, object Handle)> PragmasOfAPortalContextAsync()
+    private Task<(long BusyTimeout, long ForeignKeys, long Synchronous, long JournalLimit, object Handle)> PragmasOfAPortalContextAsync() =>
+        PragmasOfAPortalContextAsync(portal.Factory);
+
+    private static async Task<(long BusyTimeout, long ForeignKeys, long Synchronous, long JournalLimit, object Handle)> PragmasOfAPortalContextAsync(PortalFactory factory)
     {
-        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.OpenConnectionAsync();
         try
@@ -46,7 +49,7 @@ public class SqliteConnectionTests(SharedPortal portal) : IClassFixture<SharedPo
         {
             Assert.Equal(30000, p.BusyTimeout);
             Assert.Equal(1, p.ForeignKeys);
-            Assert.Equal(1, p.Synchronous); // NORMAL
+            Assert.Equal(2, p.Synchronous); // FULL, the default durability
             Assert.Equal(67108864, p.JournalLimit);
         }
     }
@@ -61,6 +64,17 @@ public class SqliteConnectionTests(SharedPortal portal) : IClassFixture<SharedPo
         Assert.NotSame(before.Handle, after.Handle);
         Assert.Equal(30000, after.BusyTimeout);
         Assert.Equal(1, after.ForeignKeys);
-        Assert.Equal(1, after.Synchronous);
+        Assert.Equal(2, after.Synchronous);
+    }
+
+    [Fact]
+    public async Task Durability_normal_in_the_settings_flushes_at_checkpoints_only()
+    {
+        using var factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Database:SqliteDurability"] = "Normal" });
+
+        var pragmas = await PragmasOfAPortalContextAsync(factory);
+
+        Assert.Equal(1, pragmas.Synchronous); // NORMAL
+        Assert.Equal(30000, pragmas.BusyTimeout);
     }
 }

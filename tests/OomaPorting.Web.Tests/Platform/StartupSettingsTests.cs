@@ -12,6 +12,8 @@ public class StartupSettingsTests
         { "Email:MaxAttempts", "0", "Email:MaxAttempts must be between 1 and 100" },
         { "SignIn:PermitPerMinute", "0", "PermitPerMinute must be at least 1" },
         { "Database:Provider", "Oracle", "Database:Provider 'Oracle' is unknown" },
+        { "Database:SqliteDurability", "Parfois", "Database:SqliteDurability" },
+        { "Database:SqliteDurability", "7", "Database:SqliteDurability '7' is unknown" },
         { "Database:StaleMigrationLockMinutes", "0", "Database:StaleMigrationLockMinutes must be between 1 and 1440" },
         { "Porting:AcceptMobileNumbers", "peut-être", "Porting:AcceptMobileNumbers" },
         { "Sla:FocWithinWorkingDays", "0", "Sla:FocWithinWorkingDays must be between 1 and 60" },

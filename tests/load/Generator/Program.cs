@@ -16,6 +16,7 @@ using OomaPorting.Domain.Numbers;
 using OomaPorting.Domain.Porting;
 using OomaPorting.Web.Data;
 using OomaPorting.Web.Infrastructure;
+using OomaPorting.Web.Infrastructure.Settings;
 
 if (args.Length < 3 && !(args.Length == 2 && args[1] == "--block"))
 {
@@ -39,7 +40,7 @@ SqliteAppDbContext Open()
 {
     var options = new DbContextOptionsBuilder<SqliteAppDbContext>()
         .UseSqlite($"Data Source={file};Default Timeout=60")
-        .AddInterceptors(SqlitePragmas.Instance)
+        .AddInterceptors(SqlitePragmas.For(SqliteDurability.Normal)) // a bulk load: a generation cut short is run again
         .Options;
     var db = new SqliteAppDbContext(options) { NotificationsSuppressed = true };
     db.ChangeTracker.AutoDetectChangesEnabled = false;

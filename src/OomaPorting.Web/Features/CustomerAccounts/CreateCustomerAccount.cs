@@ -75,7 +75,7 @@ public static class CreateCustomerAccount
             var account = Domain.Accounts.Account.Open(Guid.CreateVersion7(now), command.CompanyName!, number, now, siret);
             await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
                 db.Accounts.Add(account);
                 await db.SaveChangesAsync(cancellationToken);
                 var admin = new AppUser

@@ -271,7 +271,7 @@ public static class EnterLines
     {
         ArgumentNullException.ThrowIfNull(db);
         var onAccounts = await db.AccountNumbers.IgnoreQueryFilters().AsNoTracking()
-            .Where(n => numbers.Contains(n.Number)).Select(n => n.Number).ToListAsync(ct);
+            .Where(n => EF.Parameter(numbers).Contains(n.Number)).Select(n => n.Number).ToListAsync(ct);
         var inRequests = await InRequestsUnderWay(db, requestId, numbers).ToListAsync(ct);
         return [.. onAccounts.Concat(inRequests).Select(n => n.E164).Distinct()];
     }
@@ -289,7 +289,7 @@ public static class EnterLines
         var toPort = PortLineStatuses.ToPort;
         var requests = db.PortRequests.IgnoreQueryFilters();
         return db.PortLines.IgnoreQueryFilters().AsNoTracking()
-            .Where(l => numbers.Contains(l.Number) && l.PortRequestId != requestId && toPort.Contains(l.Status)
+            .Where(l => EF.Parameter(numbers).Contains(l.Number) && l.PortRequestId != requestId && toPort.Contains(l.Status)
                 && requests.Any(r => r.Id == l.PortRequestId && underWay.Contains(r.Status)))
             .Select(l => l.Number);
     }

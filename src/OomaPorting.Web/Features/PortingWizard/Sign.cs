@@ -157,7 +157,7 @@ public static class Sign
             return await strategy.ExecuteAsync(async ct =>
             {
                 // One transaction: on SQLite it starts with BEGIN IMMEDIATE, so two submits of one request run one after the other.
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await using var transaction = await db.BeginWriteTransactionAsync(ct);
                 var r = await Drafts.LoadAsync(db, command.Id, time, ct);
                 if (r.Status is not (PortRequestStatus.Draft or PortRequestStatus.ActionRequired))
                 {

@@ -62,7 +62,7 @@ public static class CreateSupportAgentCommand
         // One transaction: the agent, their roles and their link exist together or not at all.
         var token = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
+            await using var transaction = await db.BeginWriteTransactionAsync();
             var agent = await NewSupportAgent.CreateAsync(users, email, name, isAdmin: true);
             var issued = await Invitations.IssueAsync(db, agent.Id, now, CancellationToken.None);
             await db.SaveChangesAsync();

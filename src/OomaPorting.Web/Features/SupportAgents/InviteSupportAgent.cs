@@ -45,7 +45,7 @@ public static class InviteSupportAgent
             var now = time.GetUtcNow().UtcDateTime;
             await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
                 var agent = await NewSupportAgent.CreateAsync(users, email, command.DisplayName!, command.IsAdmin);
                 await InvitationEmail.SendAsync(db, composer, agent, current.Actor.DisplayName, null, "fr-FR", now, cancellationToken);
                 Audit.Record(db, current.Actor, now, AuditActions.AgentInvited, null, agent.Id,

@@ -62,7 +62,7 @@ public static class InviteUser
             var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "fr-FR";
             await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
                 var user = new AppUser
                 {
                     UserName = email, Email = email, DisplayName = DomainText.Clean(command.DisplayName, "User.Name", 200),

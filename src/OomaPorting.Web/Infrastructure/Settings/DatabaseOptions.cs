@@ -17,6 +17,9 @@ public sealed class DatabaseOptions : IValidatableObject
     [Range(1, 24 * 60, ErrorMessage = "Database:StaleMigrationLockMinutes must be between 1 and 1440.")]
     public int StaleMigrationLockMinutes { get; set; } = 10;
 
+    /// <summary>SQLite: flush every commit (<see cref="SqliteDurability.Full"/>, default) or at checkpoints only.</summary>
+    public SqliteDurability SqliteDurability { get; set; } = SqliteDurability.Full;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider is not (Infrastructure.Database.Sqlite or Infrastructure.Database.SqlServer))
@@ -24,6 +27,13 @@ public sealed class DatabaseOptions : IValidatableObject
             yield return new ValidationResult(
                 $"Database:Provider '{Provider}' is unknown: use {Infrastructure.Database.Sqlite} or {Infrastructure.Database.SqlServer}.",
                 [nameof(Provider)]);
+        }
+
+        if (!Enum.IsDefined(SqliteDurability))
+        {
+            yield return new ValidationResult(
+                $"Database:SqliteDurability '{SqliteDurability}' is unknown: use {SqliteDurability.Full} or {SqliteDurability.Normal}.",
+                [nameof(SqliteDurability)]);
         }
     }
 }
