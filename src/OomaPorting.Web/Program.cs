@@ -1,6 +1,7 @@
 using OomaPorting.Web;
 using OomaPorting.Web.Data;
 using OomaPorting.Web.Features.SupportAgents;
+using OomaPorting.Web.Infrastructure.Backup;
 using OomaPorting.Web.Infrastructure.Identity;
 using Serilog;
 
@@ -27,6 +28,11 @@ await RoleSetup.EnsureAsync(app.Services);
 if (CreateSupportAgentCommand.IsRequested(args))
 {
     return await CreateSupportAgentCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
+if (BackupCommand.IsRequested(args))
+{
+    return await BackupCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
 await DemoData.SeedIfRequestedAsync(app.Services, app.Configuration, app.Environment);

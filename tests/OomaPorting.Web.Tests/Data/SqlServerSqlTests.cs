@@ -107,6 +107,7 @@ public class SqlServerSqlTests
         var sql = Web.Features.PortingWizard.EnterLines.InRequestsUnderWay(db, Guid.NewGuid(),
             [Domain.Numbers.FrenchNumber.Parse("01 45 00 00 00"), Domain.Numbers.FrenchNumber.Parse("01 45 00 00 01")]).ToQueryString();
         Assert.Contains("EXISTS", sql, StringComparison.Ordinal);
+        Assert.Contains("OPENJSON", sql, StringComparison.Ordinal); // 1,000 numbers travel as one JSON parameter, not 1,000
         AssertParses(sql[sql.IndexOf("SELECT", StringComparison.Ordinal)..], sql);
     }
 
