@@ -122,6 +122,8 @@ public static class PortalServices
         services.AddValidatedOptions<RetentionOptions>(RetentionOptions.Section);
         services.AddSingleton<Features.PortingWizard.DraftPurge>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.PortingWizard.DraftPurge>());
+        services.AddSingleton<Features.Retention.PersonalDataRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Retention.PersonalDataRetention>());
         services.AddSingleton<MigrationsHealthCheck>();
         services.AddSingleton<OutboxHealthCheck>();
         services.AddHealthChecks()

@@ -74,6 +74,14 @@ public sealed class Mandate
     /// <summary>True while the stored text still hashes to the stored hash: a changed row is detectable.</summary>
     public bool IsIntact => Seals(CanonicalText, Sha256);
 
+    /// <summary>Forgets the drawn signature and the signer's IP address and browser; the sealed text stays as evidence.</summary>
+    internal void ErasePersonalData()
+    {
+        DrawnSignaturePng = null;
+        ClientAddress = null;
+        UserAgent = null;
+    }
+
     /// <summary>Whether <paramref name="sha256"/> is the seal of <paramref name="canonicalText"/> (for a mandate read as its columns).</summary>
     public static bool Seals(string canonicalText, string sha256) => Hash(canonicalText) == sha256;
 

@@ -103,4 +103,7 @@ public sealed class PortLine
     internal void ReleaseFollowUp() => FollowUpRequestId = null;
 
     internal void MarkCancelled() => Status = PortLineStatus.Cancelled;
+
+    /// <summary>Forgets the carrier's own words (they may name people); the reason code stays.</summary>
+    internal void EraseRefusalComment() => RefusalComment = null;
 }

@@ -28,4 +28,10 @@ public enum PortRequestEventKind
 
     /// <summary>The customer took refused numbers into a follow-up request (<see cref="PortRequestEvent.FollowUpRequestId"/>).</summary>
     FollowUpStarted = 15,
+
+    /// <summary>The retention period of the request's personal data ended: they were erased (RGPD).</summary>
+    PersonalDataErased = 16,
+
+    /// <summary>The evidence period of the signed mandates ended: they were deleted.</summary>
+    MandatesDeleted = 17,
 }

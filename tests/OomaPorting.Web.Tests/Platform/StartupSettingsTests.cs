@@ -14,6 +14,8 @@ public class StartupSettingsTests
         { "Database:Provider", "Oracle", "Database:Provider 'Oracle' is unknown" },
         { "Database:SqliteDurability", "Parfois", "Database:SqliteDurability" },
         { "Database:SqliteDurability", "7", "Database:SqliteDurability '7' is unknown" },
+        { "Retention:PersonalDataAfterMonths", "0", "Retention:PersonalDataAfterMonths must be between 1 and 120" },
+        { "Retention:MandateAfterYears", "31", "Retention:MandateAfterYears must be between 1 and 30" },
         { "Database:StaleMigrationLockMinutes", "0", "Database:StaleMigrationLockMinutes must be between 1 and 1440" },
         { "Porting:AcceptMobileNumbers", "peut-être", "Porting:AcceptMobileNumbers" },
         { "Sla:FocWithinWorkingDays", "0", "Sla:FocWithinWorkingDays must be between 1 and 60" },

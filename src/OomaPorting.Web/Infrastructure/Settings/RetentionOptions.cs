@@ -14,4 +14,20 @@ public sealed class RetentionOptions
     /// </summary>
     [Range(PortRequest.DraftExpiryDays + 1, 3650, ErrorMessage = "Retention:DraftPurgeAfterDays must be between 31 and 3650.")]
     public int DraftPurgeAfterDays { get; set; } = 60;
+
+    /// <summary>
+    /// Months after a request is completed or cancelled before its personal data (holder, address, carrier account
+    /// number, signer, drawn signature, IP address and browser, free text) are erased; the reference, dates, numbers and
+    /// statuses stay. 13 by default: a year of disputes and invoices, and the month to settle them.
+    /// </summary>
+    [Range(1, 120, ErrorMessage = "Retention:PersonalDataAfterMonths must be between 1 and 120.")]
+    public int PersonalDataAfterMonths { get; set; } = 13;
+
+    /// <summary>
+    /// Years after a request is completed or cancelled before its signed mandates are deleted: the evidence of the
+    /// customer's consent, kept as long as a claim on the port could be made (5 years, the limitation period of
+    /// commercial obligations in France, by default).
+    /// </summary>
+    [Range(1, 30, ErrorMessage = "Retention:MandateAfterYears must be between 1 and 30.")]
+    public int MandateAfterYears { get; set; } = 5;
 }

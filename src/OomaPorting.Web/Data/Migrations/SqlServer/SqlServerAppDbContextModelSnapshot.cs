@@ -446,9 +446,15 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.Property<int>("MandateCount")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("MandatesDeletedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("NumberType")
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTime?>("PersonalDataErasedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(20)

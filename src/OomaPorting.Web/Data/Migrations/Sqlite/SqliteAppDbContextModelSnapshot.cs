@@ -434,8 +434,14 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.Property<int>("MandateCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("MandatesDeletedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NumberType")
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PersonalDataErasedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reference")

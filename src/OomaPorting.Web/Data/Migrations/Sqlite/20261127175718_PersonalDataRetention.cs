@@ -1,0 +1,39 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OomaPorting.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PersonalDataRetention : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "MandatesDeletedAtUtc",
+                table: "PortRequests",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "PersonalDataErasedAtUtc",
+                table: "PortRequests",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "MandatesDeletedAtUtc",
+                table: "PortRequests");
+
+            migrationBuilder.DropColumn(
+                name: "PersonalDataErasedAtUtc",
+                table: "PortRequests");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Options;
+using OomaPorting.Web.Infrastructure.Settings;
+
+namespace OomaPorting.Web.Features.Retention;
+
+/// <summary>
+/// Applies the retention periods of closed requests (RGPD): erases their personal data
+/// <see cref="RetentionOptions.PersonalDataAfterMonths"/> after they closed, and deletes their signed mandates
+/// <see cref="RetentionOptions.MandateAfterYears"/> after (what goes is <see cref="PortRequest.ErasePersonalData"/>'s
+/// and <see cref="PortRequest.DeleteMandates"/>'s to say). 200 requests a save; at start, then hourly, on every
+/// instance: two instances erasing one request is harmless (the second finds it done, or loses on its version).
+/// </summary>
+public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvider time, IOptions<RetentionOptions> options,
+    ILogger<PersonalDataRetention> logger) : BackgroundService
+{
+    public const int Batch = 200;
+
+    /// <summary>What one pass did.</summary>
+    public sealed record Outcome(int Erased, int MandatesDeleted);
+
+    /// <summary>Applies what is due now.</summary>
+    public async Task<Outcome> ApplyAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var eraseBefore = now.AddMonths(-options.Value.PersonalDataAfterMonths);
+        var mandatesBefore = now.AddYears(-options.Value.MandateAfterYears);
+        var erased = await InBatchesAsync(
+            r => r.PersonalDataErasedAtUtc == null
+                && ((r.Status == PortRequestStatus.Completed && r.CompletedAtUtc < eraseBefore)
+                    || (r.Status == PortRequestStatus.Cancelled && r.CancelledAtUtc < eraseBefore)),
+            r => r.ErasePersonalData(now), ct);
+        var mandates = await InBatchesAsync(
+            r => r.MandatesDeletedAtUtc == null
+                && ((r.Status == PortRequestStatus.Completed && r.CompletedAtUtc < mandatesBefore)
+                    || (r.Status == PortRequestStatus.Cancelled && r.CancelledAtUtc < mandatesBefore)),
+            r => r.DeleteMandates(now), ct);
+        if (erased > 0 || mandates > 0)
+        {
+            logger.LogInformation("Retention: erased the personal data of {Erased} closed requests, deleted the mandates of {Mandates}", erased, mandates);
+        }
+
+        return new Outcome(erased, mandates);
+    }
+
+    private async Task<int> InBatchesAsync(System.Linq.Expressions.Expression<Func<PortRequest, bool>> due, Func<PortRequest, bool> apply, CancellationToken ct)
+    {
+        var total = 0;
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.NotificationsSuppressed = true; // nobody is e-mailed about it: the history says so
+            var requests = await db.PortRequests.IgnoreQueryFilters().Where(due).OrderBy(r => r.Id).Take(Batch)
+                .Include(r => r.Lines).Include(r => r.Mandates).AsSplitQuery().ToListAsync(ct);
+            foreach (var r in requests)
+            {
+                if (apply(r))
+                {
+                    total++;
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            if (requests.Count < Batch)
+            {
+                return total;
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ApplyAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Applying the retention periods failed; it tries again in an hour");
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromHours(1), time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OomaPorting.Domain.Calendar;
+using OomaPorting.Domain.Common;
+using OomaPorting.Domain.Porting;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Features.Retention;
+using OomaPorting.Web.Tests.Infrastructure;
+
+namespace OomaPorting.Web.Tests.Features.Retention;
+
+/// <summary>
+/// The retention job on a fake clock: a request closed 13 months ago loses its personal data and keeps its history; one
+/// closed 5 years ago loses its mandate too; one closed last month is untouched; what the pages then show.
+/// </summary>
+public class PersonalDataRetentionTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
+
+    private static PortRequest Completed(Guid accountId, Actor admin, Actor support, DateTime at, string reference, string number)
+    {
+        var r = new PortRequestBuilder(accountId, admin, at).Carrier("F0").CarrierAccount("ACC-778899")
+            .Lines((number, "F0X1A2B3C")).MainNumber(number, accountHasOwnMainNumber: true)
+            .Address("3 rue des Lilas", "69003", "Lyon").Holder("Paul", "Durand", "Durand Conseil")
+            .Submit(reference, signature: new SignatureInput("Paul Durand", true, "203.0.113.9", "Navigateur/1.0", null));
+        var foc = BusinessCalendar.France.AddWorkingDays(DateOnly.FromDateTime(at), 5);
+        r.SetFocDate(support, foc, BusinessCalendar.France, at);
+        var onFoc = foc.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
+        r.StartTestCall(support, onFoc);
+        r.RecordTestCallPassed(support, onFoc);
+        return r;
+    }
+
+    [Fact]
+    public async Task Closed_requests_lose_their_personal_data_after_13_months_and_their_mandate_after_5_years()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var factory = new PortalFactory { Clock = clock };
+        var now = Start.UtcDateTime;
+        Guid due, old, recent;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.NotificationsSuppressed = true;
+            var account = await db.Accounts.IgnoreQueryFilters().SingleAsync(a => a.CompanyName == "Boulangerie Martin");
+            var adminId = await db.Users.Where(u => u.Email == DemoData.BoulangerieAdmin).Select(u => u.Id).FirstAsync();
+            var admin = new Actor(adminId, ActorRole.AccountAdmin, "Marie Martin");
+            var support = new Actor("support-retention", ActorRole.Support, "Support");
+            var d = Completed(account.Id, admin, support, now.AddMonths(-14), await References.NextAsync(db, 2025, CancellationToken.None), "01 48 41 00 01");
+            var o = Completed(account.Id, admin, support, now.AddYears(-6), await References.NextAsync(db, 2020, CancellationToken.None), "01 48 41 00 02");
+            var n = Completed(account.Id, admin, support, now.AddMonths(-2), await References.NextAsync(db, 2026, CancellationToken.None), "01 48 41 00 03");
+            db.PortRequests.AddRange(d, o, n);
+            await db.SaveChangesAsync();
+            (due, old, recent) = (d.Id, o.Id, n.Id);
+        }
+
+        var outcome = await factory.Services.GetRequiredService<PersonalDataRetention>().ApplyAsync(CancellationToken.None);
+        Assert.True(outcome.Erased >= 2, $"{outcome}");
+        Assert.True(outcome.MandatesDeleted >= 1, $"{outcome}");
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var requests = await db.PortRequests.IgnoreQueryFilters().Include(r => r.Lines).Include(r => r.Events)
+                .Where(r => r.Id == due || r.Id == old || r.Id == recent).ToDictionaryAsync(r => r.Id);
+            foreach (var id in new[] { due, old })
+            {
+                var r = requests[id];
+                Assert.Null(r.AccountHolder);
+                Assert.Null(r.ServiceAddress);
+                Assert.Null(r.CarrierAccountNumber);
+                Assert.Null(r.SignerName);
+                Assert.NotNull(r.PersonalDataErasedAtUtc);
+                Assert.Equal(PortRequestStatus.Completed, r.Status);
+                Assert.Single(r.Lines);
+                Assert.Contains(r.Events, e => e.Kind == PortRequestEventKind.PersonalDataErased);
+            }
+
+            var dueMandate = await db.Mandates.IgnoreQueryFilters().SingleAsync(m => m.PortRequestId == due);
+            Assert.Null(dueMandate.ClientAddress);
+            Assert.Null(dueMandate.UserAgent);
+            Assert.Contains("Durand", dueMandate.CanonicalText, StringComparison.Ordinal); // the evidence stays its 5 years
+            Assert.False(await db.Mandates.IgnoreQueryFilters().AnyAsync(m => m.PortRequestId == old));
+            Assert.NotNull(requests[old].MandatesDeletedAtUtc);
+
+            Assert.Equal("Durand", requests[recent].AccountHolder!.LastName);
+            Assert.Null(requests[recent].PersonalDataErasedAtUtc);
+            Assert.NotNull(await db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == recent).Select(m => m.ClientAddress).SingleAsync());
+        }
+
+        // A second pass finds nothing left to do.
+        Assert.Equal(new PersonalDataRetention.Outcome(0, 0), await factory.Services.GetRequiredService<PersonalDataRetention>().ApplyAsync(CancellationToken.None));
+
+        // What the customer and the desk see.
+        var customer = await PortalClient.SignedInAsync(factory, DemoData.BoulangerieAdmin);
+        var page = await customer.GetStringAsync(new Uri($"/portage/{due}", UriKind.Relative));
+        Assert.Contains("data-personal-data-erased", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Durand", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("rue des Lilas", page, StringComparison.Ordinal);
+        Assert.Contains("mandat.pdf", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await customer.GetAsync(new Uri($"/portage/{due}/mandat.pdf", UriKind.Relative))).StatusCode);
+
+        var oldPage = await customer.GetStringAsync(new Uri($"/portage/{old}", UriKind.Relative));
+        Assert.DoesNotContain("mandat.pdf", oldPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await customer.GetAsync(new Uri($"/portage/{old}/mandat.pdf", UriKind.Relative))).StatusCode);
+
+        var desk = await SupportDesk.SignInAsync(factory);
+        var supportPage = await desk.Client.GetAsync(new Uri($"/support/portages/{old}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, supportPage.StatusCode);
+        Assert.Contains("data-personal-data-erased", await supportPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
