@@ -15,6 +15,7 @@ public class StartupSettingsTests
         { "Database:SqliteDurability", "Parfois", "Database:SqliteDurability" },
         { "Database:SqliteDurability", "7", "Database:SqliteDurability '7' is unknown" },
         { "Retention:PersonalDataAfterMonths", "0", "Retention:PersonalDataAfterMonths must be between 1 and 120" },
+        { "Retention:SentEmailContentAfterDays", "6", "Retention:SentEmailContentAfterDays must be between 7 and 3650" },
         { "Retention:MandateAfterYears", "31", "Retention:MandateAfterYears must be between 1 and 30" },
         { "Database:StaleMigrationLockMinutes", "0", "Database:StaleMigrationLockMinutes must be between 1 and 1440" },
         { "Porting:AcceptMobileNumbers", "peut-être", "Porting:AcceptMobileNumbers" },

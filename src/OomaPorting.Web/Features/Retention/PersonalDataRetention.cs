@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OomaPorting.Web.Infrastructure.Email;
 using OomaPorting.Web.Infrastructure.Settings;
 
 namespace OomaPorting.Web.Features.Retention;
@@ -7,7 +8,9 @@ namespace OomaPorting.Web.Features.Retention;
 /// Applies the retention periods of closed requests (RGPD): erases their personal data
 /// <see cref="RetentionOptions.PersonalDataAfterMonths"/> after they closed, and deletes their signed mandates
 /// <see cref="RetentionOptions.MandateAfterYears"/> after (what goes is <see cref="PortRequest.ErasePersonalData"/>'s
-/// and <see cref="PortRequest.DeleteMandates"/>'s to say). 200 requests a save; at start, then hourly, on every
+/// and <see cref="PortRequest.DeleteMandates"/>'s to say), and erases the content of e-mails sent
+/// <see cref="RetentionOptions.SentEmailContentAfterDays"/> ago (names, addresses, numbers, attached mandates).
+/// 200 requests a save; at start, then hourly, on every
 /// instance: two instances erasing one request is harmless (the second finds it done, or loses on its version).
 /// </summary>
 public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvider time, IOptions<RetentionOptions> options,
@@ -16,7 +19,7 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
     public const int Batch = 200;
 
     /// <summary>What one pass did.</summary>
-    public sealed record Outcome(int Erased, int MandatesDeleted);
+    public sealed record Outcome(int Erased, int MandatesDeleted, int EmailsErased);
 
     /// <summary>Applies what is due now.</summary>
     public async Task<Outcome> ApplyAsync(CancellationToken ct)
@@ -34,12 +37,32 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
                 && ((r.Status == PortRequestStatus.Completed && r.CompletedAtUtc < mandatesBefore)
                     || (r.Status == PortRequestStatus.Cancelled && r.CancelledAtUtc < mandatesBefore)),
             r => r.DeleteMandates(now), ct);
-        if (erased > 0 || mandates > 0)
+        var emails = await EraseSentEmailsAsync(now.AddDays(-options.Value.SentEmailContentAfterDays), ct);
+        if (erased > 0 || mandates > 0 || emails > 0)
         {
-            logger.LogInformation("Retention: erased the personal data of {Erased} closed requests, deleted the mandates of {Mandates}", erased, mandates);
+            logger.LogInformation("Retention: erased the personal data of {Erased} closed requests, deleted the mandates of {Mandates}, erased {Emails} old e-mails",
+                erased, mandates, emails);
         }
 
-        return new Outcome(erased, mandates);
+        return new Outcome(erased, mandates, emails);
+    }
+
+    /// <summary>
+    /// Blanks the recipient, subject and bodies of e-mails sent (or given up) before <paramref name="before"/> and
+    /// deletes their attachments; the rows stay for their dedup keys. Two set-based statements.
+    /// </summary>
+    private async Task<int> EraseSentEmailsAsync(DateTime before, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var old = db.OutboxMessages.Where(m => (m.Status == OutboxStatus.Sent && m.SentAtUtc < before)
+            || (m.Status == OutboxStatus.Failed && m.CreatedAtUtc < before));
+        await db.Set<OutboxAttachment>().Where(a => old.Any(m => m.Id == a.OutboxMessageId)).ExecuteDeleteAsync(ct);
+        return await old.Where(m => m.TextBody != string.Empty || m.Recipient != string.Empty).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Recipient, string.Empty)
+            .SetProperty(m => m.Subject, string.Empty)
+            .SetProperty(m => m.TextBody, string.Empty)
+            .SetProperty(m => m.HtmlBody, string.Empty), ct);
     }
 
     private async Task<int> InBatchesAsync(System.Linq.Expressions.Expression<Func<PortRequest, bool>> due, Func<PortRequest, bool> apply, CancellationToken ct)

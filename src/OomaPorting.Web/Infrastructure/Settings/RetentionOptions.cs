@@ -30,4 +30,11 @@ public sealed class RetentionOptions
     /// </summary>
     [Range(1, 30, ErrorMessage = "Retention:MandateAfterYears must be between 1 and 30.")]
     public int MandateAfterYears { get; set; } = 5;
+
+    /// <summary>
+    /// Days a sent (or given-up) e-mail keeps its recipient, subject, bodies and attachments in the outbox; then they are
+    /// erased and the row stays (its kind, dates and the key the reminders use to never send twice).
+    /// </summary>
+    [Range(7, 3650, ErrorMessage = "Retention:SentEmailContentAfterDays must be between 7 and 3650.")]
+    public int SentEmailContentAfterDays { get; set; } = 90;
 }

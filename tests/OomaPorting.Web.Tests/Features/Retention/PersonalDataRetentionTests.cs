@@ -7,6 +7,7 @@ using OomaPorting.Domain.Common;
 using OomaPorting.Domain.Porting;
 using OomaPorting.Web.Data;
 using OomaPorting.Web.Features.Retention;
+using OomaPorting.Web.Infrastructure.Email;
 using OomaPorting.Web.Tests.Infrastructure;
 
 namespace OomaPorting.Web.Tests.Features.Retention;
@@ -91,7 +92,7 @@ public class PersonalDataRetentionTests
         }
 
         // A second pass finds nothing left to do.
-        Assert.Equal(new PersonalDataRetention.Outcome(0, 0), await factory.Services.GetRequiredService<PersonalDataRetention>().ApplyAsync(CancellationToken.None));
+        Assert.Equal(new PersonalDataRetention.Outcome(0, 0, 0), await factory.Services.GetRequiredService<PersonalDataRetention>().ApplyAsync(CancellationToken.None));
 
         // What the customer and the desk see.
         var customer = await PortalClient.SignedInAsync(factory, DemoData.BoulangerieAdmin);
@@ -110,5 +111,48 @@ public class PersonalDataRetentionTests
         var supportPage = await desk.Client.GetAsync(new Uri($"/support/portages/{old}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, supportPage.StatusCode);
         Assert.Contains("data-personal-data-erased", await supportPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sent_e_mails_lose_their_content_after_90_days_and_keep_the_key_that_stops_a_second_sending()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var factory = new PortalFactory { Clock = clock };
+        var now = Start.UtcDateTime;
+        OutboxMessage Mail(string key, DateTime sentAt) => new()
+        {
+            Id = Guid.NewGuid(), CreatedAtUtc = sentAt, Kind = "FocReminder", DedupKey = key, Recipient = "paul.durand@example.test",
+            Subject = "Portage POR-2026-000001 : votre date", TextBody = "Bonjour Paul Durand, 01 48 41 00 01", HtmlBody = "<p>Bonjour Paul Durand</p>",
+            Status = OutboxStatus.Sent, NextAttemptAtUtc = sentAt, SentAtUtc = sentAt, Attempts = 1,
+            Attachments = [new OutboxAttachment { Id = Guid.NewGuid(), FileName = "mandat.pdf", ContentType = "application/pdf", Content = [1, 2, 3] }],
+        };
+        var old = Mail($"old-{Guid.NewGuid()}", now.AddDays(-91));
+        var recent = Mail($"recent-{Guid.NewGuid()}", now.AddDays(-89));
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.OutboxMessages.AddRange(old, recent);
+            await db.SaveChangesAsync();
+        }
+
+        var outcome = await factory.Services.GetRequiredService<PersonalDataRetention>().ApplyAsync(CancellationToken.None);
+        Assert.True(outcome.EmailsErased >= 1, $"{outcome}");
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var erased = await db.OutboxMessages.Include(m => m.Attachments).AsNoTracking().SingleAsync(m => m.Id == old.Id);
+            Assert.Equal(string.Empty, erased.Recipient);
+            Assert.Equal(string.Empty, erased.TextBody);
+            Assert.Equal(string.Empty, erased.HtmlBody);
+            Assert.Equal(string.Empty, erased.Subject);
+            Assert.Empty(erased.Attachments);
+            Assert.Equal(old.DedupKey, erased.DedupKey);
+            Assert.Equal(OutboxStatus.Sent, erased.Status);
+
+            var kept = await db.OutboxMessages.Include(m => m.Attachments).AsNoTracking().SingleAsync(m => m.Id == recent.Id);
+            Assert.Equal("paul.durand@example.test", kept.Recipient);
+            Assert.Single(kept.Attachments);
+        }
     }
 }
