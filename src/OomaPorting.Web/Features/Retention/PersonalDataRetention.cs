@@ -18,6 +18,10 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
 {
     public const int Batch = 200;
 
+    // A closed request's status changed when it closed (and never since), so StatusChangedAtUtc leads the indexed
+    // search (IX_PortRequests_PersonalDataDue, _MandatesDue) and the closing date itself confirms it.
+    private static readonly PortRequestStatus[] Closed = [PortRequestStatus.Completed, PortRequestStatus.Cancelled];
+
     /// <summary>What one pass did.</summary>
     public sealed record Outcome(int Erased, int MandatesDeleted, int EmailsErased);
 
@@ -28,14 +32,12 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
         var eraseBefore = now.AddMonths(-options.Value.PersonalDataAfterMonths);
         var mandatesBefore = now.AddYears(-options.Value.MandateAfterYears);
         var erased = await InBatchesAsync(
-            r => r.PersonalDataErasedAtUtc == null
-                && ((r.Status == PortRequestStatus.Completed && r.CompletedAtUtc < eraseBefore)
-                    || (r.Status == PortRequestStatus.Cancelled && r.CancelledAtUtc < eraseBefore)),
+            r => r.PersonalDataErasedAtUtc == null && Closed.Contains(r.Status) && r.StatusChangedAtUtc < eraseBefore
+                && (r.CompletedAtUtc ?? r.CancelledAtUtc) < eraseBefore,
             r => r.ErasePersonalData(now), ct);
         var mandates = await InBatchesAsync(
-            r => r.MandatesDeletedAtUtc == null
-                && ((r.Status == PortRequestStatus.Completed && r.CompletedAtUtc < mandatesBefore)
-                    || (r.Status == PortRequestStatus.Cancelled && r.CancelledAtUtc < mandatesBefore)),
+            r => r.MandatesDeletedAtUtc == null && Closed.Contains(r.Status) && r.StatusChangedAtUtc < mandatesBefore
+                && (r.CompletedAtUtc ?? r.CancelledAtUtc) < mandatesBefore,
             r => r.DeleteMandates(now), ct);
         var emails = await EraseSentEmailsAsync(now.AddDays(-options.Value.SentEmailContentAfterDays), ct);
         if (erased > 0 || mandates > 0 || emails > 0)

@@ -522,6 +522,12 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("SubmittedAtUtc", "Id");
 
+                    b.HasIndex("MandatesDeletedAtUtc", "Status", "StatusChangedAtUtc")
+                        .HasDatabaseName("IX_PortRequests_MandatesDue");
+
+                    b.HasIndex("PersonalDataErasedAtUtc", "Status", "StatusChangedAtUtc")
+                        .HasDatabaseName("IX_PortRequests_PersonalDataDue");
+
                     b.HasIndex("Status", "FocDate", "Id");
 
                     b.HasIndex("FirstSubmittedAtUtc", "Id", "CarrierCode", "NumberType", "CarrierOtherName")

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace OomaPorting.Web.Data.Migrations.Sqlite
+namespace OomaPorting.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class PersonalDataRetention : Migration
@@ -14,19 +14,37 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<DateTime>(
                 name: "MandatesDeletedAtUtc",
                 table: "PortRequests",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "PersonalDataErasedAtUtc",
                 table: "PortRequests",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortRequests_MandatesDue",
+                table: "PortRequests",
+                columns: new[] { "MandatesDeletedAtUtc", "Status", "StatusChangedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortRequests_PersonalDataDue",
+                table: "PortRequests",
+                columns: new[] { "PersonalDataErasedAtUtc", "Status", "StatusChangedAtUtc" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_PortRequests_MandatesDue",
+                table: "PortRequests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_PortRequests_PersonalDataDue",
+                table: "PortRequests");
+
             migrationBuilder.DropColumn(
                 name: "MandatesDeletedAtUtc",
                 table: "PortRequests");

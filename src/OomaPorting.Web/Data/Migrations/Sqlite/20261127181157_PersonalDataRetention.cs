@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace OomaPorting.Web.Data.Migrations.SqlServer
+namespace OomaPorting.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class PersonalDataRetention : Migration
@@ -14,19 +14,37 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<DateTime>(
                 name: "MandatesDeletedAtUtc",
                 table: "PortRequests",
-                type: "datetime2",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "PersonalDataErasedAtUtc",
                 table: "PortRequests",
-                type: "datetime2",
+                type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortRequests_MandatesDue",
+                table: "PortRequests",
+                columns: new[] { "MandatesDeletedAtUtc", "Status", "StatusChangedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortRequests_PersonalDataDue",
+                table: "PortRequests",
+                columns: new[] { "PersonalDataErasedAtUtc", "Status", "StatusChangedAtUtc" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_PortRequests_MandatesDue",
+                table: "PortRequests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_PortRequests_PersonalDataDue",
+                table: "PortRequests");
+
             migrationBuilder.DropColumn(
                 name: "MandatesDeletedAtUtc",
                 table: "PortRequests");
