@@ -20,6 +20,12 @@ builder.Services
 
 var app = builder.Build();
 
+// A backup copies the database as it is: no migration first (the running portal may be an older version).
+if (BackupCommand.IsRequested(args))
+{
+    return await BackupCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
 await Database.MigrateAsync(app.Services);
 await SearchNameBackfill.RunAsync(app.Services);
 await RoleSetup.EnsureAsync(app.Services);
@@ -28,11 +34,6 @@ await RoleSetup.EnsureAsync(app.Services);
 if (CreateSupportAgentCommand.IsRequested(args))
 {
     return await CreateSupportAgentCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
-}
-
-if (BackupCommand.IsRequested(args))
-{
-    return await BackupCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
 await DemoData.SeedIfRequestedAsync(app.Services, app.Configuration, app.Environment);

@@ -18,8 +18,9 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
 {
     public const int Batch = 200;
 
-    // A closed request's status changed when it closed (and never since), so StatusChangedAtUtc leads the indexed
-    // search (IX_PortRequests_PersonalDataDue, _MandatesDue) and the closing date itself confirms it.
+    // A closed request's status changed when it closed (and never since), so StatusChangedAtUtc drives the indexed
+    // search (IX_PortRequests_PersonalDataDue, _MandatesDue: not yet done, status, status change) and the closing
+    // date itself confirms it.
     private static readonly PortRequestStatus[] Closed = [PortRequestStatus.Completed, PortRequestStatus.Cancelled];
 
     /// <summary>What one pass did.</summary>
@@ -31,14 +32,18 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
         var now = time.GetUtcNow().UtcDateTime;
         var eraseBefore = now.AddMonths(-options.Value.PersonalDataAfterMonths);
         var mandatesBefore = now.AddYears(-options.Value.MandateAfterYears);
-        var erased = await InBatchesAsync(
-            r => r.PersonalDataErasedAtUtc == null && Closed.Contains(r.Status) && r.StatusChangedAtUtc < eraseBefore
-                && (r.CompletedAtUtc ?? r.CancelledAtUtc) < eraseBefore,
-            r => r.ErasePersonalData(now), ct);
-        var mandates = await InBatchesAsync(
-            r => r.MandatesDeletedAtUtc == null && Closed.Contains(r.Status) && r.StatusChangedAtUtc < mandatesBefore
-                && (r.CompletedAtUtc ?? r.CancelledAtUtc) < mandatesBefore,
-            r => r.DeleteMandates(now), ct);
+        int erased = 0, mandates = 0;
+        foreach (var status in Closed)
+        {
+            erased += await InBatchesAsync(
+                r => r.PersonalDataErasedAtUtc == null && r.Status == status && r.StatusChangedAtUtc < eraseBefore
+                    && (r.CompletedAtUtc ?? r.CancelledAtUtc) < eraseBefore,
+                r => r.ErasePersonalData(now), ct);
+            mandates += await InBatchesAsync(
+                r => r.MandatesDeletedAtUtc == null && r.Status == status && r.StatusChangedAtUtc < mandatesBefore
+                    && (r.CompletedAtUtc ?? r.CancelledAtUtc) < mandatesBefore,
+                r => r.DeleteMandates(now), ct);
+        }
         var emails = await EraseSentEmailsAsync(now.AddDays(-options.Value.SentEmailContentAfterDays), ct);
         if (erased > 0 || mandates > 0 || emails > 0)
         {
@@ -75,7 +80,9 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             db.NotificationsSuppressed = true; // nobody is e-mailed about it: the history says so
-            var requests = await db.PortRequests.IgnoreQueryFilters().Where(due).OrderBy(r => r.Id).Take(Batch)
+            // In the index's order (one status at a time): each batch reads its 200 rows and no more; ordered by id,
+            // SQLite sorted every request still due at each batch (a first pass of 200,000 slowed to 100 a second).
+            var requests = await db.PortRequests.IgnoreQueryFilters().Where(due).OrderBy(r => r.StatusChangedAtUtc).ThenBy(r => r.Id).Take(Batch)
                 .Include(r => r.Lines).Include(r => r.Mandates).AsSplitQuery().ToListAsync(ct);
             foreach (var r in requests)
             {
