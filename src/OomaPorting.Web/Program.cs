@@ -3,6 +3,7 @@ using OomaPorting.Web.Data;
 using OomaPorting.Web.Features.SupportAgents;
 using OomaPorting.Web.Infrastructure.Backup;
 using OomaPorting.Web.Infrastructure.Identity;
+using OomaPorting.Web.Infrastructure.Telemetry;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,7 +17,8 @@ builder.Services
     .AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath)
     .AddPortalEmail()
     .AddPortalIdentity(builder.Environment)
-    .AddPortalRateLimits();
+    .AddPortalRateLimits()
+    .AddPortalTelemetry(builder.Configuration);
 
 var app = builder.Build();
 

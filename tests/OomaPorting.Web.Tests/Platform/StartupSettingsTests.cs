@@ -17,6 +17,8 @@ public class StartupSettingsTests
         { "Retention:PersonalDataAfterMonths", "0", "Retention:PersonalDataAfterMonths must be between 1 and 120" },
         { "Retention:SentEmailContentAfterDays", "6", "Retention:SentEmailContentAfterDays must be between 7 and 3650" },
         { "Retention:MandateAfterYears", "31", "Retention:MandateAfterYears must be between 1 and 30" },
+        { "Telemetry:OtlpEndpoint", "collecteur:4317", "Telemetry:OtlpEndpoint 'collecteur:4317' must be an absolute http(s) address" },
+        { "Telemetry:Protocol", "Pigeon", "Telemetry:Protocol 'Pigeon' is unknown" },
         { "Database:StaleMigrationLockMinutes", "0", "Database:StaleMigrationLockMinutes must be between 1 and 1440" },
         { "Porting:AcceptMobileNumbers", "peut-être", "Porting:AcceptMobileNumbers" },
         { "Sla:FocWithinWorkingDays", "0", "Sla:FocWithinWorkingDays must be between 1 and 60" },

@@ -47,6 +47,9 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailTransport
                 return sent;
             }
 
+            using var activity = Telemetry.PortalTelemetry.Source.StartActivity("outbox.send");
+            activity?.SetTag(Telemetry.PortalTelemetry.KindTag, message.Kind);
+            activity?.SetTag("oomaporting.email.attempt", message.Attempts + 1);
             try
             {
                 await transport.SendAsync(ToMime(message, settings), ct);
@@ -60,6 +63,7 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailTransport
                 }
                 message.LastError = null;
                 sent++;
+                Counted(activity, message.Kind, "sent");
                 logger.LogInformation("Sent {Kind} message {MessageId} of request {PortRequestId}", message.Kind, message.Id, message.PortRequestId);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -69,11 +73,13 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailTransport
                 if (message.Attempts >= settings.MaxAttempts)
                 {
                     message.Status = OutboxStatus.Failed;
+                    Counted(activity, message.Kind, "failed");
                     logger.LogError("Gave up on {Kind} message {MessageId} after {Attempts} attempts: {Error}", message.Kind, message.Id, message.Attempts, e.GetType().Name);
                     AlertDesk(db, scope.ServiceProvider.GetRequiredService<EmailComposer>(), settings, message);
                 }
                 else
                 {
+                    Counted(activity, message.Kind, "retry");
                     var delay = Math.Min(3600, settings.RetryBaseSeconds * Math.Pow(2, message.Attempts - 1));
                     message.NextAttemptAtUtc = time.GetUtcNow().UtcDateTime.AddSeconds(delay);
                     logger.LogWarning("Sending {Kind} message {MessageId} failed (attempt {Attempts}), retry in {Delay} s: {Error}",
@@ -149,5 +155,16 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailTransport
     }
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
-}
 
+    private static void Counted(System.Diagnostics.Activity? activity, string kind, string outcome)
+    {
+        activity?.SetTag(Telemetry.PortalTelemetry.OutcomeTag, outcome);
+        if (outcome != "sent")
+        {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+        }
+
+        Telemetry.PortalTelemetry.Emails.Add(1, new KeyValuePair<string, object?>(Telemetry.PortalTelemetry.KindTag, kind),
+            new KeyValuePair<string, object?>(Telemetry.PortalTelemetry.OutcomeTag, outcome));
+    }
+}

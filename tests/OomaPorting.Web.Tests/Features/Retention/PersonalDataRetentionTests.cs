@@ -57,9 +57,8 @@ public class PersonalDataRetentionTests
             (due, old, recent) = (d.Id, o.Id, n.Id);
         }
 
-        var outcome = await factory.Services.GetRequiredService<PersonalDataRetention>().ApplyAsync(CancellationToken.None);
-        Assert.True(outcome.Erased >= 2, $"{outcome}");
-        Assert.True(outcome.MandatesDeleted >= 1, $"{outcome}");
+        // The job's own pass at start may run at the same time and do part of it: what counts is what is left.
+        await factory.Services.GetRequiredService<PersonalDataRetention>().ApplyAsync(CancellationToken.None);
 
         using (var scope = factory.Services.CreateScope())
         {
@@ -135,8 +134,7 @@ public class PersonalDataRetentionTests
             await db.SaveChangesAsync();
         }
 
-        var outcome = await factory.Services.GetRequiredService<PersonalDataRetention>().ApplyAsync(CancellationToken.None);
-        Assert.True(outcome.EmailsErased >= 1, $"{outcome}");
+        await factory.Services.GetRequiredService<PersonalDataRetention>().ApplyAsync(CancellationToken.None);
 
         using (var scope = factory.Services.CreateScope())
         {
