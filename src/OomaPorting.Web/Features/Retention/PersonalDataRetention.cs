@@ -44,6 +44,7 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
                     && (r.CompletedAtUtc ?? r.CancelledAtUtc) < mandatesBefore,
                 r => r.DeleteMandates(now), ct);
         }
+
         var emails = await EraseSentEmailsAsync(now.AddDays(-options.Value.SentEmailContentAfterDays), ct);
         if (erased > 0 || mandates > 0 || emails > 0)
         {
