@@ -285,7 +285,11 @@ public static class PortalServices
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseStaticFiles();
-        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            o.GetLevel = (context, _, exception) => RequestLogLevel.For(context, exception);
+        });
         app.UseMiddleware<HttpMethodPolicy>();
         app.UseRouting();
         app.UseRateLimiter();

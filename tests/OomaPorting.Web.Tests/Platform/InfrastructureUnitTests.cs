@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using OomaPorting.Web.Data;
@@ -63,5 +64,39 @@ public class LogGuardTests
         Assert.Throws<InvalidOperationException>(() => LogGuard.AssertClean(sink));
         LogGuard.AssertClean(new CapturingSink());
         Assert.Contains("0142603010", LogGuard.Secrets);
+    }
+}
+
+public class RequestLogLevelTests
+{
+    private static DefaultHttpContext Context(int status, bool aborted)
+    {
+        var context = new DefaultHttpContext();
+        context.Response.StatusCode = status;
+        if (aborted)
+        {
+            using var gone = new CancellationTokenSource();
+            gone.Cancel();
+            context.RequestAborted = gone.Token;
+        }
+
+        return context;
+    }
+
+    [Fact]
+    public void A_request_the_client_abandoned_is_not_an_error_of_the_portal()
+    {
+        Assert.Equal(Serilog.Events.LogEventLevel.Information, RequestLogLevel.For(Context(200, aborted: true), new OperationCanceledException()));
+        Assert.Equal(Serilog.Events.LogEventLevel.Information, RequestLogLevel.For(Context(200, aborted: true), new TaskCanceledException()));
+    }
+
+    [Fact]
+    public void Failures_of_the_portal_stay_errors()
+    {
+        // A cancellation the client did not cause (a timeout inside the portal) is an error.
+        Assert.Equal(Serilog.Events.LogEventLevel.Error, RequestLogLevel.For(Context(200, aborted: false), new OperationCanceledException()));
+        Assert.Equal(Serilog.Events.LogEventLevel.Error, RequestLogLevel.For(Context(200, aborted: true), new InvalidOperationException()));
+        Assert.Equal(Serilog.Events.LogEventLevel.Error, RequestLogLevel.For(Context(503, aborted: false), null));
+        Assert.Equal(Serilog.Events.LogEventLevel.Information, RequestLogLevel.For(Context(404, aborted: false), null));
     }
 }

@@ -63,10 +63,12 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var old = db.OutboxMessages.Where(m => (m.Status == OutboxStatus.Sent && m.SentAtUtc < before)
-            || (m.Status == OutboxStatus.Failed && m.CreatedAtUtc < before));
+        var now = time.GetUtcNow().UtcDateTime;
+        var old = db.OutboxMessages.Where(m => m.ContentErasedAtUtc == null
+            && ((m.Status == OutboxStatus.Sent && m.SentAtUtc < before) || (m.Status == OutboxStatus.Failed && m.CreatedAtUtc < before)));
         await db.Set<OutboxAttachment>().Where(a => old.Any(m => m.Id == a.OutboxMessageId)).ExecuteDeleteAsync(ct);
-        return await old.Where(m => m.TextBody != string.Empty || m.Recipient != string.Empty).ExecuteUpdateAsync(s => s
+        return await old.ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.ContentErasedAtUtc, now)
             .SetProperty(m => m.Recipient, string.Empty)
             .SetProperty(m => m.Subject, string.Empty)
             .SetProperty(m => m.TextBody, string.Empty)

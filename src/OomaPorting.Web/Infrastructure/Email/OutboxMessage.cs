@@ -47,6 +47,9 @@ public sealed class OutboxMessage
 
     public DateTime? SentAtUtc { get; set; }
 
+    /// <summary>When the retention job blanked its recipient, subject, bodies and attachments; null while kept.</summary>
+    public DateTime? ContentErasedAtUtc { get; set; }
+
     public string? LastError { get; set; }
 }
 

@@ -23,5 +23,9 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.HasIndex(m => new { m.Status, m.NextAttemptAtUtc });
         builder.HasIndex(m => m.ClaimToken);
         builder.HasIndex(m => new { m.PortRequestId, m.CreatedAtUtc });
+
+        // The retention job's question: sent long enough ago and not yet erased (led by "not yet", so the millions
+        // already erased are never walked again).
+        builder.HasIndex(m => new { m.ContentErasedAtUtc, m.Status, m.SentAtUtc }).HasDatabaseName("IX_OutboxMessages_ContentDue");
     }
 }

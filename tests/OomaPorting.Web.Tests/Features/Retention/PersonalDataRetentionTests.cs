@@ -146,10 +146,12 @@ public class PersonalDataRetentionTests
             Assert.Equal(string.Empty, erased.Subject);
             Assert.Empty(erased.Attachments);
             Assert.Equal(old.DedupKey, erased.DedupKey);
+            Assert.NotNull(erased.ContentErasedAtUtc);
             Assert.Equal(OutboxStatus.Sent, erased.Status);
 
             var kept = await db.OutboxMessages.Include(m => m.Attachments).AsNoTracking().SingleAsync(m => m.Id == recent.Id);
             Assert.Equal("paul.durand@example.test", kept.Recipient);
+            Assert.Null(kept.ContentErasedAtUtc);
             Assert.Single(kept.Attachments);
         }
     }

@@ -964,6 +964,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.Property<DateTime?>("ClaimedUntilUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("ContentErasedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -1028,6 +1031,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.HasIndex("PortRequestId", "CreatedAtUtc");
 
                     b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.HasIndex("ContentErasedAtUtc", "Status", "SentAtUtc")
+                        .HasDatabaseName("IX_OutboxMessages_ContentDue");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

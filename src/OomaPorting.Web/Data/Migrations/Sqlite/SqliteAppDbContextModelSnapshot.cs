@@ -948,6 +948,9 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ClaimedUntilUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ContentErasedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1011,6 +1014,9 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.HasIndex("PortRequestId", "CreatedAtUtc");
 
                     b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.HasIndex("ContentErasedAtUtc", "Status", "SentAtUtc")
+                        .HasDatabaseName("IX_OutboxMessages_ContentDue");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });
