@@ -300,4 +300,16 @@ public static class PortalServices
         app.MapControllers();
         return app;
     }
+
+    /// <summary>With telemetry on, the desk's figures as gauges (<see cref="Features.SupportDashboard.DeskGauges"/>).</summary>
+    public static IServiceCollection AddPortalGauges(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration.ReadValidated<TelemetryOptions>(TelemetryOptions.Section).Enabled)
+        {
+            services.AddSingleton<Features.SupportDashboard.DeskGauges>();
+            services.AddHostedService(sp => sp.GetRequiredService<Features.SupportDashboard.DeskGauges>());
+        }
+
+        return services;
+    }
 }

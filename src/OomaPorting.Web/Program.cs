@@ -18,7 +18,8 @@ builder.Services
     .AddPortalEmail()
     .AddPortalIdentity(builder.Environment)
     .AddPortalRateLimits()
-    .AddPortalTelemetry(builder.Configuration);
+    .AddPortalTelemetry(builder.Configuration)
+    .AddPortalGauges(builder.Configuration);
 
 var app = builder.Build();
 

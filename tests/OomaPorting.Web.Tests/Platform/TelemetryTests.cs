@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using OomaPorting.Domain.Numbers;
 using OomaPorting.Web.Data;
+using OomaPorting.Web.Features.SupportDashboard;
 using OomaPorting.Web.Infrastructure.Telemetry;
 using OomaPorting.Web.Tests.Infrastructure;
 using OpenTelemetry;
@@ -28,7 +29,7 @@ public partial class TelemetryTests
     public async Task Spans_and_metrics_cover_the_portal_and_carry_no_personal_data()
     {
         var spans = new List<Activity>();
-        var metrics = new List<Metric>();
+        var metrics = new List<MetricSnapshot>();
         using var factory = new PortalFactory(settings: new Dictionary<string, string?>
         {
             // Nothing listens there: the OTLP export fails quietly; the in-memory exporters below see everything.
@@ -48,20 +49,22 @@ public partial class TelemetryTests
         using var anonymous = factory.CreateClient();
         await anonymous.GetAsync(new Uri("/portabilite?Number=" + Uri.EscapeDataString(main.Display), UriKind.Relative));
         await wizard.Client.GetAsync(new Uri($"/portage/{id}", UriKind.Relative));
-        await factory.Services.GetRequiredService<TelemetryGauges>().RefreshAsync(CancellationToken.None);
+        await factory.Services.GetRequiredService<DeskGauges>().RefreshAsync(CancellationToken.None);
 
-        // The flush answers false: the OTLP exporter beside the in-memory ones has nowhere to send.
-        factory.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000);
-        factory.Services.GetRequiredService<MeterProvider>().ForceFlush(10_000);
+        // The flush answers false: the OTLP exporter beside the in-memory ones has nowhere to send. Then the providers
+        // stop, so that nothing is added to the lists while they are read (the host's own jobs keep running).
+        var tracer = factory.Services.GetRequiredService<TracerProvider>();
+        var meter = factory.Services.GetRequiredService<MeterProvider>();
+        tracer.ForceFlush(10_000);
+        meter.ForceFlush(10_000);
+        tracer.Dispose();
+        meter.Dispose();
 
         // What is there: the pages, the database, the mediator's commands with their outcome, the metrics.
-        lock (spans)
-        {
-            Assert.Contains(spans, s => s.Source.Name == "Microsoft.AspNetCore" && (string?)s.GetTagItem("http.route") is { Length: > 0 });
-            Assert.Contains(spans, s => s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal));
-            Assert.Contains(spans, s => s.Source.Name == PortalTelemetry.Name && (string?)s.GetTagItem(PortalTelemetry.CommandTag) == "Sign"
-                && (string?)s.GetTagItem(PortalTelemetry.OutcomeTag) == "handled");
-        }
+        Assert.Contains(spans, s => s.Source.Name == "Microsoft.AspNetCore" && (string?)s.GetTagItem("http.route") is { Length: > 0 });
+        Assert.Contains(spans, s => s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal));
+        Assert.Contains(spans, s => s.Source.Name == PortalTelemetry.Name && (string?)s.GetTagItem(PortalTelemetry.CommandTag) == "Sign"
+            && (string?)s.GetTagItem(PortalTelemetry.OutcomeTag) == "handled");
 
         var names = metrics.Select(m => m.Name).ToHashSet();
         Assert.Contains("oomaporting.commands", names);
@@ -77,20 +80,17 @@ public partial class TelemetryTests
             DemoData.BoulangerieAdmin,
         };
         var texts = new List<string>();
-        lock (spans)
+        foreach (var span in spans)
         {
-            foreach (var span in spans)
-            {
-                texts.Add(span.DisplayName);
-                texts.AddRange(span.TagObjects.Select(t => $"{t.Key}={t.Value}"));
-                texts.AddRange(span.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name}:{t.Key}={t.Value}")));
-                texts.AddRange(span.Baggage.Select(b => $"{b.Key}={b.Value}"));
-            }
+            texts.Add(span.DisplayName);
+            texts.AddRange(span.TagObjects.Select(t => $"{t.Key}={t.Value}"));
+            texts.AddRange(span.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name}:{t.Key}={t.Value}")));
+            texts.AddRange(span.Baggage.Select(b => $"{b.Key}={b.Value}"));
         }
 
         foreach (var metric in metrics)
         {
-            foreach (ref readonly var point in metric.GetMetricPoints())
+            foreach (var point in metric.MetricPoints)
             {
                 foreach (var tag in point.Tags)
                 {
@@ -120,6 +120,6 @@ public partial class TelemetryTests
 
         Assert.Null(factory.Services.GetService<TracerProvider>());
         Assert.Null(factory.Services.GetService<MeterProvider>());
-        Assert.Null(factory.Services.GetService<TelemetryGauges>());
+        Assert.Null(factory.Services.GetService<DeskGauges>());
     }
 }

@@ -9,7 +9,7 @@ namespace OomaPorting.Web.Infrastructure.Telemetry;
 /// <summary>
 /// OpenTelemetry when <c>Telemetry:OtlpEndpoint</c> is set: traces (ASP.NET Core, EF Core, outgoing HTTP, the
 /// mediator's commands, the dispatcher's sends) and metrics (request durations by route, commands, e-mails, the
-/// runtime, and the gauges of <see cref="TelemetryGauges"/>) over OTLP. Without an endpoint nothing is registered: no
+/// runtime, and the desk's gauges, which the composition root adds) over OTLP. Without an endpoint nothing is registered: no
 /// listener, no cost beyond a null check where the portal starts its own spans.
 /// </summary>
 public static class TelemetryRegistration
@@ -46,8 +46,6 @@ public static class TelemetryRegistration
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddOtlpExporter(o => Exporter(o, "metrics")));
-        services.AddSingleton<TelemetryGauges>();
-        services.AddHostedService(sp => sp.GetRequiredService<TelemetryGauges>());
         return services;
     }
 }

@@ -1,29 +1,29 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
-using OomaPorting.Web.Features.SupportDashboard;
 using OomaPorting.Web.Infrastructure.Email;
 using OomaPorting.Web.Infrastructure.Settings;
+using OomaPorting.Web.Infrastructure.Telemetry;
 
-namespace OomaPorting.Web.Infrastructure.Telemetry;
+namespace OomaPorting.Web.Features.SupportDashboard;
 
 /// <summary>
 /// The gauges an operator watches, read from the database every <see cref="TelemetryOptions.GaugeSeconds"/> (60 s by
 /// default) rather than at each export: the outbox's backlog and the age of its oldest pending e-mail, the requests by
 /// status (drafts left out), and the late requests by reason, with the desk's own rules (the dashboard's queries).
-/// Registered only with telemetry on.
+/// Registered (by the composition root) only with telemetry on.
 /// </summary>
-public sealed class TelemetryGauges : BackgroundService
+public sealed class DeskGauges : BackgroundService
 {
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _time;
     private readonly IOptions<TelemetryOptions> _options;
     private readonly IOptions<SlaOptions> _sla;
-    private readonly ILogger<TelemetryGauges> _logger;
+    private readonly ILogger<DeskGauges> _logger;
     private readonly Meter _meter = new(PortalTelemetry.Name);
     private Snapshot _last = new(0, 0, [], []);
 
-    public TelemetryGauges(IServiceScopeFactory scopes, TimeProvider time, IOptions<TelemetryOptions> options, IOptions<SlaOptions> sla,
-        ILogger<TelemetryGauges> logger)
+    public DeskGauges(IServiceScopeFactory scopes, TimeProvider time, IOptions<TelemetryOptions> options, IOptions<SlaOptions> sla,
+        ILogger<DeskGauges> logger)
     {
         (_scopes, _time, _options, _sla, _logger) = (scopes, time, options, sla, logger);
         _meter.CreateObservableGauge("oomaporting.outbox.backlog", () => _last.Backlog, "{email}", "E-mails waiting to be sent");
