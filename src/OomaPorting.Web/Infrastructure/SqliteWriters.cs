@@ -21,7 +21,7 @@ public static class SqliteWriters
     /// <summary>As long as SQLite's own busy timeout (<see cref="SqlitePragmas"/>): a writer never waits longer here than there.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Queues = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Lines = new(StringComparer.Ordinal);
 
     /// <summary>The queue's key for a connection string: its database file, as a full path.</summary>
     public static string KeyOf(string connectionString)
@@ -35,26 +35,20 @@ public static class SqliteWriters
     /// <summary>Waits for this writer's turn; disposing the result lets the next one in.</summary>
     public static async ValueTask<Turn> EnterAsync(string key, CancellationToken ct)
     {
-        var queue = Queues.GetOrAdd(key, static _ => new SemaphoreSlim(1, 1));
-        if (!await queue.WaitAsync(Timeout, ct))
-        {
-            throw new TimeoutException($"A database write waited {Timeout.TotalSeconds:0} s for its turn.");
-        }
-
-        return new Turn(queue);
+        var line = LineOf(key);
+        return await line.WaitAsync(Timeout, ct) ? new Turn(line) : throw TimedOut();
     }
 
     /// <inheritdoc cref="EnterAsync"/>
     public static Turn Enter(string key)
     {
-        var queue = Queues.GetOrAdd(key, static _ => new SemaphoreSlim(1, 1));
-        if (!queue.Wait(Timeout))
-        {
-            throw new TimeoutException($"A database write waited {Timeout.TotalSeconds:0} s for its turn.");
-        }
-
-        return new Turn(queue);
+        var line = LineOf(key);
+        return line.Wait(Timeout) ? new Turn(line) : throw TimedOut();
     }
+
+    private static SemaphoreSlim LineOf(string key) => Lines.GetOrAdd(key, static _ => new SemaphoreSlim(1, 1));
+
+    private static TimeoutException TimedOut() => new($"A database write waited {Timeout.TotalSeconds:0} s for its turn.");
 
     /// <summary>A writer's turn; released once, however many times it is disposed.</summary>
     public sealed class Turn(SemaphoreSlim queue) : IDisposable

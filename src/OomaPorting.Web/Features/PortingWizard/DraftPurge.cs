@@ -10,14 +10,14 @@ namespace OomaPorting.Web.Features.PortingWizard;
 /// draft is harmless (the second finds it gone).
 /// </summary>
 public sealed class DraftPurge(IServiceScopeFactory scopes, TimeProvider time, IOptions<RetentionOptions> options, ILogger<DraftPurge> logger)
-    : BackgroundService
+    : PeriodicJob(time, logger)
 {
     public const int Batch = 200;
 
     /// <summary>Purges what is due now; answers how many drafts went.</summary>
     public async Task<int> PurgeAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var before = now.AddDays(-options.Value.DraftPurgeAfterDays);
         var total = 0;
         while (true)
@@ -54,37 +54,15 @@ public sealed class DraftPurge(IServiceScopeFactory scopes, TimeProvider time, I
 
         if (total > 0)
         {
-            logger.LogInformation("Deleted {Count} drafts untouched since {Before:yyyy-MM-dd}", total, before);
+            Logger.LogInformation("Deleted {Count} drafts untouched since {Before:yyyy-MM-dd}", total, before);
         }
 
         return total;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await PurgeAsync(stoppingToken);
-                await Task.Delay(TimeSpan.FromHours(1), time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Deleting old drafts failed; it tries again in an hour");
-                try
-                {
-                    await Task.Delay(TimeSpan.FromHours(1), time, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    protected override TimeSpan Period => TimeSpan.FromHours(1);
+
+    protected override string Name => "Deleting old drafts";
+
+    protected override Task RunOnceAsync(CancellationToken ct) => PurgeAsync(ct);
 }

@@ -14,7 +14,7 @@ namespace OomaPorting.Web.Features.Retention;
 /// instance: two instances erasing one request is harmless (the second finds it done, or loses on its version).
 /// </summary>
 public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvider time, IOptions<RetentionOptions> options,
-    ILogger<PersonalDataRetention> logger) : BackgroundService
+    ILogger<PersonalDataRetention> logger) : PeriodicJob(time, logger)
 {
     public const int Batch = 200;
 
@@ -29,7 +29,7 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
     /// <summary>Applies what is due now.</summary>
     public async Task<Outcome> ApplyAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var eraseBefore = now.AddMonths(-options.Value.PersonalDataAfterMonths);
         var mandatesBefore = now.AddYears(-options.Value.MandateAfterYears);
         int erased = 0, mandates = 0;
@@ -48,7 +48,7 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
         var emails = await EraseSentEmailsAsync(now.AddDays(-options.Value.SentEmailContentAfterDays), ct);
         if (erased > 0 || mandates > 0 || emails > 0)
         {
-            logger.LogInformation("Retention: erased the personal data of {Erased} closed requests, deleted the mandates of {Mandates}, erased {Emails} old e-mails",
+            Logger.LogInformation("Retention: erased the personal data of {Erased} closed requests, deleted the mandates of {Mandates}, erased {Emails} old e-mails",
                 erased, mandates, emails);
         }
 
@@ -63,7 +63,7 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var old = db.OutboxMessages.Where(m => m.ContentErasedAtUtc == null
             && ((m.Status == OutboxStatus.Sent && m.SentAtUtc < before) || (m.Status == OutboxStatus.Failed && m.CreatedAtUtc < before)));
         await db.Set<OutboxAttachment>().Where(a => old.Any(m => m.Id == a.OutboxMessageId)).ExecuteDeleteAsync(ct);
@@ -103,31 +103,9 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await ApplyAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Applying the retention periods failed; it tries again in an hour");
-            }
+    protected override TimeSpan Period => TimeSpan.FromHours(1);
 
-            try
-            {
-                await Task.Delay(TimeSpan.FromHours(1), time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override string Name => "Applying the retention periods";
+
+    protected override Task RunOnceAsync(CancellationToken ct) => ApplyAsync(ct);
 }

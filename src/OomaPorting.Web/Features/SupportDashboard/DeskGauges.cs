@@ -12,20 +12,19 @@ namespace OomaPorting.Web.Features.SupportDashboard;
 /// status (drafts left out), and the late requests by reason, with the desk's own rules (the dashboard's queries).
 /// Registered (by the composition root) only with telemetry on.
 /// </summary>
-public sealed class DeskGauges : BackgroundService
+public sealed class DeskGauges : PeriodicJob
 {
     private readonly IServiceScopeFactory _scopes;
-    private readonly TimeProvider _time;
     private readonly IOptions<TelemetryOptions> _options;
     private readonly IOptions<SlaOptions> _sla;
-    private readonly ILogger<DeskGauges> _logger;
     private readonly Meter _meter = new(PortalTelemetry.Name);
     private Snapshot _last = new(0, 0, [], []);
 
     public DeskGauges(IServiceScopeFactory scopes, TimeProvider time, IOptions<TelemetryOptions> options, IOptions<SlaOptions> sla,
         ILogger<DeskGauges> logger)
+        : base(time, logger)
     {
-        (_scopes, _time, _options, _sla, _logger) = (scopes, time, options, sla, logger);
+        (_scopes, _options, _sla) = (scopes, options, sla);
         _meter.CreateObservableGauge("oomaporting.outbox.backlog", () => _last.Backlog, "{email}", "E-mails waiting to be sent");
         _meter.CreateObservableGauge("oomaporting.outbox.oldest_age", () => _last.OldestSeconds, "s", "Age of the oldest e-mail waiting");
         _meter.CreateObservableGauge("oomaporting.requests", () => _last.ByStatus, "{request}", "Port requests by status");
@@ -39,7 +38,7 @@ public sealed class DeskGauges : BackgroundService
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var pending = db.OutboxMessages.AsNoTracking().Where(m => m.Status == OutboxStatus.Pending);
         var backlog = await pending.LongCountAsync(ct);
         var oldest = await pending.OrderBy(m => m.CreatedAtUtc).Select(m => (DateTime?)m.CreatedAtUtc).FirstOrDefaultAsync(ct);
@@ -51,33 +50,14 @@ public sealed class DeskGauges : BackgroundService
             [.. late.Select(g => new Measurement<long>(g.Sum(l => l.Count), new KeyValuePair<string, object?>("oomaporting.late_reason", g.Key.ToString())))]);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                _logger.LogWarning(e, "Reading the telemetry gauges failed; the last values stay");
-            }
+    protected override TimeSpan Period => TimeSpan.FromSeconds(_options.Value.GaugeSeconds);
 
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(_options.Value.GaugeSeconds), _time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override string Name => "Reading the telemetry gauges";
+
+    // The last values stay until the next reading: a warning, not an error.
+    protected override LogLevel FailureLevel => LogLevel.Warning;
+
+    protected override Task RunOnceAsync(CancellationToken ct) => RefreshAsync(ct);
 
     public override void Dispose()
     {

@@ -5,41 +5,23 @@ namespace OomaPorting.Web.Infrastructure.Email;
 
 /// <summary>Runs the scheduled e-mails (the FOC reminders) and the outbox every few seconds, for as long as the portal runs.</summary>
 public sealed class OutboxDispatcher(OutboxProcessor processor, IEnumerable<IScheduledEmails> scheduled, IOptions<EmailOptions> options, TimeProvider time,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger) : PeriodicJob(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Value.DispatcherEnabled;
+
+    protected override TimeSpan Period => TimeSpan.FromSeconds(options.Value.PollSeconds);
+
+    protected override string Name => "The outbox dispatcher";
+
+    protected override async Task RunOnceAsync(CancellationToken ct)
     {
-        if (!options.Value.DispatcherEnabled)
+        foreach (var job in scheduled)
         {
-            return;
+            await job.EnqueueDueAsync(ct);
         }
 
-        while (!stoppingToken.IsCancellationRequested)
+        while (await processor.DispatchDueAsync(ct) > 0)
         {
-            try
-            {
-                foreach (var job in scheduled)
-                {
-                    await job.EnqueueDueAsync(stoppingToken);
-                }
-
-                while (await processor.DispatchDueAsync(stoppingToken) > 0)
-                {
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The outbox dispatcher failed; it tries again at the next tick");
-            }
-
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
         }
     }
 }
