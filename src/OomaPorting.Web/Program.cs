@@ -16,6 +16,7 @@ builder.Services
     .AddPortalMediator()
     .AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath)
     .AddPortalEmail()
+    .AddPortalMandates(builder.Configuration, builder.Environment)
     .AddPortalIdentity(builder.Environment)
     .AddPortalRateLimits()
     .AddPortalTelemetry(builder.Configuration)

@@ -70,6 +70,8 @@ public class AdminJourneyTests(BrowserPortal portal)
         await page.FillAsync("#Command_RequestedDate", "2027-01-09");
         await page.CheckAsync("#Command_AcceptTerms");
         await page.FillAsync("#Command_SignerName", "Marie Martin");
+        await page.CheckAsync("#Command_SignerCapacity");
+        await page.CheckAsync("#Command_SignerAuthorised");
         await page.ClickAsync("text=Signer et envoyer la demande");
         Assert.Contains("Choisissez un jour ouvré", await page.InnerTextAsync(".error-summary"), StringComparison.Ordinal);
         await BrowserPortal.CheckAsync(page, "09b-signature-date-refusee");
@@ -77,6 +79,8 @@ public class AdminJourneyTests(BrowserPortal portal)
         await page.CheckAsync("#Command_RequestedHalfDay_Morning");
         await page.CheckAsync("#Command_AcceptTerms");
         await page.FillAsync("#Command_SignerName", "Marie Martin");
+        await page.CheckAsync("#Command_SignerCapacity");
+        await page.CheckAsync("#Command_SignerAuthorised");
         var canvas = await page.QuerySelectorAsync("canvas");
         var box = (await canvas!.BoundingBoxAsync())!;
         await page.Mouse.MoveAsync(box.X + 20, box.Y + 100);

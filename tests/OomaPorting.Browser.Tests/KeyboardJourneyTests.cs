@@ -120,6 +120,10 @@ public class KeyboardJourneyTests(BrowserPortal portal)
         await page.Keyboard.PressAsync("Space");
         await TabToAsync(page, "#Command_SignerName");
         await page.Keyboard.TypeAsync("Jean Durand");
+        await TabToAsync(page, "#Command_SignerCapacity");
+        await page.Keyboard.PressAsync("Space");
+        await TabToAsync(page, "#Command_SignerAuthorised");
+        await page.Keyboard.PressAsync("Space");
 
         // Shift+Tab goes back to the box, which stays ticked; the drawn signature is skipped.
         await TabToAsync(page, "#Command_AcceptTerms", backwards: true);

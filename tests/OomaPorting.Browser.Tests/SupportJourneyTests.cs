@@ -82,11 +82,14 @@ public class SupportJourneyTests(BrowserPortal portal)
         await admin.ClickAsync("text=Corriger la demande");
         Assert.EndsWith($"/portage/{id}/adresse", admin.Url, StringComparison.Ordinal);
         await admin.FillAsync("#CompanyName", "SARL Martin");
+        await admin.FillAsync("#Siret", "443 512 098 00015");
         await admin.ClickAsync("text=Enregistrer et continuer");
         Assert.Equal(1, await admin.Locator(".summary-list a:text('Modifier')").CountAsync());
         await BrowserPortal.CheckAsync(admin, "27-correction-signature");
         await admin.CheckAsync("#Command_AcceptTerms");
         await admin.FillAsync("#Command_SignerName", "Marie Martin");
+        await admin.CheckAsync("#Command_SignerCapacity");
+        await admin.CheckAsync("#Command_SignerAuthorised");
         await admin.ClickAsync("text=Signer et renvoyer la demande corrigée");
         Assert.Equal("Soumise", (await admin.InnerTextAsync(".status-badge")).Trim());
         await support.Context.CloseAsync();

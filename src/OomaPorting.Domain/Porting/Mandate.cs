@@ -27,12 +27,13 @@ public sealed class Mandate
         AccountId = request.AccountId;
         Sequence = sequence;
         SignerName = signerName;
+        SignerCapacity = signature.Capacity;
         SignedAtUtc = signedAtUtc;
         ClientAddress = Truncate(signature.ClientAddress, 64);
         UserAgent = Truncate(signature.UserAgent, 512);
         TermsVersion = terms.Version;
         DrawnSignaturePng = signature.DrawnSignaturePng;
-        CanonicalText = request.CanonicalMandateText(signerName, signedAtUtc, terms);
+        CanonicalText = request.CanonicalMandateText(signerName, signature.Capacity, signedAtUtc, terms);
         Sha256 = Hash(CanonicalText);
     }
 
@@ -55,6 +56,9 @@ public sealed class Mandate
 
     public string SignerName { get; private set; }
 
+    /// <summary>In what capacity the signer committed the holder; null for a mandate signed before the portal asked.</summary>
+    public SignerCapacity? SignerCapacity { get; private set; }
+
     public DateTime SignedAtUtc { get; private set; }
 
     public string? ClientAddress { get; private set; }
@@ -71,8 +75,54 @@ public sealed class Mandate
     /// <summary>Lower-case hex SHA-256 of <see cref="CanonicalText"/> in UTF-8.</summary>
     public string Sha256 { get; private set; }
 
-    /// <summary>True while the stored text still hashes to the stored hash: a changed row is detectable.</summary>
-    public bool IsIntact => Seals(CanonicalText, Sha256);
+    /// <summary>Which key sealed <see cref="Seal"/> (<see cref="MandateSealKey.Id"/>); null for a mandate signed before seals were keyed.</summary>
+    public string? SealKeyId { get; private set; }
+
+    /// <summary>Lower-case hex HMAC-SHA256 of <see cref="CanonicalText"/> under the key <see cref="SealKeyId"/>.</summary>
+    public string? Seal { get; private set; }
+
+    /// <summary>
+    /// Seals the text with <paramref name="key"/>: done once, when the mandate is first stored (the portal's key is
+    /// not the domain's to hold). A mandate already sealed keeps its seal.
+    /// </summary>
+    public void SealWith(MandateSealKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (Seal is not null)
+        {
+            return;
+        }
+
+        SealKeyId = key.Id;
+        Seal = key.Seal(CanonicalText);
+    }
+
+    /// <summary>Whether the stored text still matches its fingerprint and its seal, with the keys the portal holds.</summary>
+    public MandateIntegrity CheckWith(IReadOnlyCollection<MandateSealKey> keys) =>
+        Check(CanonicalText, Sha256, SealKeyId, Seal, keys);
+
+    /// <summary>
+    /// The same check for a mandate read as its columns. A text edited together with a recomputed SHA-256 is still
+    /// <see cref="MandateIntegrity.Altered"/>: the seal needs the key.
+    /// </summary>
+    public static MandateIntegrity Check(string canonicalText, string sha256, string? sealKeyId, string? seal, IReadOnlyCollection<MandateSealKey> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (!Seals(canonicalText, sha256))
+        {
+            return MandateIntegrity.Altered;
+        }
+
+        if (seal is null || sealKeyId is null)
+        {
+            return MandateIntegrity.FingerprintOnly;
+        }
+
+        var key = keys.FirstOrDefault(k => k.Id == sealKeyId);
+        return key is null ? MandateIntegrity.UnknownKey
+            : key.Verifies(canonicalText, seal) ? MandateIntegrity.Intact
+            : MandateIntegrity.Altered;
+    }
 
     /// <summary>Forgets the drawn signature and the signer's IP address and browser; the sealed text stays as evidence.</summary>
     internal void ErasePersonalData()

@@ -82,7 +82,7 @@ public sealed partial class PortRequest
             missing |= WizardSection.Lines;
         }
 
-        if (ServiceAddress is null || AccountHolder is null)
+        if (ServiceAddress is null || AccountHolder is null || AccountHolder.LacksSiret)
         {
             missing |= WizardSection.AddressAndHolder;
         }

@@ -4,10 +4,10 @@ namespace OomaPorting.Domain.Porting;
 public sealed partial class PortRequest
 {
     /// <summary>The answers and the terms, one fact per line, in a fixed order: the text a mandate hashes.</summary>
-    internal string CanonicalMandateText(string signerName, DateTime signedAtUtc, PortingTerms terms)
+    internal string CanonicalMandateText(string signerName, SignerCapacity? capacity, DateTime signedAtUtc, PortingTerms terms)
     {
         var b = new System.Text.StringBuilder();
-        b.Append("ooma-porting-mandate/1\n");
+        b.Append("ooma-porting-mandate/2\n");
         b.Append("request: ").Append(Id).Append('\n');
         b.Append("reference: ").Append(Reference).Append('\n');
         b.Append("account: ").Append(AccountId).Append('\n');
@@ -22,12 +22,13 @@ public sealed partial class PortRequest
         }
 
         b.Append("holder: ").Append(AccountHolder?.FirstName).Append(" | ").Append(AccountHolder?.LastName)
-            .Append(" | company: ").Append(AccountHolder?.CompanyName).Append('\n');
+            .Append(" | company: ").Append(AccountHolder?.CompanyName).Append(" | siret: ").Append(AccountHolder?.Siret?.Value).Append('\n');
         b.Append("address: ").Append(ServiceAddress?.Street).Append(" | ").Append(ServiceAddress?.Complement).Append(" | ")
             .Append(ServiceAddress?.PostalCode).Append(" | ").Append(ServiceAddress?.City).Append('\n');
         b.Append("main-number: ").Append(MainOomaNumber?.E164 ?? "keep-current").Append('\n');
         b.Append("keep-temporary-number: ").Append(KeepTemporaryNumber ? "yes" : "no").Append('\n');
         b.Append("signer: ").Append(signerName).Append('\n');
+        b.Append("signer-capacity: ").Append(capacity).Append('\n');
         b.Append("signed-at: ").Append(Mandate.Format(signedAtUtc)).Append('\n');
         b.Append("terms-version: ").Append(terms.Version).Append('\n');
         b.Append("terms:\n").Append(terms.Text.Replace("\r\n", "\n", StringComparison.Ordinal)).Append('\n');
@@ -44,6 +45,6 @@ public sealed partial class PortRequest
         }
 
         var current = _mandates[^1];
-        return Mandate.Hash(CanonicalMandateText(SignerName, SignedAtUtc.Value, terms)) == current.Sha256;
+        return Mandate.Hash(CanonicalMandateText(SignerName, current.SignerCapacity, SignedAtUtc.Value, terms)) == current.Sha256;
     }
 }

@@ -120,6 +120,16 @@ public sealed partial class PortRequest
         }
 
         var signer = DomainText.Clean(signature.SignerName, Mandate.SignerNameField, Mandate.MaxSignerNameLength);
+        if (signature.Capacity is null)
+        {
+            throw new DomainException("Signer.Capacity.Required", "The signer's capacity is required.");
+        }
+
+        if (!signature.AuthorityConfirmed)
+        {
+            throw new DomainException("Signer.Authority.Required", "The signer must confirm they may commit the holder.");
+        }
+
         Mandate.CheckDrawing(signature.DrawnSignaturePng);
         var missing = MissingForSubmission();
         if (missing != WizardSection.None)

@@ -23,7 +23,10 @@ public sealed class PortRequestBuilder(Guid accountId, Actor admin, DateTime atU
     private SharedLineAnswer? _sharedLine;
     private (string Number, string? RioStart)[] _lines = [("01 40 00 00 00", "F0X123456")];
     private (string Street, string PostalCode, string City) _address = ("1 rue de la Paix", "75002", "Paris");
-    private (string First, string Last, string? Company) _holder = ("Jeanne", "Martin", null);
+    /// <summary>A valid SIRET for a company holder when the test does not name one.</summary>
+    public const string DefaultSiret = "44351209800015";
+
+    private (string First, string Last, string? Company, string? Siret) _holder = ("Jeanne", "Martin", null, null);
     private string? _mainNumber;
     private bool _keepTemporaryNumber;
     private bool _accountHasOwnMainNumber;
@@ -73,9 +76,9 @@ public sealed class PortRequestBuilder(Guid accountId, Actor admin, DateTime atU
         return this;
     }
 
-    public PortRequestBuilder Holder(string firstName, string lastName, string? companyName = null)
+    public PortRequestBuilder Holder(string firstName, string lastName, string? companyName = null, string? siret = null)
     {
-        _holder = (firstName, lastName, companyName);
+        _holder = (firstName, lastName, companyName, companyName is null ? null : siret ?? DefaultSiret);
         return this;
     }
 
@@ -101,7 +104,7 @@ public sealed class PortRequestBuilder(Guid accountId, Actor admin, DateTime atU
             return new LineInput(number, l.RioStart is null ? null : Rio.Parse(l.RioStart + Rio.ComputeKey(l.RioStart, number)));
         })], atUtc);
         r.EnterServiceAddressAndHolder(admin, ServiceAddress.Create(_address.Street, null, _address.PostalCode, _address.City),
-            AccountHolder.Create(_holder.First, _holder.Last, _holder.Company), atUtc);
+            AccountHolder.Create(_holder.First, _holder.Last, _holder.Company, _holder.Siret), atUtc);
         var main = _mainNumber is null ? r.Lines[0].Number : FrenchNumber.Parse(_mainNumber);
         r.ChooseMainNumber(admin, main, _keepTemporaryNumber, _accountHasOwnMainNumber, atUtc);
         return r;
@@ -111,7 +114,7 @@ public sealed class PortRequestBuilder(Guid accountId, Actor admin, DateTime atU
     public PortRequest Submit(string reference, DateTime? submittedAtUtc = null, PortingTerms? terms = null, SignatureInput? signature = null)
     {
         var r = Draft();
-        r.Submit(admin, signature ?? new SignatureInput($"{_holder.First} {_holder.Last}", TermsAccepted: true, null, null, null),
+        r.Submit(admin, signature ?? new SignatureInput($"{_holder.First} {_holder.Last}", TermsAccepted: true, null, null, null, SignerCapacity.Manager, AuthorityConfirmed: true),
             terms ?? DefaultTerms, reference, submittedAtUtc ?? atUtc);
         return r;
     }

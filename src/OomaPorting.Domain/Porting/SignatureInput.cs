@@ -11,4 +11,7 @@ namespace OomaPorting.Domain.Porting;
 /// <param name="ClientAddress">The client's IP address as the server saw it.</param>
 /// <param name="UserAgent">The browser's User-Agent header.</param>
 /// <param name="DrawnSignaturePng">An optional drawn signature (PNG bytes).</param>
-public sealed record SignatureInput(string SignerName, bool TermsAccepted, string? ClientAddress, string? UserAgent, byte[]? DrawnSignaturePng);
+/// <param name="Capacity">In what capacity the signer commits the holder.</param>
+/// <param name="AuthorityConfirmed">The signer's declaration that this capacity lets them commit the holder.</param>
+public sealed record SignatureInput(string SignerName, bool TermsAccepted, string? ClientAddress, string? UserAgent, byte[]? DrawnSignaturePng,
+    SignerCapacity Capacity, bool AuthorityConfirmed);

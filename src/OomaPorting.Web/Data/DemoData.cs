@@ -53,7 +53,8 @@ public static class DemoData
         private static readonly Actor SupportActor = new("seed-support", ActorRole.Support, "Support Ooma");
         private static readonly PortingTerms Terms = PortRequestBuilder.DefaultTerms;
 
-        private static SignatureInput Signed(string name) => new(name, TermsAccepted: true, "127.0.0.1", "OomaPorting demo data", null);
+        private static SignatureInput Signed(string name) => new(name, TermsAccepted: true, "127.0.0.1", "OomaPorting demo data", null,
+            SignerCapacity.Manager, AuthorityConfirmed: true);
 
         public async Task RunAsync()
         {

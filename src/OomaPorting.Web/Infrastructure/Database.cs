@@ -52,7 +52,8 @@ public static class Database
                 var sqlite = SqliteConnectionString(configuration, contentRoot);
                 services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => o
                     .UseSqlite(sqlite, s => s.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
-                    .AddInterceptors(SqlitePragmas.For(settings.SqliteDurability), sp.GetRequiredService<Email.NotificationInterceptor>()));
+                    .AddInterceptors(SqlitePragmas.For(settings.SqliteDurability), sp.GetRequiredService<Email.NotificationInterceptor>(),
+                        sp.GetRequiredService<Mandates.MandateSealInterceptor>()));
                 AddLeases<SqliteAppDbContext>(services);
                 break;
             case SqlServer:
@@ -60,7 +61,7 @@ public static class Database
                     ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set.");
                 services.AddPooledDbContextFactory<SqlServerAppDbContext>((sp, o) => o
                     .UseSqlServer(sqlServer, s => s.EnableRetryOnFailure())
-                    .AddInterceptors(sp.GetRequiredService<Email.NotificationInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<Email.NotificationInterceptor>(), sp.GetRequiredService<Mandates.MandateSealInterceptor>()));
                 AddLeases<SqlServerAppDbContext>(services);
                 break;
             default:

@@ -73,6 +73,7 @@ public sealed partial class Wizard(PortalFactory factory, HttpClient client)
             ["FirstName"] = "Marie",
             ["LastName"] = "Martin",
             ["CompanyName"] = "Boulangerie Martin SARL",
+            ["Siret"] = "443 512 098 00015",
             ["Street"] = "8 rue des Boulangers",
             ["Complement"] = "",
             ["PostalCode"] = "75005",
@@ -98,6 +99,8 @@ public sealed partial class Wizard(PortalFactory factory, HttpClient client)
         ["Command.KeepTemporaryNumber"] = "false",
         ["Command.AcceptTerms"] = "true",
         ["Command.SignerName"] = signer,
+        ["Command.SignerCapacity"] = "Manager",
+        ["Command.SignerAuthorised"] = "true",
     };
 
     private static int _next;

@@ -36,11 +36,15 @@ var support = new Actor("load-support", ActorRole.Support, "Support charge");
 var now = DateTime.UtcNow;
 var clock = Stopwatch.StartNew();
 
+var sealer = new OomaPorting.Web.Infrastructure.Mandates.MandateSealInterceptor(OomaPorting.Web.Infrastructure.Mandates.MandateSealKeys.Load(
+    Microsoft.Extensions.Options.Options.Create(new OomaPorting.Web.Infrastructure.Settings.MandateOptions()), Path.GetDirectoryName(Path.GetFullPath(file))!));
+
 SqliteAppDbContext Open()
 {
     var options = new DbContextOptionsBuilder<SqliteAppDbContext>()
         .UseSqlite($"Data Source={file};Default Timeout=60")
-        .AddInterceptors(SqlitePragmas.For(SqliteDurability.Normal)) // a bulk load: a generation cut short is run again
+        .AddInterceptors(SqlitePragmas.For(SqliteDurability.Normal), // a bulk load: a generation cut short is run again
+            sealer) // mandates sealed with the data folder's key, as the portal seals them
         .Options;
     var db = new SqliteAppDbContext(options) { NotificationsSuppressed = true };
     db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -188,7 +192,7 @@ return 0;
     var submitted = created.AddMinutes(random.Next(5, 600));
     var year = BusinessCalendar.DateInFrance(submitted).Year;
     counters[year] = counters.GetValueOrDefault(year) + 1;
-    var r = builder.Submit($"POR-{year}-{counters[year]:D6}", submitted, terms, new SignatureInput("Camille Durand", true, "127.0.0.1", "load", null));
+    var r = builder.Submit($"POR-{year}-{counters[year]:D6}", submitted, terms, new SignatureInput("Camille Durand", true, "127.0.0.1", "load", null, SignerCapacity.Manager, AuthorityConfirmed: true));
     if (roll < 25)
     {
         return (r, []);
@@ -255,7 +259,7 @@ async Task DemoBlockAsync()
     var year = BusinessCalendar.DateInFrance(at).Year;
     var last = await db.ReferenceCounters.AsNoTracking().Where(c => c.Year == year).Select(c => (int?)c.LastValue).FirstOrDefaultAsync();
     counters[year] = Math.Max(counters.GetValueOrDefault(year), last ?? 0) + 1;
-    r.Submit(actor, new SignatureInput("Marie Martin", true, "127.0.0.1", "load", null), terms, $"POR-{year}-{counters[year]:D6}", at);
+    r.Submit(actor, new SignatureInput("Marie Martin", true, "127.0.0.1", "load", null, SignerCapacity.Manager, AuthorityConfirmed: true), terms, $"POR-{year}-{counters[year]:D6}", at);
     r.RefuseNumbers(support, [.. Enumerable.Range(1, 10).Select(i => r.Lines[i * 97].Number)], ReasonCode.RioInvalid, "RIO non reconnu.", at.AddDays(2));
     var foc = calendar.AddWorkingDays(BusinessCalendar.DateInFrance(at.AddDays(3)), 6);
     r.SetFocDate(support, foc, calendar, at.AddDays(3));

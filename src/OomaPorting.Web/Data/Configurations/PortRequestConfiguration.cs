@@ -44,6 +44,8 @@ public sealed class PortRequestConfiguration : IEntityTypeConfiguration<PortRequ
             h.Property(x => x.FirstName).HasColumnName("HolderFirstName").HasMaxLength(100);
             h.Property(x => x.LastName).HasColumnName("HolderLastName").HasMaxLength(100);
             h.Property(x => x.CompanyName).HasColumnName("HolderCompanyName").HasMaxLength(200);
+            h.Property(x => x.Siret).HasColumnName("HolderSiret").HasConversion(ValueConverters.Siret).HasMaxLength(14);
+            h.Ignore(x => x.LacksSiret);
             h.Ignore(x => x.FullName);
         });
 

@@ -27,7 +27,7 @@ namespace OomaPorting.Web.Features.Notifications;
 /// temporary number): that agent, once per save, listing what the customer did.</item>
 /// </list>
 /// </summary>
-public sealed class PortRequestNotifications(EmailComposer composer, IOptions<EmailOptions> options, TimeProvider time) : IChangeNotifications
+public sealed class PortRequestNotifications(EmailComposer composer, IOptions<EmailOptions> options, TimeProvider time, MandatePdf mandatePdf) : IChangeNotifications
 {
     /// <summary>A customer cancelled a request whose porting date the carrier already has: sent as a high-priority e-mail.</summary>
     public const string SupportCancelledUrgent = "SupportCancelledUrgent";
@@ -52,10 +52,10 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
     }
 
     /// <summary>A writer for one unit of work on <paramref name="db"/>, stamped with the current time.</summary>
-    internal Writer For(AppDbContext db) => new(db, composer, options.Value, time.GetUtcNow().UtcDateTime);
+    internal Writer For(AppDbContext db) => new(db, composer, options.Value, time.GetUtcNow().UtcDateTime, mandatePdf);
 
     /// <summary>Who gets what, for one <c>SaveChanges</c>.</summary>
-    internal sealed class Writer(AppDbContext db, EmailComposer composer, EmailOptions settings, DateTime nowUtc)
+    internal sealed class Writer(AppDbContext db, EmailComposer composer, EmailOptions settings, DateTime nowUtc, MandatePdf mandatePdf)
     {
         public async Task ForEventAsync(PortRequestEvent e, CancellationToken ct)
         {
@@ -324,7 +324,7 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                     var hasTemporary = await db.AccountNumbers.IgnoreQueryFilters()
                         .AnyAsync(n => n.AccountId == r.AccountId && n.Kind == Domain.Accounts.AccountNumberKind.Temporary, ct);
                     return [new OutboxAttachment { FileName = $"mandat-{r.Reference}.pdf", ContentType = "application/pdf",
-                        Content = MandatePdf.Render(r, r.Mandates[^1], company, hasTemporary) }];
+                        Content = await mandatePdf.RenderAsync(r, r.Mandates[^1], company, hasTemporary) }];
                 case "FocDateSet" or "FocDateMoved" or "TestCallFailed" when r.FocDate is not null:
                     var ics = FocCalendar.Render(r, FocCalendar.Datings(await FocEventsAsync(r.Id, ct)), nowUtc, culture.StartsWith("en", StringComparison.Ordinal));
                     return [Calendar(ics, "PUBLISH")];

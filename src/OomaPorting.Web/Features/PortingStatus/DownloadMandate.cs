@@ -9,7 +9,7 @@ public static class DownloadMandate
 
     public sealed record Pdf(string FileName, byte[] Content);
 
-    public sealed class Handler(AppDbContext db) : IQueryHandler<Query, Pdf>
+    public sealed class Handler(AppDbContext db, MandatePdf mandatePdf) : IQueryHandler<Query, Pdf>
     {
         public async ValueTask<Pdf> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -30,7 +30,7 @@ public static class DownloadMandate
             }
 
             var r = found.Request;
-            return new Pdf($"mandat-{r.Reference}.pdf", MandatePdf.Render(r, found.Mandate, found.Company, found.HasTemporary));
+            return new Pdf($"mandat-{r.Reference}.pdf", await mandatePdf.RenderAsync(r, found.Mandate, found.Company, found.HasTemporary));
         }
     }
 }

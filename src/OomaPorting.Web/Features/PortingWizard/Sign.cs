@@ -52,6 +52,15 @@ public static class Sign
 
         public string? SignerName { get; set; }
 
+        /// <summary>A <see cref="SignerCapacityKind"/> name: in what capacity the signer commits the holder.</summary>
+        public string? SignerCapacity { get; set; }
+
+        /// <summary>The capacity in the signer's words, when <see cref="SignerCapacity"/> is <c>Other</c>.</summary>
+        public string? SignerCapacityDetail { get; set; }
+
+        /// <summary>The signer declares that this capacity lets them commit the holder.</summary>
+        public bool SignerAuthorised { get; set; }
+
         /// <summary>An optional drawn signature as a <c>data:image/png;base64,</c> URL.</summary>
         public string? DrawnSignature { get; set; }
 
@@ -78,10 +87,20 @@ public static class Sign
                 .MaximumLength(20).WithMessage(_ => text["Wizard.MainNumber.Required"]);
             RuleFor(c => c.AcceptTerms).Equal(true).WithMessage(_ => text["Wizard.Terms.Required"]);
             RuleFor(c => c.SignerName).Satisfies(Mandate.CheckSignerName, text);
+            RuleFor(c => c.SignerCapacity).Satisfies(Domain.Porting.SignerCapacity.CheckKind, text);
+            RuleFor(c => c.SignerCapacityDetail)
+                .Must((c, detail) => CapacityDetailProblem(c, detail) is null)
+                .WithMessage((c, detail) => text[$"Error.{CapacityDetailProblem(c, detail)}"]);
+            RuleFor(c => c.SignerAuthorised).Equal(true).WithMessage(_ => text["Error.Signer.Authority.Required"]);
             RuleFor(c => c.DrawnSignature)
                 .Must(d => string.IsNullOrEmpty(d) || DecodeDrawing(d) is not null)
                 .WithMessage(_ => text["Error.Signature.Drawing.Invalid"]);
         }
+
+        private static string? CapacityDetailProblem(Command c, string? detail) =>
+            Enum.TryParse<SignerCapacityKind>(c.SignerCapacity, out var kind) && Domain.Porting.SignerCapacity.CheckKind(c.SignerCapacity) is null
+                ? Domain.Porting.SignerCapacity.CheckDetail(kind, detail)
+                : null;
 
         public static byte[]? DecodeDrawing(string? dataUrl)
         {
@@ -106,10 +125,15 @@ public static class Sign
             var account = await db.Accounts.AsNoTracking().Include(a => a.Numbers).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException();
             var userIds = await db.Users.Where(u => u.AccountId == account.Id && !u.IsDisabled).Select(u => u.Id).ToListAsync(cancellationToken);
+            // A resubmission starts from the capacity signed last time.
+            var signed = await db.Mandates.AsNoTracking().Where(m => m.PortRequestId == r.Id && m.SignerCapacity != null)
+                .OrderByDescending(m => m.Sequence).Select(m => m.SignerCapacity).FirstOrDefaultAsync(cancellationToken);
             var main = r.MainNumberDecided ? r.MainOomaNumber?.E164 ?? KeepCurrentMainNumber : r.Lines.FirstOrDefault(l => l.IsMainLine)?.Number.E164;
             var command = new Command
             {
                 Id = r.Id, MainNumber = main, KeepTemporaryNumber = r.KeepTemporaryNumber, SignerName = r.SignerName,
+                SignerCapacity = signed?.Kind.ToString(),
+                SignerCapacityDetail = signed?.Detail,
                 RequestedDate = PortingStatus.RequestPortDate.InputValue(r.RequestedPortDate), RequestedHalfDay = r.RequestedHalfDay?.ToString(),
             };
             var now = time.GetUtcNow().UtcDateTime;
@@ -188,7 +212,8 @@ public static class Sign
                 var reference = r.Reference ?? await References.NextAsync(db, BusinessCalendar.DateInFrance(now).Year, ct);
                 var signature = new SignatureInput(command.SignerName ?? string.Empty, command.AcceptTerms,
                     client.IpAddress, client.UserAgent,
-                    Validator.DecodeDrawing(command.DrawnSignature));
+                    Validator.DecodeDrawing(command.DrawnSignature),
+                    Domain.Porting.SignerCapacity.Parse(command.SignerCapacity ?? string.Empty, command.SignerCapacityDetail), command.SignerAuthorised);
                 r.Submit(actor, signature, PortingTermsText.Current(CultureInfo.CurrentUICulture), reference, now);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);

@@ -11,9 +11,9 @@ public static class GetForSupport
         FrenchNumber? TemporaryNumber = null, string ViewerId = "");
 
     /// <summary>The mandate in force as support reads it: who signed, when, which terms, its seal and whether it still holds.</summary>
-    public sealed record MandateView(string SignerName, DateTime SignedAtUtc, string TermsVersion, string Sha256, bool IsIntact);
+    public sealed record MandateView(string SignerName, DateTime SignedAtUtc, string TermsVersion, string Sha256, MandateIntegrity Integrity);
 
-    public sealed class Handler(AppDbContext db, ICurrentActor current) : IQueryHandler<Query, Model>
+    public sealed class Handler(AppDbContext db, ICurrentActor current, Infrastructure.Mandates.MandateSealKeys sealKeys) : IQueryHandler<Query, Model>
     {
         public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -46,11 +46,13 @@ public static class GetForSupport
                     Events = x.Events.ToList(),
                     Messages = db.PortRequestMessages.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id).ToList(),
                     Text = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id && m.Sequence == x.MandateCount).Select(m => m.CanonicalText).FirstOrDefault(),
+                    SealKeyId = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id && m.Sequence == x.MandateCount).Select(m => m.SealKeyId).FirstOrDefault(),
+                    KeyedSeal = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id && m.Sequence == x.MandateCount).Select(m => m.Seal).FirstOrDefault(),
                 })
                 .FirstAsync(cancellationToken);
             var messages = history.Messages.OrderBy(m => m.SentAtUtc).ToList();
             var mandate = found.SignedAt is { } signedAt
-                ? new MandateView(found.Signer!, signedAt, found.Terms!, found.Seal!, Mandate.Seals(history.Text!, found.Seal!))
+                ? new MandateView(found.Signer!, signedAt, found.Terms!, found.Seal!, Mandate.Check(history.Text!, found.Seal!, history.SealKeyId, history.KeyedSeal, sealKeys.All))
                 : null;
             return new Model(r, found.Company, messages, mandate, found.Temporary, current.Actor.UserId);
         }

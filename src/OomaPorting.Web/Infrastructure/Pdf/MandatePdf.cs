@@ -1,22 +1,28 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using OomaPorting.Domain.Numbers;
+using OomaPorting.Web.Infrastructure.Mandates;
+using OomaPorting.Web.Infrastructure.Settings;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.Signatures;
 
 namespace OomaPorting.Web.Infrastructure.Pdf;
 
 /// <summary>
 /// The signed porting mandate as a PDF: holder, address, carrier, account number, every number with its RIO, the
-/// terms exactly as signed, the signer, the date and the SHA-256 that makes any later change detectable.
+/// terms exactly as signed, the signer, the date and the SHA-256 that makes any later change detectable. The file is
+/// digitally signed by the portal (PDFsharp's signing, a detached PKCS#7 over the whole file): any PDF reader shows
+/// whether a byte changed since.
 /// </summary>
-public static class MandatePdf
+public sealed class MandatePdf(MandateSigningCertificate signing, IOptions<MandateOptions> options)
 {
     private const double Margin = 50;
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     /// <param name="accountHasTemporaryNumber">Whether the account still has its temporary number: the mandate says what
     /// becomes of it only then (or when the customer asked to keep it), never for an account that has none.</param>
-    public static byte[] Render(PortRequest request, Mandate mandate, string companyName, bool accountHasTemporaryNumber)
+    public async Task<byte[]> RenderAsync(PortRequest request, Mandate mandate, string companyName, bool accountHasTemporaryNumber)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(mandate);
@@ -37,6 +43,7 @@ public static class MandatePdf
         writer.Heading(L("Mandat de portage de numéros", "Number porting mandate"), 16);
         writer.Line($"{L("Référence", "Reference")}{colon}{request.Reference}", bold: true);
         writer.Line($"{L("Compte Ooma Office", "Ooma Office account")}{colon}{companyName}");
+        writer.Line($"{L("Mandataire", "Mandated party")}{colon}{options.Value.LegalEntityName}, {options.Value.LegalEntityAddress}");
         writer.Space();
 
         writer.Heading(L("Titulaire de la ligne", "Line holder"), 12);
@@ -44,6 +51,11 @@ public static class MandatePdf
         if (request.AccountHolder?.CompanyName is { } company)
         {
             writer.Line(company);
+        }
+
+        if (request.AccountHolder?.Siret is { } siret)
+        {
+            writer.Line($"SIRET{colon}{siret.Display}");
         }
 
         var a = request.ServiceAddress;
@@ -93,8 +105,15 @@ public static class MandatePdf
 
         writer.Space();
         writer.Heading(L("Signature", "Signature"), 12);
-        writer.Line($"{L("Signé par", "Signed by")}{colon}{mandate.SignerName}");
-        writer.Line($"{L("Le", "On")} {Display.DateTime(mandate.SignedAtUtc, culture)} ({L("heure de Paris", "Paris time")})");
+        writer.Line($"{L("Signé par", "Signed by")}{colon}{mandate.SignerName}" +
+            (mandate.SignerCapacity is { } capacity ? $", {L("en qualité de", "as")} {Capacity(capacity, en)}" : string.Empty));
+        if (mandate.SignerCapacity is not null)
+        {
+            writer.Line(L("Le signataire a déclaré être habilité à engager le titulaire.", "The signer declared being authorised to commit the holder."));
+        }
+
+        writer.Line($"{L("Le", "On")} {Display.DateTime(mandate.SignedAtUtc, culture)} ({L("heure de Paris", "Paris time")}), " +
+            $"{mandate.SignedAtUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC");
         if (mandate.DrawnSignaturePng is { } png)
         {
             writer.Image(png);
@@ -103,12 +122,36 @@ public static class MandatePdf
         writer.Space();
         writer.Paragraph($"{L("Empreinte SHA-256 du mandat", "Mandate SHA-256 fingerprint")}{colon}{mandate.Sha256}", 8);
         writer.Paragraph($"{L("Adresse IP", "IP address")}{colon}{mandate.ClientAddress ?? "—"}", 8);
+        writer.Paragraph($"{L("Navigateur", "Browser")}{colon}{mandate.UserAgent ?? "—"}", 8);
+        writer.Paragraph(L($"Ce document est signé électroniquement par le portail Ooma Office ({signing.Certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false)}) : votre lecteur PDF indique s'il a été modifié depuis.",
+            $"This document is digitally signed by the Ooma Office portal ({signing.Certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false)}): your PDF reader shows whether it was changed since."), 8);
 
-        using var output = new MemoryStream();
         writer.Finish();
-        document.Save(output, closeStream: false);
+
+        // An invisible signature over the whole file, made while saving (PDFsharp reserves its place, then fills it).
+        DigitalSignatureHandler.ForDocument(document, new PdfSharpDefaultSigner(signing.Certificate, PdfMessageDigestType.SHA256, null),
+            new DigitalSignatureOptions
+            {
+                Reason = L($"Mandat de portage {request.Reference} signé par {mandate.SignerName}", $"Porting mandate {request.Reference} signed by {mandate.SignerName}"),
+                Location = options.Value.LegalEntityName,
+                ContactInfo = "Ooma Office",
+                AppName = "Ooma Office",
+                PageIndex = document.PageCount - 1,
+                Rectangle = new XRect(0, 0, 0, 0),
+            });
+        using var output = new MemoryStream();
+        await document.SaveAsync(output, closeStream: false);
         return output.ToArray();
     }
+
+    private static string Capacity(SignerCapacity capacity, bool en) => capacity.Kind switch
+    {
+        SignerCapacityKind.Manager => en ? "manager (gérant)" : "gérant(e)",
+        SignerCapacityKind.President => en ? "president" : "président(e)",
+        SignerCapacityKind.ChiefExecutive => en ? "chief executive (directeur général)" : "directeur ou directrice général(e)",
+        SignerCapacityKind.AuthorisedEmployee => en ? "employee authorised by the company" : "salarié(e) mandaté(e) par l'entreprise",
+        _ => capacity.Detail ?? string.Empty,
+    };
 
     /// <summary>Top-to-bottom text layout with word wrap and page breaks.</summary>
     private sealed class Writer(PdfDocument document)

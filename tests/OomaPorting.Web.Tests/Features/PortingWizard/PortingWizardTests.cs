@@ -75,7 +75,13 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
         Assert.Equal("Marie Martin", mandate.SignerName);
         Assert.Equal("2026-11-fr", mandate.TermsVersion);
         Assert.Matches("^[0-9a-f]{64}$", mandate.Sha256);
-        Assert.True(mandate.IsIntact);
+        Assert.Equal("44351209800015", r.AccountHolder.Siret!.Value);
+        Assert.Equal(SignerCapacityKind.Manager, mandate.SignerCapacity!.Kind);
+        Assert.Contains("signer-capacity: Manager", mandate.CanonicalText, StringComparison.Ordinal);
+        Assert.Contains("siret: 44351209800015", mandate.CanonicalText, StringComparison.Ordinal);
+        var keys = Factory.Services.GetRequiredService<OomaPorting.Web.Infrastructure.Mandates.MandateSealKeys>();
+        Assert.Equal(keys.Current.Id, mandate.SealKeyId);
+        Assert.Equal(MandateIntegrity.Intact, mandate.CheckWith(keys.All));
         Assert.Contains(PortRequestEventKind.Submitted, r.Events.Select(e => e.Kind));
 
         var status = await (await wizard.Client.GetAsync($"/portage/{id}?envoyee=1")).ReadHtmlAsync();
@@ -186,6 +192,68 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
         var doc = await response.ReadHtmlAsync();
         Assert.Contains("Ce RIO est celui d'un autre opérateur que celui choisi", doc.QuerySelector("#Command_Lines_0__Rio-error")?.TextContent, StringComparison.Ordinal);
         Assert.Empty(wizard.Load(id)!.Lines);
+    }
+
+    [Fact]
+    public async Task The_holder_step_starts_from_the_accounts_siret_and_refuses_a_wrong_one_at_its_field()
+    {
+        var wizard = await Wizard.StartAsync(Factory);
+        var id = await wizard.FillAsync();
+        var fresh = await wizard.NewDraftAsync();
+        var prefilled = await (await wizard.Client.GetAsync($"/portage/{fresh}/adresse")).ReadHtmlAsync();
+        Assert.Equal("Boulangerie Martin", prefilled.QuerySelector("#CompanyName")!.GetAttribute("value"));
+        Assert.Equal("443 512 098 00015", prefilled.QuerySelector("#Siret")!.GetAttribute("value"));
+
+        var before = wizard.Load(id)!.AccountHolder!;
+        var fields = new Dictionary<string, string>
+        {
+            ["FirstName"] = "Marie", ["LastName"] = "Martin", ["CompanyName"] = "SARL Martin", ["Siret"] = "443 512 098 00016",
+            ["Street"] = "8 rue des Boulangers", ["PostalCode"] = "75005", ["City"] = "Paris",
+        };
+        var response = await wizard.PostAsync(id, "adresse", fields);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await response.ReadHtmlAsync();
+        Assert.Equal("Ce SIRET n'existe pas : un chiffre est erroné (clé de contrôle)", doc.QuerySelector("#Siret-error")?.TextContent.Trim());
+
+        fields["CompanyName"] = "";
+        fields["Siret"] = "44351209800015";
+        doc = await (await wizard.PostAsync(id, "adresse", fields)).ReadHtmlAsync();
+        Assert.Contains("raison sociale", doc.QuerySelector("#Siret-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, wizard.Load(id)!.AccountHolder); // nothing saved
+
+        // A line in a person's name: no company, no SIRET.
+        fields["Siret"] = "";
+        await wizard.StepAsync(id, "adresse", fields, "signature");
+        Assert.Null(wizard.Load(id)!.AccountHolder!.Siret);
+    }
+
+    [Fact]
+    public async Task Signing_needs_the_signers_capacity_and_their_confirmed_authority_each_said_at_its_field()
+    {
+        var wizard = await Wizard.StartAsync(Factory);
+        var main = Wizard.NextNumber();
+        var id = await wizard.FillAsync(mainNumber: main, withSecond: false);
+        var fields = Wizard.Signature(FrenchNumber.Parse(main).E164);
+        fields.Remove("Command.SignerAuthorised");
+        fields["Command.SignerCapacity"] = "Other";
+        fields["Command.SignerCapacityDetail"] = " ";
+
+        var response = await wizard.PostAsync(id, "signature", fields);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await response.ReadHtmlAsync();
+        Assert.Equal("Précisez votre fonction", doc.QuerySelector("#Command_SignerCapacityDetail-error")?.TextContent.Trim());
+        Assert.Equal("Confirmez que vous êtes habilité(e) à engager le titulaire", doc.QuerySelector("#Command_SignerAuthorised-error")?.TextContent.Trim());
+        fields["Command.SignerCapacity"] = "Chef";
+        doc = await (await wizard.PostAsync(id, "signature", fields)).ReadHtmlAsync();
+        Assert.Equal("Choisissez en quelle qualité vous signez", doc.QuerySelector("#Command_SignerCapacity-error")?.TextContent.Trim());
+        Assert.Equal(PortRequestStatus.Draft, wizard.Load(id)!.Status);
+
+        fields["Command.SignerCapacity"] = "Other";
+        fields["Command.SignerCapacityDetail"] = "Directrice administrative et financière";
+        fields["Command.SignerAuthorised"] = "true";
+        Assert.Equal(HttpStatusCode.Redirect, (await wizard.PostAsync(id, "signature", fields)).StatusCode);
+        var mandate = Assert.Single(wizard.Load(id)!.Mandates);
+        Assert.Equal("Directrice administrative et financière", mandate.SignerCapacity!.Detail);
     }
 
     [Fact]

@@ -190,7 +190,7 @@ public class RequestLifecycleTests
 
         await wizard.StepAsync(id, "adresse", new Dictionary<string, string>
         {
-            ["FirstName"] = "Marie", ["LastName"] = "Martin", ["CompanyName"] = "SARL Martin Boulangerie",
+            ["FirstName"] = "Marie", ["LastName"] = "Martin", ["CompanyName"] = "SARL Martin Boulangerie", ["Siret"] = "44351209800015",
             ["Street"] = "8 rue des Boulangers", ["PostalCode"] = "75005", ["City"] = "Paris",
         }, "signature");
         var check = await (await wizard.Client.GetAsync($"/portage/{id}/signature")).ReadHtmlAsync();

@@ -26,7 +26,7 @@ public class SupportRequestPageTests(ClockedPortal portal) : IClassFixture<Clock
             var r = new PortRequestBuilder(account, Admin, new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc)).Carrier("F1").CarrierAccount("ACC-1234")
                 .Lines(("02 97 55 00 01", "F1A123456")).Address("1 rue", "56100", "Lorient").Holder("A", "B").Submit("POR-2026-880001");
             r.RequireAction(Support, [ReasonCode.RioInvalid], "RIO", new DateTime(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc));
-            var second = r.Submit(Admin, new SignatureInput("Second Signataire", true, "127.0.0.1", "test", null),
+            var second = r.Submit(Admin, new SignatureInput("Second Signataire", true, "127.0.0.1", "test", null, Domain.Porting.SignerCapacity.Manager, AuthorityConfirmed: true),
                 new PortingTerms("2026-11-fr", "Conditions."), null, new DateTime(2026, 11, 24, 9, 0, 0, DateTimeKind.Utc));
             db.PortRequests.Add(r);
             await db.SaveChangesAsync();
@@ -39,6 +39,7 @@ public class SupportRequestPageTests(ClockedPortal portal) : IClassFixture<Clock
         Assert.StartsWith("Second Signataire,", row.QuerySelector("dd")!.TextContent.Trim(), StringComparison.Ordinal); // the second mandate, in force
         Assert.Equal(seal, row.QuerySelector("code")!.TextContent.Trim());
         Assert.DoesNotContain("ALTÉRÉ", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("scellé : texte, empreinte et sceau concordent", row.TextContent, StringComparison.Ordinal);
 
         using (var scope = portal.Factory.Services.CreateScope())
         {
@@ -49,5 +50,20 @@ public class SupportRequestPageTests(ClockedPortal portal) : IClassFixture<Clock
         page = await (await support.GetAsync($"/support/portages/{id}")).ReadHtmlAsync();
         row = page.QuerySelectorAll(".summary-row").Single(r => r.QuerySelector("dt")!.TextContent.Trim() == "Mandat signé");
         Assert.Contains("ALTÉRÉ : le texte ne correspond plus à l'empreinte", row.TextContent, StringComparison.Ordinal);
+
+        // Someone who can write to the database changes the text and recomputes its plain SHA-256: the keyed seal,
+        // whose key is not in the database, still gives it away.
+        using (var scope = portal.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var text = await db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == id && m.Sequence == 2).Select(m => m.CanonicalText).SingleAsync();
+            var rehashed = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+            await db.Database.ExecuteSqlAsync($"UPDATE Mandates SET Sha256 = {rehashed} WHERE PortRequestId = {id} AND Sequence = 2");
+        }
+
+        page = await (await support.GetAsync($"/support/portages/{id}")).ReadHtmlAsync();
+        row = page.QuerySelectorAll(".summary-row").Single(r => r.QuerySelector("dt")!.TextContent.Trim() == "Mandat signé");
+        Assert.Contains("ALTÉRÉ", row.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("concordent", row.TextContent, StringComparison.Ordinal);
     }
 }

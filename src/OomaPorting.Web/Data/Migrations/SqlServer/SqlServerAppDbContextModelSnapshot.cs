@@ -278,6 +278,15 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("PortRequestId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Seal")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("int");
 
@@ -1105,6 +1114,32 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .HasForeignKey("PortRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("OomaPorting.Domain.Porting.SignerCapacity", "SignerCapacity", b1 =>
+                        {
+                            b1.Property<Guid>("MandateId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("SignerCapacityDetail");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)")
+                                .HasColumnName("SignerCapacity");
+
+                            b1.HasKey("MandateId");
+
+                            b1.ToTable("Mandates");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MandateId");
+                        });
+
+                    b.Navigation("SignerCapacity");
                 });
 
             modelBuilder.Entity("OomaPorting.Domain.Porting.PortLine", b =>
@@ -1145,6 +1180,11 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)")
                                 .HasColumnName("HolderLastName");
+
+                            b1.Property<string>("Siret")
+                                .HasMaxLength(14)
+                                .HasColumnType("nvarchar(14)")
+                                .HasColumnName("HolderSiret");
 
                             b1.HasKey("PortRequestId");
 

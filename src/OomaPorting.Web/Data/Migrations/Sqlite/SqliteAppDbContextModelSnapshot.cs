@@ -266,6 +266,15 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("PortRequestId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Seal")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -1088,6 +1097,32 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                         .HasForeignKey("PortRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("OomaPorting.Domain.Porting.SignerCapacity", "SignerCapacity", b1 =>
+                        {
+                            b1.Property<Guid>("MandateId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SignerCapacityDetail");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SignerCapacity");
+
+                            b1.HasKey("MandateId");
+
+                            b1.ToTable("Mandates");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MandateId");
+                        });
+
+                    b.Navigation("SignerCapacity");
                 });
 
             modelBuilder.Entity("OomaPorting.Domain.Porting.PortLine", b =>
@@ -1128,6 +1163,11 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("HolderLastName");
+
+                            b1.Property<string>("Siret")
+                                .HasMaxLength(14)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HolderSiret");
 
                             b1.HasKey("PortRequestId");
 

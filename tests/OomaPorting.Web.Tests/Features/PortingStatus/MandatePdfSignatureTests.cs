@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using OomaPorting.Domain.Numbers;
+using OomaPorting.Web.Tests.Infrastructure;
+
+namespace OomaPorting.Web.Tests.Features.PortingStatus;
+
+/// <summary>
+/// The mandate PDF as evidence: it names the company, its SIRET, the signer and capacity, the Ooma entity, the time in
+/// Paris and UTC, and it is digitally signed, as an independent verifier (poppler's <c>pdfsig</c>) confirms; one byte
+/// changed and the same verifier refuses it.
+/// </summary>
+public class MandatePdfSignatureTests(SharedPortal portal) : IClassFixture<SharedPortal>
+{
+    [Fact]
+    public async Task The_mandate_pdf_names_the_evidence_and_its_signature_holds_until_one_byte_changes()
+    {
+        var wizard = await Wizard.StartAsync(portal.Factory);
+        var main = Wizard.NextNumber();
+        var id = await wizard.FillAsync(mainNumber: main, withSecond: false);
+        Assert.Equal(HttpStatusCode.Redirect, (await wizard.PostAsync(id, "signature", Wizard.Signature(FrenchNumber.Parse(main).E164))).StatusCode);
+
+        var response = await wizard.Client.GetAsync($"/portage/{id}/mandat.pdf");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        var text = Encoding.Latin1.GetString(pdf);
+        foreach (var fact in new[] { "SIRET : 443 512 098 00015", "en qualité de gérant", "habilité à engager le titulaire", "Ooma, Inc.", " UTC", "Navigateur : " })
+        {
+            Assert.Contains(fact, text, StringComparison.Ordinal);
+        }
+
+        var folder = Directory.CreateTempSubdirectory("mandate-pdf-");
+        try
+        {
+            var signed = Path.Combine(folder.FullName, "signed.pdf");
+            await File.WriteAllBytesAsync(signed, pdf);
+            var verdict = await PdfSigAsync(signed);
+            Assert.Contains("Signature is Valid", verdict, StringComparison.Ordinal);
+            Assert.Contains("Ooma Office", verdict, StringComparison.Ordinal); // the signer's certificate
+
+            // One byte of the holder's name changed, inside the signed range: the digest no longer matches.
+            var at = text.IndexOf("Marie Martin", StringComparison.Ordinal);
+            Assert.True(at > 0);
+            var tampered = (byte[])pdf.Clone();
+            tampered[at + 1] = (byte)'o';
+            var altered = Path.Combine(folder.FullName, "altered.pdf");
+            await File.WriteAllBytesAsync(altered, tampered);
+            verdict = await PdfSigAsync(altered);
+            Assert.DoesNotContain("Signature is Valid", verdict, StringComparison.Ordinal);
+            Assert.Contains("Signature is Invalid", verdict, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>What <c>pdfsig</c> (poppler-utils) says of a file's signatures.</summary>
+    private static async Task<string> PdfSigAsync(string file)
+    {
+        var info = new ProcessStartInfo("pdfsig", [file]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("pdfsig did not start (apt package poppler-utils).");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output + error;
+    }
+}
