@@ -142,6 +142,36 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
 
     private static int _numbers;
 
+    /// <summary>
+    /// On the signature-code page: reads the code the portal e-mailed for this request (from the outbox, as the signer
+    /// reads their mailbox), types it and confirms.
+    /// </summary>
+    public async Task ConfirmSignatureCodeAsync(IPage page, string button)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.FillAsync("#Code", await SignatureCodeAsync(page));
+        await page.ClickAsync($"text={button}");
+    }
+
+    /// <summary>The code the portal e-mailed for the request whose code page is open.</summary>
+    public async Task<string> SignatureCodeAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/portage/[0-9a-f-]{36}/signature/code$"));
+        var id = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/')[2]);
+        string body;
+        using (var scope = Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Web.Data.AppDbContext>();
+            body = db.OutboxMessages.Where(m => m.PortRequestId == id && m.Kind == "SignatureCode")
+                .OrderByDescending(m => m.CreatedAtUtc).Select(m => m.TextBody).First();
+        }
+
+        var code = System.Text.RegularExpressions.Regex.Match(body, @"code ?: (\d{3}) (\d{3})");
+        Assert.True(code.Success, body);
+        return code.Groups[1].Value + code.Groups[2].Value;
+    }
+
     /// <summary>A submitted request of the account, made through the domain's own methods, with numbers no other journey uses.</summary>
     public async Task<(Guid Id, string Reference, string MainNumber)> SubmittedRequestAsync(string company)
     {

@@ -72,7 +72,7 @@ public class AdminJourneyTests(BrowserPortal portal)
         await page.FillAsync("#Command_SignerName", "Marie Martin");
         await page.CheckAsync("#Command_SignerCapacity");
         await page.CheckAsync("#Command_SignerAuthorised");
-        await page.ClickAsync("text=Signer et envoyer la demande");
+        await page.ClickAsync("text=Signer et recevoir le code de confirmation");
         Assert.Contains("Choisissez un jour ouvré", await page.InnerTextAsync(".error-summary"), StringComparison.Ordinal);
         await BrowserPortal.CheckAsync(page, "09b-signature-date-refusee");
         await page.FillAsync("#Command_RequestedDate", "2027-01-12");
@@ -88,7 +88,12 @@ public class AdminJourneyTests(BrowserPortal portal)
         await page.Mouse.MoveAsync(box.X + 150, box.Y + 40, new MouseMoveOptions { Steps = 8 });
         await page.Mouse.MoveAsync(box.X + 300, box.Y + 120, new MouseMoveOptions { Steps = 8 });
         await page.Mouse.UpAsync();
-        await page.ClickAsync("text=Signer et envoyer la demande");
+        await page.ClickAsync("text=Signer et recevoir le code de confirmation");
+
+        // The code e-mailed to the signer, typed back (the page is checked by axe like every other).
+        await page.WaitForURLAsync(new Regex("/signature/code$"));
+        await BrowserPortal.CheckAsync(page, "09c-code-de-signature");
+        await portal.ConfirmSignatureCodeAsync(page, "Confirmer et envoyer la demande");
 
         await page.WaitForURLAsync(new Regex("/portage/[0-9a-f-]{36}\\?envoyee=1$"));
         Assert.Equal("Soumise", (await page.InnerTextAsync(".status-badge")).Trim());

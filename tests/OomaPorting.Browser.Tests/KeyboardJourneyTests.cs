@@ -131,6 +131,12 @@ public class KeyboardJourneyTests(BrowserPortal portal)
         await TabToAsync(page, "main form button.btn-success");
         await page.Keyboard.PressAsync("Enter");
 
+        // The code page, by keyboard too: the code field, then the confirmation.
+        var code = await portal.SignatureCodeAsync(page);
+        await TabToAsync(page, "#Code");
+        await page.Keyboard.TypeAsync(code);
+        await page.Keyboard.PressAsync("Enter");
+
         await page.WaitForSelectorAsync(".status-badge");
         Assert.Equal("Submitted", (await page.InnerTextAsync(".status-badge")).Trim());
         await BrowserPortal.CheckAsync(page, "33-en-submitted");

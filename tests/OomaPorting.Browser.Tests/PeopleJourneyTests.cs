@@ -65,7 +65,7 @@ public partial class PeopleJourneyTests(BrowserPortal portal)
         Assert.Contains("À configurer", await support.InnerTextAsync("tr[data-user='nina@ooma-office.test']"), StringComparison.Ordinal);
         await BrowserPortal.CheckAsync(support, "45-agents");
         await support.ClickAsync("nav >> text=Journal");
-        Assert.Equal(2, await support.Locator("tr[data-audit]").CountAsync());
+        Assert.Equal(2, await support.Locator("tr[data-audit='AccountCreated'], tr[data-audit='AgentInvited']").CountAsync());
         await BrowserPortal.CheckAsync(support, "46-journal");
 
         // The new agent: the e-mailed link, a password, then the two-factor set-up before anything else.

@@ -90,7 +90,8 @@ public class SupportJourneyTests(BrowserPortal portal)
         await admin.FillAsync("#Command_SignerName", "Marie Martin");
         await admin.CheckAsync("#Command_SignerCapacity");
         await admin.CheckAsync("#Command_SignerAuthorised");
-        await admin.ClickAsync("text=Signer et renvoyer la demande corrigée");
+        await admin.ClickAsync("text=Signer la correction et recevoir le code de confirmation");
+        await portal.ConfirmSignatureCodeAsync(admin, "Confirmer et renvoyer la demande corrigée");
         Assert.Equal("Soumise", (await admin.InnerTextAsync(".status-badge")).Trim());
         await support.Context.CloseAsync();
         await admin.Context.CloseAsync();

@@ -210,6 +210,16 @@ LUA
   run "$SIZE" "customer accounts (support, search)" 32 "$SUPPORT" "/support/comptes?q=boulangerie"
   run "$SIZE" "customer account page (support)" 32 "$SUPPORT" "/support/comptes/0b5c1e2a-6f4d-4c3b-9a1e-000000000001"
   run "$SIZE" "audit trail (support administrator)" 32 "$SUPPORT" /support/journal
+  # The demo draft (complete), signed: its signature page, then the page where the e-mailed code is typed back.
+  DRAFT=$(curl -s -H "Cookie: $ADMIN" -H "$FORWARDED" "$BASE/portage" | grep -o '/portage/[0-9a-f-]\{36\}/type' | head -1 | cut -d/ -f3)
+  if [ -n "$DRAFT" ]; then
+    MAIN=$(curl -s -H "Cookie: $ADMIN" -H "$FORWARDED" "$BASE/portage/$DRAFT/signature" | grep -o 'name="Command.MainNumber" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
+    curl -s -o /dev/null -H "Cookie: $ADMIN" -H "$FORWARDED" --data-urlencode "__RequestVerificationToken=$(token_of "$ADMIN" /postes)" \
+      --data-urlencode "Command.MainNumber=$MAIN" -d "Command.AcceptTerms=true&Command.SignerName=Marie+Martin&Command.SignerCapacity=Manager&Command.SignerAuthorised=true" \
+      "$BASE/portage/$DRAFT/signature"
+    run "$SIZE" "signature page (admin)" 32 "$ADMIN" "/portage/$DRAFT/signature"
+    run "$SIZE" "signature code page (admin)" 32 "$ADMIN" "/portage/$DRAFT/signature/code"
+  fi
   run "$SIZE" "wizard step POST" 16 "$ADMIN" /portage "$LUA"
 
   # The numbers step with a 1,000-line paste (a main line with its RIO, 999 SDA numbers): four connections, each

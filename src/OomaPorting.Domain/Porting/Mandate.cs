@@ -28,12 +28,13 @@ public sealed class Mandate
         Sequence = sequence;
         SignerName = signerName;
         SignerCapacity = signature.Capacity;
+        Confirmation = signature.Confirmation;
         SignedAtUtc = signedAtUtc;
         ClientAddress = Truncate(signature.ClientAddress, 64);
         UserAgent = Truncate(signature.UserAgent, 512);
         TermsVersion = terms.Version;
         DrawnSignaturePng = signature.DrawnSignaturePng;
-        CanonicalText = request.CanonicalMandateText(signerName, signature.Capacity, signedAtUtc, terms);
+        CanonicalText = request.CanonicalMandateText(signerName, signature.Capacity, signature.Confirmation, signedAtUtc, terms);
         Sha256 = Hash(CanonicalText);
     }
 
@@ -58,6 +59,9 @@ public sealed class Mandate
 
     /// <summary>In what capacity the signer committed the holder; null for a mandate signed before the portal asked.</summary>
     public SignerCapacity? SignerCapacity { get; private set; }
+
+    /// <summary>How the signer proved control of the admin's mailbox; null for a mandate signed before the portal asked.</summary>
+    public SignerConfirmation? Confirmation { get; private set; }
 
     public DateTime SignedAtUtc { get; private set; }
 

@@ -4,7 +4,7 @@ namespace OomaPorting.Domain.Porting;
 public sealed partial class PortRequest
 {
     /// <summary>The answers and the terms, one fact per line, in a fixed order: the text a mandate hashes.</summary>
-    internal string CanonicalMandateText(string signerName, SignerCapacity? capacity, DateTime signedAtUtc, PortingTerms terms)
+    internal string CanonicalMandateText(string signerName, SignerCapacity? capacity, SignerConfirmation? confirmation, DateTime signedAtUtc, PortingTerms terms)
     {
         var b = new System.Text.StringBuilder();
         b.Append("ooma-porting-mandate/2\n");
@@ -29,6 +29,7 @@ public sealed partial class PortRequest
         b.Append("keep-temporary-number: ").Append(KeepTemporaryNumber ? "yes" : "no").Append('\n');
         b.Append("signer: ").Append(signerName).Append('\n');
         b.Append("signer-capacity: ").Append(capacity).Append('\n');
+        b.Append("signer-confirmation: ").Append(confirmation).Append('\n');
         b.Append("signed-at: ").Append(Mandate.Format(signedAtUtc)).Append('\n');
         b.Append("terms-version: ").Append(terms.Version).Append('\n');
         b.Append("terms:\n").Append(terms.Text.Replace("\r\n", "\n", StringComparison.Ordinal)).Append('\n');
@@ -45,6 +46,6 @@ public sealed partial class PortRequest
         }
 
         var current = _mandates[^1];
-        return Mandate.Hash(CanonicalMandateText(SignerName, current.SignerCapacity, SignedAtUtc.Value, terms)) == current.Sha256;
+        return Mandate.Hash(CanonicalMandateText(SignerName, current.SignerCapacity, current.Confirmation, SignedAtUtc.Value, terms)) == current.Sha256;
     }
 }

@@ -109,9 +109,41 @@ public sealed partial class PortRequest
     /// </summary>
     public Mandate Submit(Actor actor, SignatureInput signature, PortingTerms terms, string? newReference, DateTime nowUtc)
     {
+        ArgumentNullException.ThrowIfNull(terms);
+        var signer = EnsureCanSubmit(actor, signature);
+        if (signature.Confirmation is null)
+        {
+            throw new DomainException("Signer.Confirmation.Required", "The signer must confirm the e-mailed code first.");
+        }
+
+        if (Reference is null)
+        {
+            Reference = DomainText.Clean(newReference, "Reference", 20);
+        }
+
+        var resubmission = Status == PortRequestStatus.ActionRequired;
+        SignerName = signer;
+        SignedAtUtc = nowUtc;
+        SubmittedAtUtc = nowUtc;
+        FirstSubmittedAtUtc ??= nowUtc;
+        MandateCount++;
+        var mandate = new Mandate(this, MandateCount, signature, signer, terms, nowUtc);
+        _mandates.Add(mandate);
+        _actionReasons = [];
+        ActionMessage = null;
+        Transition(actor, nowUtc, resubmission ? PortRequestEventKind.Resubmitted : PortRequestEventKind.Submitted,
+            PortRequestStatus.Submitted);
+        return mandate;
+    }
+
+    /// <summary>
+    /// Everything <see cref="Submit"/> checks but the signer's confirmation: whether this signature of the request as it
+    /// stands could be submitted. Checked before a confirmation code is sent. Answers the signer's cleaned name.
+    /// </summary>
+    public string EnsureCanSubmit(Actor actor, SignatureInput signature)
+    {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(signature);
-        ArgumentNullException.ThrowIfNull(terms);
         RequireRole(actor, ActorRole.AccountAdmin);
         RequireStatus(PortRequestStatus.Draft, PortRequestStatus.ActionRequired);
         if (!signature.TermsAccepted)
@@ -143,24 +175,7 @@ public sealed partial class PortRequest
                 "Internet shares the line with the number: the services must be separated first.");
         }
 
-        if (Reference is null)
-        {
-            Reference = DomainText.Clean(newReference, "Reference", 20);
-        }
-
-        var resubmission = Status == PortRequestStatus.ActionRequired;
-        SignerName = signer;
-        SignedAtUtc = nowUtc;
-        SubmittedAtUtc = nowUtc;
-        FirstSubmittedAtUtc ??= nowUtc;
-        MandateCount++;
-        var mandate = new Mandate(this, MandateCount, signature, signer, terms, nowUtc);
-        _mandates.Add(mandate);
-        _actionReasons = [];
-        ActionMessage = null;
-        Transition(actor, nowUtc, resubmission ? PortRequestEventKind.Resubmitted : PortRequestEventKind.Submitted,
-            PortRequestStatus.Submitted);
-        return mandate;
+        return signer;
     }
 
     /// <summary>Only the admin deletes, and only a draft: a submitted request is cancelled, never deleted.</summary>

@@ -114,7 +114,8 @@ public sealed class PortRequestBuilder(Guid accountId, Actor admin, DateTime atU
     public PortRequest Submit(string reference, DateTime? submittedAtUtc = null, PortingTerms? terms = null, SignatureInput? signature = null)
     {
         var r = Draft();
-        r.Submit(admin, signature ?? new SignatureInput($"{_holder.First} {_holder.Last}", TermsAccepted: true, null, null, null, SignerCapacity.Manager, AuthorityConfirmed: true),
+        r.Submit(admin, signature ?? new SignatureInput($"{_holder.First} {_holder.Last}", TermsAccepted: true, null, null, null, SignerCapacity.Manager, AuthorityConfirmed: true,
+            SignerConfirmation.ByEmailCode("signataire@exemple.fr", atUtc)),
             terms ?? DefaultTerms, reference, submittedAtUtc ?? atUtc);
         return r;
     }

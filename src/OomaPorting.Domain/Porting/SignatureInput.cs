@@ -13,5 +13,6 @@ namespace OomaPorting.Domain.Porting;
 /// <param name="DrawnSignaturePng">An optional drawn signature (PNG bytes).</param>
 /// <param name="Capacity">In what capacity the signer commits the holder.</param>
 /// <param name="AuthorityConfirmed">The signer's declaration that this capacity lets them commit the holder.</param>
+/// <param name="Confirmation">How the signer proved control of the admin's mailbox (the e-mailed code typed back).</param>
 public sealed record SignatureInput(string SignerName, bool TermsAccepted, string? ClientAddress, string? UserAgent, byte[]? DrawnSignaturePng,
-    SignerCapacity Capacity, bool AuthorityConfirmed);
+    SignerCapacity Capacity, bool AuthorityConfirmed, SignerConfirmation? Confirmation);

@@ -35,6 +35,8 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
 
     public DbSet<PortRequestMessage> PortRequestMessages => Set<PortRequestMessage>();
 
+    public DbSet<SignatureCode> SignatureCodes => Set<SignatureCode>();
+
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
 
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
@@ -80,6 +82,7 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
         builder.Entity<PortRequestEvent>().HasQueryFilter(e => e.AccountId == CurrentAccountId);
         builder.Entity<Mandate>().HasQueryFilter(m => m.AccountId == CurrentAccountId);
         builder.Entity<PortRequestMessage>().HasQueryFilter(m => m.AccountId == CurrentAccountId);
+        builder.Entity<SignatureCode>().HasQueryFilter(c => c.AccountId == CurrentAccountId);
     }
 }
 

@@ -12,6 +12,13 @@ public static class AuditActions
     public const string AgentEnabled = "AgentEnabled";
     public const string TwoFactorReset = "TwoFactorReset";
 
+    /// <summary>A signature code e-mailed to an admin before a submission (the customer's own action, kept as evidence).</summary>
+    public const string SignatureCodeSent = "SignatureCodeSent";
+
+    /// <summary>A signature code typed back, with its outcome (confirmed, wrong, expired, locked).</summary>
+    public const string SignatureCodeAttempt = "SignatureCodeAttempt";
+
     public static readonly IReadOnlyList<string> All =
-        [AccountCreated, AccountDisabled, AccountEnabled, InvitationResent, AgentInvited, AgentDisabled, AgentEnabled, TwoFactorReset];
+        [AccountCreated, AccountDisabled, AccountEnabled, InvitationResent, AgentInvited, AgentDisabled, AgentEnabled, TwoFactorReset,
+            SignatureCodeSent, SignatureCodeAttempt];
 }

@@ -54,7 +54,7 @@ public static class DemoData
         private static readonly PortingTerms Terms = PortRequestBuilder.DefaultTerms;
 
         private static SignatureInput Signed(string name) => new(name, TermsAccepted: true, "127.0.0.1", "OomaPorting demo data", null,
-            SignerCapacity.Manager, AuthorityConfirmed: true);
+            SignerCapacity.Manager, AuthorityConfirmed: true, SignerConfirmation.ByEmailCode("demo@exemple.fr", DateTime.UtcNow));
 
         public async Task RunAsync()
         {

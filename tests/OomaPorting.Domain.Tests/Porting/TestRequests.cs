@@ -24,7 +24,8 @@ internal static class TestRequests
     public static readonly PortingTerms Terms = new("2026-11", "Le client mandate Ooma pour porter ses numéros.");
 
     public static SignatureInput Signature(string name = "Jeanne Martin", bool accepted = true, byte[]? drawing = null) =>
-        new(name, accepted, "203.0.113.7", "TestAgent/1.0", drawing, SignerCapacity.Manager, AuthorityConfirmed: true);
+        new(name, accepted, "203.0.113.7", "TestAgent/1.0", drawing, SignerCapacity.Manager, AuthorityConfirmed: true,
+            SignerConfirmation.ByEmailCode("jeanne@exemple.fr", Now));
 
     public static FrenchNumber Main => FrenchNumber.Parse("01 40 00 00 00");
 

@@ -34,7 +34,8 @@ public class FirstSubmissionBackfillTests
                 .Lines(("02 97 55 10 00", "F1A123456")).Address("1 rue", "56100", "Lorient").Holder("A", "B").Submit("POR-2026-870001");
             resubmitted.RequireAction(Support, [ReasonCode.HolderMismatch], "Le titulaire diffère.", first.AddDays(2));
             resubmitted.EnterServiceAddressAndHolder(Admin, ServiceAddress.Create("1 rue", null, "56100", "Lorient"), AccountHolder.Create("A", "B"), again);
-            resubmitted.Submit(Admin, new SignatureInput("A B", TermsAccepted: true, null, null, null, Domain.Porting.SignerCapacity.Manager, AuthorityConfirmed: true), PortRequestBuilder.DefaultTerms, "POR-2026-870001", again);
+            resubmitted.Submit(Admin, new SignatureInput("A B", TermsAccepted: true, null, null, null, Domain.Porting.SignerCapacity.Manager, AuthorityConfirmed: true,
+                Domain.Porting.SignerConfirmation.ByEmailCode("signataire@exemple.fr", DateTime.UnixEpoch)), PortRequestBuilder.DefaultTerms, "POR-2026-870001", again);
             db.PortRequests.Add(resubmitted);
             await db.SaveChangesAsync();
             expected = await db.PortRequests.IgnoreQueryFilters().ToDictionaryAsync(r => r.Id, r => r.FirstSubmittedAtUtc);

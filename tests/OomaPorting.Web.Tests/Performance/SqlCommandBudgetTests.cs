@@ -105,7 +105,8 @@ public class SqlCommandBudgetTests(BudgetPortal portal) : IClassFixture<BudgetPo
         var lines = Enumerable.Range(0, 1000).Select(i => (Number(i), i == 0 ? "F0X1A2B3C" : null)).ToArray();
         var r = new Domain.Porting.PortRequestBuilder(account.Id, admin, now).Lines(lines).Draft();
         r.ChooseMainNumber(admin, null, keepTemporaryNumber: false, accountHasOwnMainNumber: true, now);
-        r.Submit(admin, new Domain.Porting.SignatureInput("Marie Martin", true, null, null, null, Domain.Porting.SignerCapacity.Manager, AuthorityConfirmed: true), Domain.Porting.PortRequestBuilder.DefaultTerms,
+        r.Submit(admin, new Domain.Porting.SignatureInput("Marie Martin", true, null, null, null, Domain.Porting.SignerCapacity.Manager, AuthorityConfirmed: true,
+                Domain.Porting.SignerConfirmation.ByEmailCode("signataire@exemple.fr", DateTime.UnixEpoch)), Domain.Porting.PortRequestBuilder.DefaultTerms,
             await References.NextAsync(db, now.Year, CancellationToken.None), now);
         r.RefuseNumbers(support, [.. Enumerable.Range(1, 100).Select(i => FrenchNumber.Parse(Number(i * 10 - 1)))],
             Domain.Porting.ReasonCode.NumberInactive, "Numéros résiliés", now);

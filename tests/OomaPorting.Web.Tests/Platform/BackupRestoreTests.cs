@@ -69,6 +69,13 @@ public class BackupRestoreTests
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var present = await db.PortRequests.IgnoreQueryFilters().Where(r => acknowledgedBefore.Contains(r.Id)).Select(r => r.Id).ToListAsync();
             Assert.Equal(acknowledgedBefore.Count, present.Count);
+
+            // The seal key went with the database: the restored portal still vouches for every mandate sealed before.
+            var keys = restored.Services.GetRequiredService<OomaPorting.Web.Infrastructure.Mandates.MandateSealKeys>();
+            var mandates = await db.Mandates.IgnoreQueryFilters().ToListAsync();
+            Assert.NotEmpty(mandates);
+            Assert.All(mandates, m => Assert.Equal(Domain.Porting.MandateIntegrity.Intact, m.CheckWith(keys.All)));
+            Assert.True(File.Exists(Path.Combine(folder, OomaPorting.Web.Infrastructure.Mandates.MandateSigningCertificate.FileName)));
         }
 
         // The data-protection keys live in the database: the admin's session cookie is still good on the restored portal.

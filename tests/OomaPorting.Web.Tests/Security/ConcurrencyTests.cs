@@ -89,6 +89,19 @@ public class ConcurrencyTests(AccessMatrixFixture fx) : IClassFixture<AccessMatr
         var fields = Wizard.Signature(Domain.Numbers.FrenchNumber.Parse(main).E164);
         var responses = await Task.WhenAll(tokens.Select(t => PortalClient.PostWithTokenAsync(wizard.Client, $"/portage/{id}/signature", t, fields)));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.All(responses, r => Assert.Equal($"/portage/{id}/signature/code", r.Headers.Location!.OriginalString));
+
+        // The code typed back in eight tabs at once: one submission.
+        var code = Wizard.LastCode(fx.Factory, id);
+        var codeTokens = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            codeTokens.Add(await PortalClient.TokenAsync(wizard.Client, $"/portage/{id}/signature/code"));
+        }
+
+        var confirmations = await Task.WhenAll(codeTokens.Select(t => PortalClient.PostWithTokenAsync(wizard.Client, $"/portage/{id}/signature/code", t,
+            new Dictionary<string, string> { ["Code"] = code })));
+        Assert.All(confirmations, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         var r = wizard.Load(id)!;
         Assert.Single(r.Mandates);
         Assert.Single(r.Events, e => e.Kind == PortRequestEventKind.Submitted);

@@ -51,6 +51,8 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
                 ["Command.MainNumber", "Command.KeepTemporaryNumber", "Command.AcceptTerms", "Command.SignerName", "Command.DrawnSignature",
                  "Command.SignerCapacity", "Command.SignerCapacityDetail", "Command.SignerAuthorised",
                     "Command.RequestedDate", "Command.RequestedHalfDay"], true),
+            "signature-code" => new(name, Role.MartinAdmin, "/postes", $"/portage/{await SignedAwaitingCodeAsync()}/signature/code",
+                new() { ["Code"] = "000000" }, ["Code"], true),
             "message" => new(name, Role.MartinAdmin, "/postes", $"/portage/{foc}/messages", new() { ["Body"] = "Bonjour" }, ["Body"], false),
             "cancel" => new(name, Role.MartinAdmin, "/postes", $"/portage/{foc}/annuler", new() { ["Version"] = "0", ["Reason"] = new string('x', 2001) },
                 ["Version", "Reason"], false),
@@ -109,9 +111,20 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         };
     }
 
+    /// <summary>A complete draft of Martin's admin, signed, whose code is waiting to be typed back.</summary>
+    private async Task<Guid> SignedAwaitingCodeAsync()
+    {
+        var wizard = await Wizard.StartAsync(fx.Factory);
+        var main = Wizard.NextNumber();
+        var id = await wizard.FillAsync(mainNumber: main, withSecond: false);
+        var sent = await wizard.PostAsync(id, "signature", Wizard.Signature(OomaPorting.Domain.Numbers.FrenchNumber.Parse(main).E164));
+        Assert.Equal($"/portage/{id}/signature/code", sent.Headers.Location?.OriginalString);
+        return id;
+    }
+
     public static TheoryData<string> Forms() =>
     [
-        "sign-in", "language", "type", "operateur", "compte", "numeros", "adresse", "signature", "message", "cancel", "assign",
+        "sign-in", "language", "type", "operateur", "compte", "numeros", "adresse", "signature", "signature-code", "message", "cancel", "assign",
         "ccf", "test-call", "send-back", "support-message", "keep-temporary", "support-keep-temporary", "requested-date", "follow", "invitation", "invite-user", "forgot-password",
         "sign-in-code", "change-password", "enable-two-factor", "disable-two-factor", "require-two-factor", "create-account", "account-access", "invite-agent",
         "agent-access", "support-assign", "bulk-foc", "refuse-numbers", "withdraw-numbers", "follow-up",

@@ -192,7 +192,7 @@ return 0;
     var submitted = created.AddMinutes(random.Next(5, 600));
     var year = BusinessCalendar.DateInFrance(submitted).Year;
     counters[year] = counters.GetValueOrDefault(year) + 1;
-    var r = builder.Submit($"POR-{year}-{counters[year]:D6}", submitted, terms, new SignatureInput("Camille Durand", true, "127.0.0.1", "load", null, SignerCapacity.Manager, AuthorityConfirmed: true));
+    var r = builder.Submit($"POR-{year}-{counters[year]:D6}", submitted, terms, new SignatureInput("Camille Durand", true, "127.0.0.1", "load", null, SignerCapacity.Manager, AuthorityConfirmed: true, SignerConfirmation.ByEmailCode("charge@exemple.fr", now)));
     if (roll < 25)
     {
         return (r, []);
@@ -259,7 +259,7 @@ async Task DemoBlockAsync()
     var year = BusinessCalendar.DateInFrance(at).Year;
     var last = await db.ReferenceCounters.AsNoTracking().Where(c => c.Year == year).Select(c => (int?)c.LastValue).FirstOrDefaultAsync();
     counters[year] = Math.Max(counters.GetValueOrDefault(year), last ?? 0) + 1;
-    r.Submit(actor, new SignatureInput("Marie Martin", true, "127.0.0.1", "load", null, SignerCapacity.Manager, AuthorityConfirmed: true), terms, $"POR-{year}-{counters[year]:D6}", at);
+    r.Submit(actor, new SignatureInput("Marie Martin", true, "127.0.0.1", "load", null, SignerCapacity.Manager, AuthorityConfirmed: true, SignerConfirmation.ByEmailCode("charge@exemple.fr", now)), terms, $"POR-{year}-{counters[year]:D6}", at);
     r.RefuseNumbers(support, [.. Enumerable.Range(1, 10).Select(i => r.Lines[i * 97].Number)], ReasonCode.RioInvalid, "RIO non reconnu.", at.AddDays(2));
     var foc = calendar.AddWorkingDays(BusinessCalendar.DateInFrance(at.AddDays(3)), 6);
     r.SetFocDate(support, foc, calendar, at.AddDays(3));

@@ -18,6 +18,12 @@ public sealed class MandateConfiguration : IEntityTypeConfiguration<Mandate>
         });
         builder.Property(m => m.ClientAddress).HasMaxLength(64);
         builder.Property(m => m.UserAgent).HasMaxLength(512);
+        builder.OwnsOne(m => m.Confirmation, c =>
+        {
+            c.Property(x => x.Method).HasColumnName("ConfirmationMethod").HasMaxLength(20);
+            c.Property(x => x.Email).HasColumnName("ConfirmationEmail").HasMaxLength(256);
+            c.Property(x => x.AtUtc).HasColumnName("ConfirmedAtUtc");
+        });
         builder.Property(m => m.TermsVersion).HasMaxLength(20).IsRequired();
         builder.Property(m => m.CanonicalText).IsRequired();
         builder.Property(m => m.Sha256).HasMaxLength(64).IsFixedLength().IsRequired();

@@ -114,7 +114,7 @@ public sealed class PortingWizardController(IMediator mediator) : PortalControll
         ArgumentNullException.ThrowIfNull(command);
         command.Id = id;
         return Submit(command,
-            outcome => Redirect(outcome.AlreadySubmitted ? $"/portage/{outcome.Id}" : $"/portage/{outcome.Id}?envoyee=1"),
+            outcome => Redirect(outcome.AlreadySubmitted ? $"/portage/{outcome.Id}" : $"/portage/{outcome.Id}/signature/code"),
             async () =>
             {
                 var form = await mediator.Send(new Sign.Query(id), ct);
@@ -124,6 +124,30 @@ public sealed class PortingWizardController(IMediator mediator) : PortalControll
             FormFields.Command);
     }
 
+    [HttpGet("portage/{id:guid}/signature/code")]
+    public async Task<IActionResult> SignatureCode(Guid id, CancellationToken ct) =>
+        await Step(id, () => mediator.Send(new ConfirmSignature.Query(id), ct).AsTask(), "ConfirmSignature");
+
+    [HttpPost("portage/{id:guid}/signature/code")]
+    public Task<IActionResult> SignatureCode(Guid id, ConfirmSignature.Command command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Id = id;
+        return Submit(command,
+            outcome => Redirect(outcome.AlreadySubmitted ? $"/portage/{outcome.Id}" : $"/portage/{outcome.Id}?envoyee=1"),
+            async () => View("ConfirmSignature", await mediator.Send(new ConfirmSignature.Query(id), ct)));
+    }
+
+    [HttpPost("portage/{id:guid}/signature/code/renvoyer")]
+    public Task<IActionResult> ResendSignatureCode(Guid id, CancellationToken ct) =>
+        Submit(new ResendSignatureCode.Command(id),
+            _ =>
+            {
+                Confirm("Wizard.Code.Resent");
+                return Redirect($"/portage/{id}/signature/code");
+            },
+            async () => View("ConfirmSignature", await mediator.Send(new ConfirmSignature.Query(id), ct)));
+
     /// <summary>A step that cannot be changed now (request submitted, or not reopened by a fix) sends the admin to the status page.</summary>
     public override void OnActionExecuted(Microsoft.AspNetCore.Mvc.Filters.ActionExecutedContext context)
     {
@@ -131,6 +155,11 @@ public sealed class PortingWizardController(IMediator mediator) : PortalControll
         if (context.Exception is StepLockedException locked)
         {
             context.Result = Redirect($"/portage/{locked.RequestId}");
+            context.ExceptionHandled = true;
+        }
+        else if (context.Exception is NoPendingCodeException noCode)
+        {
+            context.Result = Redirect($"/portage/{noCode.RequestId}/signature");
             context.ExceptionHandled = true;
         }
     }

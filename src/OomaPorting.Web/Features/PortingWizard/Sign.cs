@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using OomaPorting.Web.Infrastructure.Email;
 using OomaPorting.Domain.Accounts;
 using OomaPorting.Domain.Billing;
 using OomaPorting.Web.Infrastructure.Validation;
@@ -7,7 +9,9 @@ namespace OomaPorting.Web.Features.PortingWizard;
 
 /// <summary>
 /// Step 6, "Signature": check every answer, choose the main number and the temporary number's fate, see the price,
-/// accept the terms and sign. Submitting is idempotent: a second submit of the same request lands on the same page.
+/// accept the terms, state one's capacity and sign; a code is then e-mailed to the signer, and the request is submitted
+/// when it is typed back (<see cref="ConfirmSignature"/>). Submitting is idempotent: a request already submitted lands
+/// on its status page.
 /// </summary>
 public static class Sign
 {
@@ -171,54 +175,68 @@ public static class Sign
         }
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider time, BusinessCalendar calendar, ICurrentActor current) : ICommandHandler<Command, Outcome>
+    /// <summary>
+    /// Signing, first half: every answer and the signature are checked exactly as the submission will check them
+    /// (nothing is saved), then a code is e-mailed to the signer, with the signature waiting beside it until the code
+    /// is typed back (<see cref="ConfirmSignature"/>).
+    /// </summary>
+    public sealed class Handler(AppDbContext db, TimeProvider time, BusinessCalendar calendar, ICurrentActor current, EmailComposer composer)
+        : ICommandHandler<Command, Outcome>
     {
         public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
         {
             var actor = current.Actor;
-            var client = current.Client;
-            var strategy = db.Database.CreateExecutionStrategy();
-            return await strategy.ExecuteAsync(async ct =>
+            var r = await Drafts.LoadAsync(db, command.Id, time, cancellationToken);
+            if (r.Status is not (PortRequestStatus.Draft or PortRequestStatus.ActionRequired))
             {
-                // One transaction: on SQLite it starts with BEGIN IMMEDIATE, so two submits of one request run one after the other.
-                await using var transaction = await db.BeginWriteTransactionAsync(ct);
-                var r = await Drafts.LoadAsync(db, command.Id, time, ct);
-                if (r.Status is not (PortRequestStatus.Draft or PortRequestStatus.ActionRequired))
-                {
-                    return new Outcome(r.Id, AlreadySubmitted: true);
-                }
+                return new Outcome(r.Id, AlreadySubmitted: true);
+            }
 
-                var now = time.GetUtcNow().UtcDateTime;
-                var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
+            var now = time.GetUtcNow().UtcDateTime;
+            var signedVersion = r.Version;
+            await ApplyAsync(db, r, command, actor, calendar, now, cancellationToken);
+            r.EnsureCanSubmit(actor, SignatureOf(command, current.Client, confirmation: null));
+            db.ChangeTracker.Clear(); // a dry run: the answers change when the code comes back, not now
 
-                // A fix that does not reopen the numbers keeps the main-number choice already signed.
-                if ((r.EditableSections & WizardSection.MainNumber) != 0)
-                {
-                    FrenchNumber? main = command.MainNumber == KeepCurrentMainNumber ? null
-                        : r.Lines.FirstOrDefault(l => l.Number.E164 == command.MainNumber)?.Number
-                          ?? throw new DomainException("MainNumber.NotInRequest", "Choose one of the numbers being ported.");
-                    r.ChooseMainNumber(actor, main, command.KeepTemporaryNumber, account.MainNumber is not null, now);
-                }
-
-                var (requestedDate, requestedHalfDay) = PortingStatus.RequestPortDate.ParseValidated(command.RequestedDate, command.RequestedHalfDay);
-                r.RequestPortDate(actor, requestedDate, requestedHalfDay, calendar, now);
-
-                var unavailable = await EnterLines.NumbersUnavailableAsync(db, r.Id, [.. r.Lines.Select(l => l.Number)], ct);
-                if (unavailable.Count > 0)
-                {
-                    throw new DomainException("Lines.Unavailable", "A number cannot be ported right now.");
-                }
-
-                var reference = r.Reference ?? await References.NextAsync(db, BusinessCalendar.DateInFrance(now).Year, ct);
-                var signature = new SignatureInput(command.SignerName ?? string.Empty, command.AcceptTerms,
-                    client.IpAddress, client.UserAgent,
-                    Validator.DecodeDrawing(command.DrawnSignature),
-                    Domain.Porting.SignerCapacity.Parse(command.SignerCapacity ?? string.Empty, command.SignerCapacityDetail), command.SignerAuthorised);
-                r.Submit(actor, signature, PortingTermsText.Current(CultureInfo.CurrentUICulture), reference, now);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return new Outcome(r.Id, AlreadySubmitted: false);
-            }, cancellationToken);
+            var signer = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException();
+            await SignatureCodes.SendOrCarryAsync(db, composer, r, signedVersion, actor, signer, JsonSerializer.Serialize(command), now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Outcome(r.Id, AlreadySubmitted: false);
         }
     }
+
+    /// <summary>
+    /// The main-number choice, the porting date asked for and the numbers' availability, applied to <paramref name="r"/>
+    /// as the signature asks: by the dry run before a code is sent and again, for real, when it is confirmed.
+    /// </summary>
+    internal static async Task ApplyAsync(AppDbContext db, PortRequest r, Command command, Actor actor, BusinessCalendar calendar, DateTime now,
+        CancellationToken ct)
+    {
+        var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
+
+        // A fix that does not reopen the numbers keeps the main-number choice already signed.
+        if ((r.EditableSections & WizardSection.MainNumber) != 0)
+        {
+            FrenchNumber? main = command.MainNumber == KeepCurrentMainNumber ? null
+                : r.Lines.FirstOrDefault(l => l.Number.E164 == command.MainNumber)?.Number
+                  ?? throw new DomainException("MainNumber.NotInRequest", "Choose one of the numbers being ported.");
+            r.ChooseMainNumber(actor, main, command.KeepTemporaryNumber, account.MainNumber is not null, now);
+        }
+
+        var (requestedDate, requestedHalfDay) = PortingStatus.RequestPortDate.ParseValidated(command.RequestedDate, command.RequestedHalfDay);
+        r.RequestPortDate(actor, requestedDate, requestedHalfDay, calendar, now);
+
+        var unavailable = await EnterLines.NumbersUnavailableAsync(db, r.Id, [.. r.Lines.Select(l => l.Number)], ct);
+        if (unavailable.Count > 0)
+        {
+            throw new DomainException("Lines.Unavailable", "A number cannot be ported right now.");
+        }
+    }
+
+    internal static SignatureInput SignatureOf(Command command, ClientInfo client, SignerConfirmation? confirmation) =>
+        new(command.SignerName ?? string.Empty, command.AcceptTerms, client.IpAddress, client.UserAgent,
+            Validator.DecodeDrawing(command.DrawnSignature),
+            Domain.Porting.SignerCapacity.Parse(command.SignerCapacity ?? string.Empty, command.SignerCapacityDetail), command.SignerAuthorised,
+            confirmation);
 }

@@ -12,7 +12,9 @@ namespace OomaPorting.Web.Infrastructure.Backup;
 /// (WAL: a reader never blocks a writer). The copy is then checked (<c>PRAGMA integrity_check</c>) and its content
 /// counted. The folder it writes is a data folder: start a portal with <c>App:DataFolder</c> pointing at it to restore.
 /// Everything the portal keeps is in that one file, the data-protection keys included (sessions and forms survive a
-/// restore). Exit codes: 0 done, 2 wrong arguments or not SQLite, 3 the folder already holds a database, 4 the copy
+/// restore), except the two mandate secrets the portal made in its data folder when none is configured (the seal key
+/// and the PDF signing certificate, kept out of the database on purpose): they are copied beside it, or the restored
+/// portal could no longer check the mandates it sealed. Exit codes: 0 done, 2 wrong arguments or not SQLite, 3 the folder already holds a database, 4 the copy
 /// failed its integrity check (it is left for inspection).
 /// </summary>
 public static class BackupCommand
@@ -67,6 +69,23 @@ public static class BackupCommand
             await from.OpenAsync();
             await into.OpenAsync();
             from.BackupDatabase(into);
+        }
+
+        // The mandate secrets of the data folder go with it (configured ones live elsewhere and are the operator's to keep).
+        var dataFolder = Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(source).DataSource))!;
+        foreach (var secret in new[] { Mandates.MandateSealKeys.FileName, Mandates.MandateSigningCertificate.FileName })
+        {
+            var from = Path.Combine(dataFolder, secret);
+            if (File.Exists(from))
+            {
+                File.Copy(from, Path.Combine(folder, secret), overwrite: false);
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(Path.Combine(folder, secret), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
+
+                await output.WriteLineAsync($"Copied {secret} (a mandate secret: keep this folder as private as the live one).");
+            }
         }
 
         var report = await CheckAsync(target);

@@ -37,23 +37,8 @@ public sealed class MandateSealKeys
     {
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            try
-            {
-                using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                using var writer = new StreamWriter(file);
-                writer.Write(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
-                writer.Flush();
-                file.Flush(flushToDisk: true);
-                if (!OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                }
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another process created it first: use theirs.
-            }
+            DataFolderSecret.WriteOnce(path, System.Text.Encoding.ASCII.GetBytes(
+                Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
         }
 
         var text = File.ReadAllText(path).Trim();

@@ -46,7 +46,7 @@ public sealed class MandateSigningCertificate(X509Certificate2 certificate, bool
             selfSignedHere: true);
     }
 
-    /// <summary>A 3072-bit RSA certificate valid 10 years, for signing documents; two instances starting at once keep the first written.</summary>
+    /// <summary>A 3072-bit RSA certificate valid 10 years, for signing documents.</summary>
     private static void Create(string path)
     {
         using var rsa = RSA.Create(3072);
@@ -56,22 +56,7 @@ public sealed class MandateSigningCertificate(X509Certificate2 certificate, bool
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, critical: true));
         var now = DateTimeOffset.UtcNow;
         using var certificate = request.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(10));
-        var bytes = certificate.Export(X509ContentType.Pkcs12);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        try
-        {
-            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            file.Write(bytes);
-            file.Flush(flushToDisk: true);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process created it first: use theirs.
-        }
+        DataFolderSecret.WriteOnce(path, certificate.Export(X509ContentType.Pkcs12));
     }
 
     public void Dispose() => Certificate.Dispose();

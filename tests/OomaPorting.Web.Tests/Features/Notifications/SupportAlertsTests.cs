@@ -23,7 +23,7 @@ public class SupportAlertsTests
         var wizard = await Wizard.StartAsync(factory);
         var main = Wizard.NextNumber();
         var id = await wizard.FillAsync(mainNumber: main);
-        await wizard.PostAsync(id, "signature", Wizard.Signature(FrenchNumber.Parse(main).E164));
+        await wizard.SignAsync(id, Wizard.Signature(FrenchNumber.Parse(main).E164));
         return (id, wizard.Load(id)!.Reference!, wizard);
     }
 

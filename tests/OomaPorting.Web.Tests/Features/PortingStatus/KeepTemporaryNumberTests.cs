@@ -18,7 +18,7 @@ public class KeepTemporaryNumberTests(ClockedPortal portal) : IClassFixture<Cloc
         var wizard = await Wizard.StartAsync(factory, DemoData.DurandAdmin);
         var main = Wizard.NextNumber();
         var id = await wizard.FillAsync(mainNumber: main, withSecond: false);
-        Assert.Equal(HttpStatusCode.Redirect, (await wizard.PostAsync(id, "signature", Wizard.Signature(FrenchNumber.Parse(main).E164))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await wizard.SignAsync(id, Wizard.Signature(FrenchNumber.Parse(main).E164))).StatusCode);
         return (id, wizard);
     }
 

@@ -19,7 +19,7 @@ public class MandatePdfSignatureTests(SharedPortal portal) : IClassFixture<Share
         var wizard = await Wizard.StartAsync(portal.Factory);
         var main = Wizard.NextNumber();
         var id = await wizard.FillAsync(mainNumber: main, withSecond: false);
-        Assert.Equal(HttpStatusCode.Redirect, (await wizard.PostAsync(id, "signature", Wizard.Signature(FrenchNumber.Parse(main).E164))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await wizard.SignAsync(id, Wizard.Signature(FrenchNumber.Parse(main).E164))).StatusCode);
 
         var response = await wizard.Client.GetAsync($"/portage/{id}/mandat.pdf");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -33,7 +33,7 @@ public class RequestedPortDateTests(ClockedPortal portal) : IClassFixture<Clocke
         signature["Command.RequestedDate"] = date;
         signature["Command.RequestedHalfDay"] = halfDay;
 
-        var refused = await wizard.PostAsync(id, "signature", signature);
+        var refused = await wizard.SignAsync(id, signature);
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await refused.ReadHtmlAsync();
@@ -56,7 +56,7 @@ public class RequestedPortDateTests(ClockedPortal portal) : IClassFixture<Clocke
         signature["Command.RequestedDate"] = "2027-01-05";
         signature["Command.RequestedHalfDay"] = "Morning";
 
-        Assert.Equal(HttpStatusCode.Redirect, (await wizard.PostAsync(id, "signature", signature)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await wizard.SignAsync(id, signature)).StatusCode);
 
         var r = wizard.Load(id)!;
         Assert.Equal(new DateOnly(2027, 1, 5), r.RequestedPortDate);

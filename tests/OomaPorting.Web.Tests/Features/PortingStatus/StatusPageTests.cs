@@ -63,7 +63,8 @@ public class StatusPageTests(ClockedPortal portal) : IClassFixture<ClockedPortal
         var id = await SeedAsync(r =>
         {
             r.RequireAction(Support, [ReasonCode.HolderMismatch], "Le titulaire est la SARL.", new DateTime(2026, 11, 4, 10, 0, 0, DateTimeKind.Utc));
-            r.Submit(Admin, new SignatureInput("Marie Martin", TermsAccepted: true, null, null, null, Domain.Porting.SignerCapacity.Manager, AuthorityConfirmed: true), PortRequestBuilder.DefaultTerms, null,
+            r.Submit(Admin, new SignatureInput("Marie Martin", TermsAccepted: true, null, null, null, Domain.Porting.SignerCapacity.Manager, AuthorityConfirmed: true,
+                Domain.Porting.SignerConfirmation.ByEmailCode("signataire@exemple.fr", DateTime.UnixEpoch)), PortRequestBuilder.DefaultTerms, null,
                 new DateTime(2026, 11, 9, 10, 0, 0, DateTimeKind.Utc));
         }, new DateTime(2026, 11, 2, 10, 0, 0, DateTimeKind.Utc));
 

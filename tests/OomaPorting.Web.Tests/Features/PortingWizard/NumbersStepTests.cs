@@ -88,7 +88,7 @@ public class NumbersStepTests(SharedPortal portal) : IClassFixture<SharedPortal>
         Assert.Empty(sign.QuerySelectorAll("input[type=radio][name='Command.MainNumber']"));
         Assert.True(sign.QuerySelectorAll("select#Command_MainNumber option").Length >= 201);
 
-        var response = await wizard.PostAsync(id, "signature", Wizard.Signature(FrenchNumber.Parse("01 47 18 00 42").E164));
+        var response = await wizard.SignAsync(id, Wizard.Signature(FrenchNumber.Parse("01 47 18 00 42").E164));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var r = wizard.Load(id)!;
         Assert.Equal(PortRequestStatus.Submitted, r.Status);

@@ -52,7 +52,7 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
         Assert.Null(check.QuerySelector(".alert-danger"));
 
         var mainE164 = FrenchNumber.Parse(main).E164;
-        var response = await wizard.PostAsync(id, "signature", Wizard.Signature(mainE164));
+        var response = await wizard.SignAsync(id, Wizard.Signature(mainE164));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/portage/{id}?envoyee=1", response.Headers.Location!.OriginalString);
 
@@ -112,7 +112,17 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
         var second = PortalClient.PostWithTokenAsync(wizard.Client, $"/portage/{id}/signature", tokenB, fields);
         var responses = await Task.WhenAll(first, second);
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
-        Assert.All(responses, r => Assert.StartsWith($"/portage/{id}", r.Headers.Location!.OriginalString, StringComparison.Ordinal));
+        Assert.All(responses, r => Assert.Equal($"/portage/{id}/signature/code", r.Headers.Location!.OriginalString));
+
+        // Then the code is typed back twice at once: one submission, both land on the request.
+        var code = Wizard.LastCode(Factory, id);
+        var tokenC = await PortalClient.TokenAsync(wizard.Client, $"/portage/{id}/signature/code");
+        var tokenD = await PortalClient.TokenAsync(wizard.Client, $"/portage/{id}/signature/code");
+        var confirmations = await Task.WhenAll(
+            PortalClient.PostWithTokenAsync(wizard.Client, $"/portage/{id}/signature/code", tokenC, new Dictionary<string, string> { ["Code"] = code }),
+            PortalClient.PostWithTokenAsync(wizard.Client, $"/portage/{id}/signature/code", tokenD, new Dictionary<string, string> { ["Code"] = code }));
+        Assert.All(confirmations, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.All(confirmations, r => Assert.StartsWith($"/portage/{id}", r.Headers.Location!.OriginalString, StringComparison.Ordinal));
 
         var replay = await PortalClient.PostWithTokenAsync(wizard.Client, $"/portage/{id}/signature", tokenA, fields);
         Assert.Equal(HttpStatusCode.Redirect, replay.StatusCode);
@@ -238,20 +248,20 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
         fields["Command.SignerCapacity"] = "Other";
         fields["Command.SignerCapacityDetail"] = " ";
 
-        var response = await wizard.PostAsync(id, "signature", fields);
+        var response = await wizard.SignAsync(id, fields);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var doc = await response.ReadHtmlAsync();
         Assert.Equal("Précisez votre fonction", doc.QuerySelector("#Command_SignerCapacityDetail-error")?.TextContent.Trim());
         Assert.Equal("Confirmez que vous êtes habilité(e) à engager le titulaire", doc.QuerySelector("#Command_SignerAuthorised-error")?.TextContent.Trim());
         fields["Command.SignerCapacity"] = "Chef";
-        doc = await (await wizard.PostAsync(id, "signature", fields)).ReadHtmlAsync();
+        doc = await (await wizard.SignAsync(id, fields)).ReadHtmlAsync();
         Assert.Equal("Choisissez en quelle qualité vous signez", doc.QuerySelector("#Command_SignerCapacity-error")?.TextContent.Trim());
         Assert.Equal(PortRequestStatus.Draft, wizard.Load(id)!.Status);
 
         fields["Command.SignerCapacity"] = "Other";
         fields["Command.SignerCapacityDetail"] = "Directrice administrative et financière";
         fields["Command.SignerAuthorised"] = "true";
-        Assert.Equal(HttpStatusCode.Redirect, (await wizard.PostAsync(id, "signature", fields)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await wizard.SignAsync(id, fields)).StatusCode);
         var mandate = Assert.Single(wizard.Load(id)!.Mandates);
         Assert.Equal("Directrice administrative et financière", mandate.SignerCapacity!.Detail);
     }
@@ -316,7 +326,7 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
 
         var page = await (await wizard.Client.GetAsync($"/portage/{id}/signature")).ReadHtmlAsync();
         Assert.NotNull(page.QuerySelector("button[type=submit][disabled]"));
-        var refused = await wizard.PostAsync(id, "signature", Wizard.Signature(FrenchNumber.Parse(main).E164));
+        var refused = await wizard.SignAsync(id, Wizard.Signature(FrenchNumber.Parse(main).E164));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("séparés", Wizard.ErrorSummary(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(PortRequestStatus.Draft, wizard.Load(id)!.Status);
@@ -329,7 +339,7 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
             ["Command.SharedLine"] = "DontKnow",
             ["Command.LinesSeparated"] = "true",
         }, "signature");
-        var accepted = await wizard.PostAsync(id, "signature", Wizard.Signature(FrenchNumber.Parse(main).E164));
+        var accepted = await wizard.SignAsync(id, Wizard.Signature(FrenchNumber.Parse(main).E164));
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Equal(PortRequestStatus.Submitted, wizard.Load(id)!.Status);
     }
@@ -344,7 +354,7 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
         var fields = Wizard.Signature(FrenchNumber.Parse(main).E164, signer: " ");
         fields["Command.AcceptTerms"] = "false";
         fields["Command.DrawnSignature"] = "data:image/png;base64,not-base64!";
-        var response = await wizard.PostAsync(id, "signature", fields);
+        var response = await wizard.SignAsync(id, fields);
         var doc = await response.ReadHtmlAsync();
         Assert.Contains("accepter les conditions", doc.QuerySelector(".error-summary a[href='#Command_AcceptTerms']")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("Saisissez votre nom complet", doc.QuerySelector(".error-summary a[href='#Command_SignerName']")?.TextContent, StringComparison.Ordinal);
@@ -361,7 +371,7 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
         var wizard = await Wizard.StartAsync(Factory);
         var main = Wizard.NextNumber();
         var id = await wizard.FillAsync(mainNumber: main);
-        await wizard.PostAsync(id, "signature", Wizard.Signature(FrenchNumber.Parse(main).E164));
+        await wizard.SignAsync(id, Wizard.Signature(FrenchNumber.Parse(main).E164));
         var r = wizard.Load(id)!;
 
         var response = await wizard.Client.GetAsync($"/portage/{id}/mandat.pdf");

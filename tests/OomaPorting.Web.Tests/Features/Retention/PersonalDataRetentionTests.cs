@@ -25,7 +25,8 @@ public class PersonalDataRetentionTests
         var r = new PortRequestBuilder(accountId, admin, at).Carrier("F0").CarrierAccount("ACC-778899")
             .Lines((number, "F0X1A2B3C")).MainNumber(number, accountHasOwnMainNumber: true)
             .Address("3 rue des Lilas", "69003", "Lyon").Holder("Paul", "Durand", "Durand Conseil")
-            .Submit(reference, signature: new SignatureInput("Paul Durand", true, "203.0.113.9", "Navigateur/1.0", null, Domain.Porting.SignerCapacity.Manager, AuthorityConfirmed: true));
+            .Submit(reference, signature: new SignatureInput("Paul Durand", true, "203.0.113.9", "Navigateur/1.0", null, Domain.Porting.SignerCapacity.Manager, AuthorityConfirmed: true,
+                Domain.Porting.SignerConfirmation.ByEmailCode("signataire@exemple.fr", DateTime.UnixEpoch)));
         var foc = BusinessCalendar.France.AddWorkingDays(DateOnly.FromDateTime(at), 5);
         r.SetFocDate(support, foc, BusinessCalendar.France, at);
         var onFoc = foc.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);

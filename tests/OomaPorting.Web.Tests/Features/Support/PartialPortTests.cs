@@ -46,7 +46,7 @@ public class PartialPortTests(PartialPortFixture fx) : IClassFixture<PartialPort
             ["Command.ReturnTo"] = "signature",
             ["action"] = "enregistrer",
         }, "signature");
-        Assert.Equal(HttpStatusCode.Redirect, (await wizard.PostAsync(id, "signature", Wizard.Signature(FrenchNumber.Parse(main).E164))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await wizard.SignAsync(id, Wizard.Signature(FrenchNumber.Parse(main).E164))).StatusCode);
         return (id, wizard);
     }
 
@@ -149,7 +149,7 @@ public class PartialPortTests(PartialPortFixture fx) : IClassFixture<PartialPort
             ["Command.Paste"] = "01 48 20 02 11\n01 48 20 02 12\n01 48 20 02 13\n01 48 20 02 50",
             ["action"] = "enregistrer",
         }, "adresse");
-        var sign = await wizard.PostAsync(followUpId, "signature", Wizard.Signature(FrenchNumber.Parse(first).E164));
+        var sign = await wizard.SignAsync(followUpId, Wizard.Signature(FrenchNumber.Parse(first).E164));
         Assert.Equal(HttpStatusCode.Redirect, sign.StatusCode);
         var followUpPage = await (await wizard.Client.GetAsync($"/portage/{followUpId}")).ReadHtmlAsync();
         Assert.Contains(r.Reference!, followUpPage.QuerySelector("[data-follow-up-of]")!.TextContent, StringComparison.Ordinal);

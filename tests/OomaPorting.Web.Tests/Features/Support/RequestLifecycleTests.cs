@@ -29,7 +29,7 @@ public class RequestLifecycleTests
         var id = await wizard.FillAsync(mainNumber: main);
         var fields = Wizard.Signature(FrenchNumber.Parse(main).E164);
         fields["Command.KeepTemporaryNumber"] = keepTemporary ? "true" : "false";
-        Assert.Equal(HttpStatusCode.Redirect, (await wizard.PostAsync(id, "signature", fields)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await wizard.SignAsync(id, fields)).StatusCode);
         return (id, main, wizard);
     }
 
@@ -120,7 +120,7 @@ public class RequestLifecycleTests
         var id = await wizard.FillAsync(mainNumber: main);
         var fields = Wizard.Signature(FrenchNumber.Parse(main).E164, "Jean Durand");
         fields["Command.KeepTemporaryNumber"] = "true";
-        Assert.Equal(HttpStatusCode.Redirect, (await wizard.PostAsync(id, "signature", fields)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await wizard.SignAsync(id, fields)).StatusCode);
 
         var support = await SupportDesk.SignInAsync(factory);
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-03" });
@@ -195,7 +195,7 @@ public class RequestLifecycleTests
         }, "signature");
         var check = await (await wizard.Client.GetAsync($"/portage/{id}/signature")).ReadHtmlAsync();
         Assert.Single(check.QuerySelectorAll(".summary-list a[href$='?retour=signature']"));
-        var resubmit = await wizard.PostAsync(id, "signature", Wizard.Signature(FrenchNumber.Parse(main).E164));
+        var resubmit = await wizard.SignAsync(id, Wizard.Signature(FrenchNumber.Parse(main).E164));
         Assert.True(resubmit.StatusCode == HttpStatusCode.Redirect, string.Join("\n", factory.Logs.Events.Where(e => e.Exception is not null).Select(e => e.Exception!.ToString())));
 
         var r = wizard.Load(id)!;

@@ -26,7 +26,8 @@ public class SupportRequestPageTests(ClockedPortal portal) : IClassFixture<Clock
             var r = new PortRequestBuilder(account, Admin, new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc)).Carrier("F1").CarrierAccount("ACC-1234")
                 .Lines(("02 97 55 00 01", "F1A123456")).Address("1 rue", "56100", "Lorient").Holder("A", "B").Submit("POR-2026-880001");
             r.RequireAction(Support, [ReasonCode.RioInvalid], "RIO", new DateTime(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc));
-            var second = r.Submit(Admin, new SignatureInput("Second Signataire", true, "127.0.0.1", "test", null, Domain.Porting.SignerCapacity.Manager, AuthorityConfirmed: true),
+            var second = r.Submit(Admin, new SignatureInput("Second Signataire", true, "127.0.0.1", "test", null, Domain.Porting.SignerCapacity.Manager, AuthorityConfirmed: true,
+                Domain.Porting.SignerConfirmation.ByEmailCode("signataire@exemple.fr", DateTime.UnixEpoch)),
                 new PortingTerms("2026-11-fr", "Conditions."), null, new DateTime(2026, 11, 24, 9, 0, 0, DateTimeKind.Utc));
             db.PortRequests.Add(r);
             await db.SaveChangesAsync();

@@ -49,7 +49,8 @@ public class DeskDashboardTests
             // B (SFR): submitted 19 Oct, sent back (two reasons), corrected, dated on 26 Oct (7 days after its first submission), completed 9 Nov: 21 days.
             var b = New(account, 2, Utc(10, 19), "F1").Submit("POR-2026-870002");
             b.RequireAction(Support, [ReasonCode.HolderMismatch, ReasonCode.RioInvalid], "Titulaire et RIO", Utc(10, 20));
-            b.Submit(Admin, new SignatureInput("A B", true, "127.0.0.1", "test", null, Domain.Porting.SignerCapacity.Manager, AuthorityConfirmed: true), Terms, null, Utc(10, 22));
+            b.Submit(Admin, new SignatureInput("A B", true, "127.0.0.1", "test", null, Domain.Porting.SignerCapacity.Manager, AuthorityConfirmed: true,
+                Domain.Porting.SignerConfirmation.ByEmailCode("signataire@exemple.fr", DateTime.UnixEpoch)), Terms, null, Utc(10, 22));
             b.SetFocDate(Support, new DateOnly(2026, 11, 9), Calendar, Utc(10, 26));
             b.StartTestCall(Support, Utc(11, 9));
             b.RecordTestCallPassed(Support, Utc(11, 9, 10));

@@ -11,7 +11,7 @@ using OomaPorting.Web.Data;
 namespace OomaPorting.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261127201923_MandateEvidence")]
+    [Migration("20261127205038_MandateEvidence")]
     partial class MandateEvidence
     {
         /// <inheritdoc />
@@ -673,6 +673,65 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.ToTable("PortRequestMessages", (string)null);
                 });
 
+            modelBuilder.Entity("OomaPorting.Domain.Porting.SignatureCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingSignature")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PortRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortRequestId", "UserId", "SentAtUtc");
+
+                    b.ToTable("SignatureCodes", (string)null);
+                });
+
             modelBuilder.Entity("OomaPorting.Web.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1125,6 +1184,37 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                                 .HasForeignKey("MandateId");
                         });
 
+                    b.OwnsOne("OomaPorting.Domain.Porting.SignerConfirmation", "Confirmation", b1 =>
+                        {
+                            b1.Property<Guid>("MandateId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("AtUtc")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConfirmedAtUtc");
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConfirmationEmail");
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConfirmationMethod");
+
+                            b1.HasKey("MandateId");
+
+                            b1.ToTable("Mandates");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MandateId");
+                        });
+
+                    b.Navigation("Confirmation");
+
                     b.Navigation("SignerCapacity");
                 });
 
@@ -1231,6 +1321,15 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("OomaPorting.Domain.Porting.PortRequestMessage", b =>
+                {
+                    b.HasOne("OomaPorting.Domain.Porting.PortRequest", null)
+                        .WithMany()
+                        .HasForeignKey("PortRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OomaPorting.Domain.Porting.SignatureCode", b =>
                 {
                     b.HasOne("OomaPorting.Domain.Porting.PortRequest", null)
                         .WithMany()

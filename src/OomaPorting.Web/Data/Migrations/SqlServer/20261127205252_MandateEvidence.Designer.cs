@@ -12,7 +12,7 @@ using OomaPorting.Web.Data;
 namespace OomaPorting.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261127202014_MandateEvidence")]
+    [Migration("20261127205252_MandateEvidence")]
     partial class MandateEvidence
     {
         /// <inheritdoc />
@@ -686,6 +686,65 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.ToTable("PortRequestMessages", (string)null);
                 });
 
+            modelBuilder.Entity("OomaPorting.Domain.Porting.SignatureCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PendingSignature")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("PortRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("RequestVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nchar(32)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortRequestId", "UserId", "SentAtUtc");
+
+                    b.ToTable("SignatureCodes", (string)null);
+                });
+
             modelBuilder.Entity("OomaPorting.Web.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1142,6 +1201,37 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                                 .HasForeignKey("MandateId");
                         });
 
+                    b.OwnsOne("OomaPorting.Domain.Porting.SignerConfirmation", "Confirmation", b1 =>
+                        {
+                            b1.Property<Guid>("MandateId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTime>("AtUtc")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("ConfirmedAtUtc");
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("nvarchar(256)")
+                                .HasColumnName("ConfirmationEmail");
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)")
+                                .HasColumnName("ConfirmationMethod");
+
+                            b1.HasKey("MandateId");
+
+                            b1.ToTable("Mandates");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MandateId");
+                        });
+
+                    b.Navigation("Confirmation");
+
                     b.Navigation("SignerCapacity");
                 });
 
@@ -1248,6 +1338,15 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("OomaPorting.Domain.Porting.PortRequestMessage", b =>
+                {
+                    b.HasOne("OomaPorting.Domain.Porting.PortRequest", null)
+                        .WithMany()
+                        .HasForeignKey("PortRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OomaPorting.Domain.Porting.SignatureCode", b =>
                 {
                     b.HasOne("OomaPorting.Domain.Porting.PortRequest", null)
                         .WithMany()
