@@ -11,7 +11,18 @@ public static class GetForSupport
         FrenchNumber? TemporaryNumber = null, string ViewerId = "");
 
     /// <summary>The mandate in force as support reads it: who signed, when, which terms, its seal and whether it still holds.</summary>
-    public sealed record MandateView(string SignerName, DateTime SignedAtUtc, string TermsVersion, string Sha256, MandateIntegrity Integrity);
+    public sealed record MandateView(string SignerName, DateTime SignedAtUtc, string TermsVersion, string Sha256, MandateIntegrity Integrity)
+    {
+        /// <summary>The signer's capacity (null for a mandate signed before it was asked).</summary>
+        public SignerCapacityKind? Capacity { get; init; }
+
+        public string? CapacityDetail { get; init; }
+
+        /// <summary>The address the signature code went to and when it was typed back (null before codes were asked).</summary>
+        public string? ConfirmedEmail { get; init; }
+
+        public DateTime? ConfirmedAtUtc { get; init; }
+    }
 
     public sealed class Handler(AppDbContext db, ICurrentActor current, Infrastructure.Mandates.MandateSealKeys sealKeys) : IQueryHandler<Query, Model>
     {
@@ -48,11 +59,22 @@ public static class GetForSupport
                     Text = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id && m.Sequence == x.MandateCount).Select(m => m.CanonicalText).FirstOrDefault(),
                     SealKeyId = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id && m.Sequence == x.MandateCount).Select(m => m.SealKeyId).FirstOrDefault(),
                     KeyedSeal = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id && m.Sequence == x.MandateCount).Select(m => m.Seal).FirstOrDefault(),
+                    Capacity = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id && m.Sequence == x.MandateCount)
+                        .Select(m => m.SignerCapacity == null ? (SignerCapacityKind?)null : m.SignerCapacity.Kind).FirstOrDefault(),
+                    CapacityDetail = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id && m.Sequence == x.MandateCount)
+                        .Select(m => m.SignerCapacity == null ? null : m.SignerCapacity.Detail).FirstOrDefault(),
+                    ConfirmedEmail = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id && m.Sequence == x.MandateCount)
+                        .Select(m => m.Confirmation == null ? null : m.Confirmation.Email).FirstOrDefault(),
+                    ConfirmedAt = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id && m.Sequence == x.MandateCount)
+                        .Select(m => m.Confirmation == null ? (DateTime?)null : m.Confirmation.AtUtc).FirstOrDefault(),
                 })
                 .FirstAsync(cancellationToken);
             var messages = history.Messages.OrderBy(m => m.SentAtUtc).ToList();
             var mandate = found.SignedAt is { } signedAt
                 ? new MandateView(found.Signer!, signedAt, found.Terms!, found.Seal!, Mandate.Check(history.Text!, found.Seal!, history.SealKeyId, history.KeyedSeal, sealKeys.All))
+                {
+                    Capacity = history.Capacity, CapacityDetail = history.CapacityDetail, ConfirmedEmail = history.ConfirmedEmail, ConfirmedAtUtc = history.ConfirmedAt,
+                }
                 : null;
             return new Model(r, found.Company, messages, mandate, found.Temporary, current.Actor.UserId);
         }

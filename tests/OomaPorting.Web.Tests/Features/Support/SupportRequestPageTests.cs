@@ -37,10 +37,13 @@ public class SupportRequestPageTests(ClockedPortal portal) : IClassFixture<Clock
         var support = await PortalClient.SignedInAsync(portal.Factory, DemoData.SupportAgent);
         var page = await (await support.GetAsync($"/support/portages/{id}")).ReadHtmlAsync();
         var row = page.QuerySelectorAll(".summary-row").Single(r => r.QuerySelector("dt")!.TextContent.Trim() == "Mandat signé");
-        Assert.StartsWith("Second Signataire,", row.QuerySelector("dd")!.TextContent.Trim(), StringComparison.Ordinal); // the second mandate, in force
+        Assert.StartsWith("Second Signataire (", row.QuerySelector("dd")!.TextContent.Trim(), StringComparison.Ordinal); // the second mandate, in force
         Assert.Equal(seal, row.QuerySelector("code")!.TextContent.Trim());
         Assert.DoesNotContain("ALTÉRÉ", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("scellé : texte, empreinte et sceau concordent", row.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Second Signataire (Gérant(e)),", row.QuerySelector("dd")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("signature confirmée par le code envoyé à signataire@exemple.fr", row.QuerySelector("[data-confirmation-code]")!.TextContent.Trim(),
+            StringComparison.Ordinal);
 
         using (var scope = portal.Factory.Services.CreateScope())
         {
