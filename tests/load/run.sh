@@ -210,15 +210,31 @@ LUA
   run "$SIZE" "customer accounts (support, search)" 32 "$SUPPORT" "/support/comptes?q=boulangerie"
   run "$SIZE" "customer account page (support)" 32 "$SUPPORT" "/support/comptes/0b5c1e2a-6f4d-4c3b-9a1e-000000000001"
   run "$SIZE" "audit trail (support administrator)" 32 "$SUPPORT" /support/journal
-  # The demo draft (complete), signed: its signature page, then the page where the e-mailed code is typed back.
-  DRAFT=$(curl -s -H "Cookie: $ADMIN" -H "$FORWARDED" "$BASE/portage" | grep -o '/portage/[0-9a-f-]\{36\}/type' | head -1 | cut -d/ -f3)
-  if [ -n "$DRAFT" ]; then
-    MAIN=$(curl -s -H "Cookie: $ADMIN" -H "$FORWARDED" "$BASE/portage/$DRAFT/signature" | grep -o 'name="Command.MainNumber" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
-    curl -s -o /dev/null -H "Cookie: $ADMIN" -H "$FORWARDED" --data-urlencode "__RequestVerificationToken=$(token_of "$ADMIN" /postes)" \
-      --data-urlencode "Command.MainNumber=$MAIN" -d "Command.AcceptTerms=true&Command.SignerName=Marie+Martin&Command.SignerCapacity=Manager&Command.SignerAuthorised=true" \
-      "$BASE/portage/$DRAFT/signature"
+  # A draft filled through the wizard's own steps (one fixed number, its RIO with the right key), then signed: its
+  # signature page, and the page where the e-mailed code is typed back.
+  SIGN_TOKEN=$(token_of "$ADMIN" /postes)
+  DRAFT=$(curl -s -o /dev/null -w '%{redirect_url}' -H "Cookie: $ADMIN" --data-urlencode "__RequestVerificationToken=$SIGN_TOKEN" "$BASE/portage" | cut -d/ -f5)
+  step_post() { curl -s -o /dev/null -H "Cookie: $ADMIN" --data-urlencode "__RequestVerificationToken=$SIGN_TOKEN" "$@"; }
+  SIGN_NUMBER="01 46 $(printf '%02d %02d %02d' $((RANDOM % 100)) $((RANDOM % 100)) $((RANDOM % 100)))"
+  SIGN_RIO=$(python3 -c 'import sys
+k="ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+"; a=b=c=0
+for ch in (sys.argv[1] + sys.argv[2].replace(" ", "")).upper():
+    p=k.index(ch); a=(a+p)%37; b=(2*b+p)%37; c=(4*c+p)%37
+print(sys.argv[1] + k[a] + k[b] + k[c])' F0X1A2B3C "$SIGN_NUMBER")
+  step_post -d "Command.NumberType=Fixed" "$BASE/portage/$DRAFT/type"
+  step_post -d "Command.CarrierCode=F0" "$BASE/portage/$DRAFT/operateur"
+  step_post -d "Command.AccountNumber=FT-123456&Command.Internet=Fibre" "$BASE/portage/$DRAFT/compte"
+  step_post --data-urlencode "Command.Lines[0].Number=$SIGN_NUMBER" --data-urlencode "Command.Lines[0].Rio=$SIGN_RIO" -d "action=enregistrer" "$BASE/portage/$DRAFT/numeros"
+  step_post -d "FirstName=Marie&LastName=Martin&Street=8+rue+des+Boulangers&PostalCode=75005&City=Paris" "$BASE/portage/$DRAFT/adresse"
+  SIGN_MAIN=$(curl -s -H "Cookie: $ADMIN" "$BASE/portage/$DRAFT/signature" | grep -o 'name="Command.MainNumber" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//;s/&#x2B;/+/')
+  SIGNED=$(curl -s -o /dev/null -w '%{redirect_url}' -H "Cookie: $ADMIN" --data-urlencode "__RequestVerificationToken=$SIGN_TOKEN" \
+    --data-urlencode "Command.MainNumber=$SIGN_MAIN" -d "Command.AcceptTerms=true&Command.SignerName=Marie+Martin&Command.SignerCapacity=Manager&Command.SignerAuthorised=true" \
+    "$BASE/portage/$DRAFT/signature")
+  if [[ "$SIGNED" == */signature/code ]]; then
     run "$SIZE" "signature page (admin)" 32 "$ADMIN" "/portage/$DRAFT/signature"
     run "$SIZE" "signature code page (admin)" 32 "$ADMIN" "/portage/$DRAFT/signature/code"
+  else
+    echo "$SIZE: the draft for the signature pages could not be signed ($SIGN_NUMBER): rows skipped" >&2
   fi
   run "$SIZE" "wizard step POST" 16 "$ADMIN" /portage "$LUA"
 
