@@ -114,6 +114,12 @@ public sealed class MandatePdf(MandateSigningCertificate signing, IOptions<Manda
 
         writer.Line($"{L("Le", "On")} {Display.DateTime(mandate.SignedAtUtc, culture)} ({L("heure de Paris", "Paris time")}), " +
             $"{mandate.SignedAtUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC");
+        if (mandate.Confirmation is { } confirmation)
+        {
+            writer.Line(L($"Signature confirmée par le code envoyé à {confirmation.Email}, saisi le {Display.DateTime(confirmation.AtUtc, culture)} (heure de Paris)",
+                $"Signature confirmed by the code sent to {confirmation.Email}, typed on {Display.DateTime(confirmation.AtUtc, culture)} (Paris time)") +
+                $", {confirmation.AtUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC.");
+        }
         if (mandate.DrawnSignaturePng is { } png)
         {
             writer.Image(png);

@@ -25,7 +25,8 @@ public class MandatePdfSignatureTests(SharedPortal portal) : IClassFixture<Share
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var pdf = await response.Content.ReadAsByteArrayAsync();
         var text = Encoding.Latin1.GetString(pdf);
-        foreach (var fact in new[] { "SIRET : 443 512 098 00015", "en qualité de gérant", "habilité à engager le titulaire", "Ooma, Inc.", " UTC", "Navigateur : " })
+        foreach (var fact in new[] { "SIRET : 443 512 098 00015", "en qualité de gérant", "habilité à engager le titulaire", "Ooma, Inc.", " UTC", "Navigateur : ",
+            "Signature confirmée par le code envoyé à admin@boulangerie-martin.test" })
         {
             Assert.Contains(fact, text, StringComparison.Ordinal);
         }
