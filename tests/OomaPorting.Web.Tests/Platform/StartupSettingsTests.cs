@@ -26,7 +26,24 @@ public class StartupSettingsTests
         { "SupportContact:Closes", "08:00", "must be HH:mm times, opening before closing" },
         { "Proxy:KnownProxies:0", "proxy.interne", "Proxy:KnownProxies 'proxy.interne' is not an IP address" },
         { "Proxy:KnownNetworks:0", "10.0.0.0", "Proxy:KnownNetworks '10.0.0.0' is not a network" },
+        { "Mandate:SealKey", "trop-courte", "Mandate:SealKey must be base64 of at least 32 bytes" },
+        { "Mandate:SealKey", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "Mandate:SealKey must be base64 of at least 32 bytes" }, // 29 bytes
+        { "Mandate:RetiredSealKeys:0", "AAAA", "Every Mandate:RetiredSealKeys entry must be base64 of at least 32 bytes" },
+        { "Mandate:SigningCertificatePath", "/nulle/part/mandat.pfx", "Mandate:SigningCertificatePath: no file at '/nulle/part/mandat.pfx'" },
+        { "Mandate:LegalEntityName", "", "Mandate:LegalEntityName is required" },
     };
+
+    [Fact]
+    public void A_configured_seal_key_is_the_one_used_and_no_key_file_is_made()
+    {
+        var key = Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray();
+        using var factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Mandate:SealKey"] = Convert.ToBase64String(key) });
+        using var client = factory.CreateClient();
+        var keys = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<OomaPorting.Web.Infrastructure.Mandates.MandateSealKeys>(factory.Services);
+        Assert.Equal(new Domain.Porting.MandateSealKey(key).Id, keys.Current.Id);
+        Assert.False(File.Exists(Path.Combine(factory.DataFolder, OomaPorting.Web.Infrastructure.Mandates.MandateSealKeys.FileName)));
+    }
 
     [Theory]
     [MemberData(nameof(WrongSettings))]
