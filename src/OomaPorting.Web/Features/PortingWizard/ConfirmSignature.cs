@@ -15,8 +15,9 @@ public static class ConfirmSignature
     public sealed record Query(Guid Id) : IQuery<Form>;
 
     /// <param name="SentTo">The address the code went to, masked.</param>
-    public sealed record Form(Guid Id, string SentTo, DateTime SentAtUtc, DateTime ExpiresAtUtc, int AttemptsLeft, bool Resubmission)
+    public sealed record Form(Guid Id, string SentTo, DateTime ExpiresAtUtc, int AttemptsLeft, bool Resubmission)
     {
+        /// <summary>Always empty (a code is never shown back): it names the field the refusals are said at.</summary>
         public string? Code { get; init; }
     }
 
@@ -42,7 +43,7 @@ public static class ConfirmSignature
         {
             var r = await Drafts.LoadAsync(db, query.Id, time, cancellationToken, WizardSection.Signature);
             var code = await LatestAsync(db, r.Id, current.Actor.UserId, cancellationToken) ?? throw new NoPendingCodeException(r.Id);
-            return new Form(r.Id, SignatureCodes.Masked(code.Email), code.SentAtUtc, code.ExpiresAtUtc,
+            return new Form(r.Id, SignatureCodes.Masked(code.Email), code.ExpiresAtUtc,
                 Math.Max(0, SignatureCode.MaxAttempts - code.Attempts), r.Status == PortRequestStatus.ActionRequired);
         }
     }

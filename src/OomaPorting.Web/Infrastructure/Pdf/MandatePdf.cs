@@ -18,7 +18,6 @@ namespace OomaPorting.Web.Infrastructure.Pdf;
 public sealed class MandatePdf(MandateSigningCertificate signing, IOptions<MandateOptions> options)
 {
     private const double Margin = 50;
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     /// <param name="accountHasTemporaryNumber">Whether the account still has its temporary number: the mandate says what
     /// becomes of it only then (or when the customer asked to keep it), never for an account that has none.</param>
