@@ -92,6 +92,11 @@ public sealed partial class PortRequest
             missing |= WizardSection.MainNumber;
         }
 
+        if (LacksBill)
+        {
+            missing |= WizardSection.Documents;
+        }
+
         return missing;
     }
 

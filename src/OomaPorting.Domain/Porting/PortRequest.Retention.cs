@@ -26,8 +26,8 @@ public sealed partial class PortRequest
 
     /// <summary>
     /// Erases the personal data of a closed request: the line holder, the service address, the carrier account number,
-    /// the signer's name, the desk's free text to the customer and the carrier's words on refused numbers, and from
-    /// each mandate the drawn signature, the signer's IP address and browser. The reference, dates, numbers, statuses,
+    /// the signer's name, the desk's free text to the customer, the carrier's words on refused numbers, the attached
+    /// documents (bills, Kbis: their bytes go with them, by cascade), and from each mandate the drawn signature, the signer's IP address and browser. The reference, dates, numbers, statuses,
     /// reason codes and the history stay. Answers false when already done.
     /// </summary>
     public bool ErasePersonalData(DateTime nowUtc)
@@ -52,6 +52,10 @@ public sealed partial class PortRequest
         {
             mandate.ErasePersonalData();
         }
+
+        _documents.Clear();
+        DocumentCount = 0;
+        BillCount = 0;
 
         PersonalDataErasedAtUtc = nowUtc;
         Record(Actor.System, nowUtc, PortRequestEventKind.PersonalDataErased, Status);

@@ -30,6 +30,17 @@ public sealed class PortRequestBuilder(Guid accountId, Actor admin, DateTime atU
     private string? _mainNumber;
     private bool _keepTemporaryNumber;
     private bool _accountHasOwnMainNumber;
+    private (string FileName, byte[] Content)? _bill = ("facture-operateur.pdf", SampleBillPdf);
+
+    /// <summary>
+    /// A small valid PDF standing for a carrier's bill: what the builder attaches to a fixed-number request unless told
+    /// otherwise. Callers that keep files (demo data, the load generator) store these bytes under the document's id.
+    /// </summary>
+    public static byte[] SampleBillPdf { get; } = System.Text.Encoding.ASCII.GetBytes(
+        "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+        "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj\n" +
+        "4 0 obj<</Length 38>>stream\nBT /F1 24 Tf 72 760 Td (Facture) Tj ET\nendstream endobj\n" +
+        "5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
     /// <summary>The terms signed when <see cref="Submit"/> is given none: the current French text.</summary>
     public static PortingTerms DefaultTerms { get; } = PortingTermsText.Current(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
@@ -91,6 +102,13 @@ public sealed class PortRequestBuilder(Guid accountId, Actor admin, DateTime atU
         return this;
     }
 
+    /// <summary>The bill attached to a fixed-number request (<see cref="SampleBillPdf"/> by default); null attaches none.</summary>
+    public PortRequestBuilder Bill(string? fileName, byte[]? content = null)
+    {
+        _bill = fileName is null ? null : (fileName, content ?? SampleBillPdf);
+        return this;
+    }
+
     /// <summary>A draft with every section answered, ready to be signed.</summary>
     public PortRequest Draft()
     {
@@ -107,6 +125,12 @@ public sealed class PortRequestBuilder(Guid accountId, Actor admin, DateTime atU
             AccountHolder.Create(_holder.First, _holder.Last, _holder.Company, _holder.Siret), atUtc);
         var main = _mainNumber is null ? r.Lines[0].Number : FrenchNumber.Parse(_mainNumber);
         r.ChooseMainNumber(admin, main, _keepTemporaryNumber, _accountHasOwnMainNumber, atUtc);
+        if (_type == NumberType.Fixed && _bill is { } bill)
+        {
+            r.AttachDocument(admin, Guid.CreateVersion7(atUtc), DocumentKind.CarrierBill, bill.FileName, SupportingDocument.Pdf,
+                bill.Content.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bill.Content)), atUtc);
+        }
+
         return r;
     }
 

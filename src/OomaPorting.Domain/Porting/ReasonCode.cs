@@ -13,4 +13,6 @@ public enum ReasonCode
     DryLineRequired = 7,
     MandateInvalid = 8,
     Other = 9,
+    BillUnreadable = 10,
+    SiretIncorrect = 11,
 }

@@ -8,7 +8,9 @@ public static class ReasonCodes
     {
         ReasonCode.RioInvalid or ReasonCode.NumberInactive or ReasonCode.PortPendingElsewhere or ReasonCode.LinesIncomplete
             => WizardSection.Lines | WizardSection.MainNumber,
-        ReasonCode.HolderMismatch or ReasonCode.AddressMismatch => WizardSection.AddressAndHolder,
+        ReasonCode.HolderMismatch or ReasonCode.AddressMismatch => WizardSection.AddressAndHolder | WizardSection.Documents,
+        ReasonCode.SiretIncorrect => WizardSection.AddressAndHolder,
+        ReasonCode.BillUnreadable => WizardSection.Documents,
         ReasonCode.AccountNumberInvalid or ReasonCode.DryLineRequired => WizardSection.CarrierAccount,
         ReasonCode.MandateInvalid => WizardSection.Signature,
         ReasonCode.Other => WizardSection.All,

@@ -12,5 +12,6 @@ public enum WizardSection
     AddressAndHolder = 16,
     MainNumber = 32,
     Signature = 64,
-    All = NumberType | Carrier | CarrierAccount | Lines | AddressAndHolder | MainNumber | Signature,
+    Documents = 128,
+    All = NumberType | Carrier | CarrierAccount | Lines | AddressAndHolder | MainNumber | Signature | Documents,
 }

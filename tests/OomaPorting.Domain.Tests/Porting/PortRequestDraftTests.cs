@@ -113,7 +113,8 @@ public class PortRequestDraftTests
     {
         var r = NewDraft();
         r.ChooseCarrier(Admin, "F1", null, Now);
-        Assert.Equal(WizardSection.CarrierAccount | WizardSection.Lines | WizardSection.AddressAndHolder | WizardSection.MainNumber,
+        Assert.Equal(WizardSection.CarrierAccount | WizardSection.Lines | WizardSection.AddressAndHolder | WizardSection.MainNumber
+            | WizardSection.Documents,
             r.MissingForSubmission());
         Assert.Equal("Submit.Incomplete", Assert.Throws<DomainException>(() => r.Submit(Admin, Signature("Jeanne Martin", true), Terms, "POR-2026-000001", Now)).Code);
         var complete = CompleteDraft();

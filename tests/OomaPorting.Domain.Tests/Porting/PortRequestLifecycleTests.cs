@@ -186,7 +186,7 @@ public class PortRequestLifecycleTests
         Assert.Equal(PortRequestStatus.Submitted, r.Status);
 
         r.RequireAction(Support, [ReasonCode.HolderMismatch], "Le titulaire est « SARL Martin » chez Orange.", Now);
-        Assert.Equal(WizardSection.AddressAndHolder | WizardSection.Signature, r.EditableSections);
+        Assert.Equal(WizardSection.AddressAndHolder | WizardSection.Documents | WizardSection.Signature, r.EditableSections);
         Assert.Equal("HolderMismatch", r.Events[^1].ReasonCodes);
 
         Assert.Equal("PortRequest.SectionLocked", Assert.Throws<DomainException>(() => r.ChooseCarrier(Admin, "F1", null, Now)).Code);
