@@ -325,6 +325,11 @@ public static class PortalServices
             return certificate;
         });
         services.AddSingleton<Infrastructure.Pdf.MandatePdf>();
+
+        // Supporting documents: checked and cleaned on upload, their bytes in the database (docs/security.md, "Uploaded files").
+        services.AddSingleton<Infrastructure.Documents.ImageCleaner>();
+        services.AddSingleton<Infrastructure.Documents.DocumentInspector>();
+        services.AddScoped<Infrastructure.Documents.IDocumentStore, Infrastructure.Documents.DatabaseDocumentStore>();
         return services;
     }
 

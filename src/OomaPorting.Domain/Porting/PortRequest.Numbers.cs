@@ -110,6 +110,14 @@ public sealed partial class PortRequest
             line.TakeUpIn(followUpId);
         }
 
+        // The proof of the same holder goes with them (when the documents were loaded): the same bill is not asked twice.
+        foreach (var document in _documents)
+        {
+            followUp._documents.Add(document.CopyFor(followUp, Guid.CreateVersion7(nowUtc)));
+            followUp.DocumentCount++;
+            followUp.BillCount += document.Kind == DocumentKind.CarrierBill ? 1 : 0;
+        }
+
         var e = Record(actor, nowUtc, PortRequestEventKind.FollowUpStarted, Status);
         e.LineCount = lines.Count;
         e.FollowUpRequestId = followUpId;

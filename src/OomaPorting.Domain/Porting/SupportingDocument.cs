@@ -23,6 +23,7 @@ public sealed class SupportingDocument
     {
         Id = id;
         PortRequestId = request.Id;
+        AccountId = request.AccountId;
         Kind = kind;
         FileName = fileName;
         ContentType = contentType;
@@ -44,6 +45,8 @@ public sealed class SupportingDocument
 
     public Guid PortRequestId { get; private set; }
 
+    public Guid AccountId { get; private set; }
+
     public DocumentKind Kind { get; private set; }
 
     /// <summary>The name shown and offered on download: cleaned by <see cref="CleanFileName"/>, with the extension of its real type.</summary>
@@ -63,6 +66,13 @@ public sealed class SupportingDocument
 
     public bool IsImage => ContentType is Jpeg or Png;
 
+    /// <summary>The same document attached to <paramref name="request"/> (a follow-up) under <paramref name="id"/>; its bytes are copied by the store.</summary>
+    internal SupportingDocument CopyFor(PortRequest request, Guid id) =>
+        new(request, id, Kind, FileName, ContentType, Length, Sha256, UploadedByUserId, UploadedAtUtc) { CopiedFromId = Id };
+
+    /// <summary>The document this one was copied from (a follow-up's copy of the original's bill), whose bytes it shares the content of.</summary>
+    public Guid? CopiedFromId { get; private set; }
+
     /// <summary>The extension a stored document of <paramref name="contentType"/> carries.</summary>
     public static string ExtensionOf(string contentType) => contentType switch
     {
@@ -81,6 +91,21 @@ public sealed class SupportingDocument
     public static string CleanFileName(string? name, string contentType)
     {
         var extension = ExtensionOf(contentType);
+        var cleaned = CleanName(name);
+        var dot = cleaned.LastIndexOf('.');
+        var stem = dot > 0 ? cleaned[..dot].TrimEnd('.', ' ') : cleaned;
+        return Cut(stem.Length == 0 ? "document" : stem, MaxFileNameLength - extension.Length) + extension;
+    }
+
+    /// <summary>A name as given, cleaned like <see cref="CleanFileName"/> but keeping its own extension: what a refusal names.</summary>
+    public static string DisplayName(string? name)
+    {
+        var cleaned = CleanName(name);
+        return cleaned.Length == 0 ? "document" : Cut(cleaned, MaxFileNameLength);
+    }
+
+    private static string CleanName(string? name)
+    {
         var last = (name ?? string.Empty).Replace('\\', '/');
         last = last[(last.LastIndexOf('/') + 1)..];
         var text = new StringBuilder(last.Length);
@@ -91,26 +116,17 @@ public sealed class SupportingDocument
             text.Append(blank ? " " : rune.ToString());
         }
 
-        var cleaned = string.Join(' ', text.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim('.', ' ', '-');
-        var dot = cleaned.LastIndexOf('.');
-        var stem = dot > 0 ? cleaned[..dot].TrimEnd('.', ' ') : cleaned;
-        if (stem.Length == 0)
+        return string.Join(' ', text.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim('.', ' ', '-');
+    }
+
+    private static string Cut(string text, int room)
+    {
+        if (text.Length <= room)
         {
-            stem = "document";
+            return text;
         }
 
-        var room = MaxFileNameLength - extension.Length;
-        if (stem.Length > room)
-        {
-            var cut = room;
-            if (char.IsHighSurrogate(stem[cut - 1]))
-            {
-                cut--;
-            }
-
-            stem = stem[..cut].TrimEnd('.', ' ');
-        }
-
-        return stem + extension;
+        var cut = char.IsHighSurrogate(text[room - 1]) ? room - 1 : room;
+        return text[..cut].TrimEnd('.', ' ');
     }
 }

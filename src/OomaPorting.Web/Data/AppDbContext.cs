@@ -37,6 +37,11 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
 
     public DbSet<SignatureCode> SignatureCodes => Set<SignatureCode>();
 
+    public DbSet<SupportingDocument> SupportingDocuments => Set<SupportingDocument>();
+
+    /// <summary>The bytes of the documents, in chunks (<see cref="Infrastructure.Documents.DatabaseDocumentStore"/>).</summary>
+    public DbSet<Infrastructure.Documents.DocumentChunk> DocumentChunks => Set<Infrastructure.Documents.DocumentChunk>();
+
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
 
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
@@ -83,6 +88,8 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
         builder.Entity<Mandate>().HasQueryFilter(m => m.AccountId == CurrentAccountId);
         builder.Entity<PortRequestMessage>().HasQueryFilter(m => m.AccountId == CurrentAccountId);
         builder.Entity<SignatureCode>().HasQueryFilter(c => c.AccountId == CurrentAccountId);
+        builder.Entity<SupportingDocument>().HasQueryFilter(d => d.AccountId == CurrentAccountId);
+        // A chunk is reached only through its document, read under the filter above first (DatabaseDocumentStore).
     }
 }
 

@@ -113,6 +113,13 @@ public static class DemoData
                 "Orange indique que la ligne est au nom de « SCP Durand et Associés » : indiquez le titulaire exact figurant sur la facture.", now.AddDays(-2));
 
             db.PortRequests.AddRange(shop, annex, draft, office, fax);
+            // Each signed request came with its bill (the builder's sample PDF): its bytes are stored like an upload's.
+            var documents = new Infrastructure.Documents.DatabaseDocumentStore(db);
+            foreach (var document in new[] { shop, annex, office, fax }.SelectMany(r => r.Documents))
+            {
+                documents.Add(document.Id, PortRequestBuilder.SampleBillPdf);
+            }
+
             db.PortRequestMessages.Add(PortRequestMessage.Post(fax, SupportActor,
                 "Bonjour, Orange a refusé la demande car le titulaire ne correspond pas. Pouvez-vous vérifier le nom exact sur votre facture ?", false, now.AddDays(-2)));
             db.PortRequestMessages.Add(PortRequestMessage.Post(fax, SupportActor,

@@ -75,6 +75,19 @@ public static class Display
 
     public static string Money(decimal eur) => eur.ToString("C", CurrencyCulture());
 
+    /// <summary>A file's size as people read it: <c>850 Ko</c>, <c>2,4 Mo</c> (1 Ko = 1,024 bytes, as file managers show).</summary>
+    public static string FileSize(long bytes, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var culture = CultureInfo.CurrentCulture;
+        return bytes switch
+        {
+            < 1024 => text["Size.Bytes", bytes.ToString("N0", culture)].Value,
+            < 1024 * 1024 => text["Size.Kilobytes", Math.Ceiling(bytes / 1024d).ToString("N0", culture)].Value,
+            _ => text["Size.Megabytes", (bytes / (1024d * 1024)).ToString("0.#", culture)].Value,
+        };
+    }
+
     private static System.DateTime ToParis(System.DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris);
 

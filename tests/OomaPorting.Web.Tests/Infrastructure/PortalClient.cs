@@ -139,6 +139,30 @@ public static partial class PortalClient
         return await client.PostAsync(action, form);
     }
 
+    /// <summary>As <see cref="PostMultipartAsync"/>, with any number of files in one field (an input with <c>multiple</c>).</summary>
+    public static async Task<HttpResponseMessage> PostFilesAsync(HttpClient client, string formPage, string action, IDictionary<string, string> fields,
+        string fileField, params (string Name, byte[] Content, string ContentType)[] files)
+    {
+        var html = await (await client.GetAsync(formPage)).Content.ReadAsStringAsync();
+        var token = Token().Match(html);
+        Assert.True(token.Success, $"No antiforgery token on {formPage}.");
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        form.Add(new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken");
+        foreach (var (name, content, contentType) in files)
+        {
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+            form.Add(file, fileField, name);
+        }
+
+        return await client.PostAsync(action, form);
+    }
+
     public static async Task<IHtmlDocument> ReadHtmlAsync(this HttpResponseMessage response) =>
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 

@@ -131,8 +131,22 @@ public sealed partial class Wizard(PortalFactory factory, HttpClient client)
             ["Complement"] = "",
             ["PostalCode"] = "75005",
             ["City"] = "Paris",
-        }, "signature");
+        }, "justificatifs");
+        await AttachBillAsync(id);
         return id;
+    }
+
+    /// <summary>Posts files on the documents step as <paramref name="kind"/>; answers the response.</summary>
+    public Task<HttpResponseMessage> UploadAsync(Guid id, string kind, params (string Name, byte[] Content, string ContentType)[] files) =>
+        PortalClient.PostFilesAsync(Client, $"/portage/{id}/justificatifs", $"/portage/{id}/justificatifs",
+            new Dictionary<string, string> { ["Command.Kind"] = kind }, "Command.Files", files);
+
+    /// <summary>Attaches the sample bill (a small clean PDF) and checks it was kept.</summary>
+    public async Task AttachBillAsync(Guid id)
+    {
+        var response = await UploadAsync(id, "CarrierBill", ("facture-orange.pdf", PortRequestBuilder.SampleBillPdf, "application/pdf"));
+        var body = response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync() : string.Empty;
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"justificatifs: {(int)response.StatusCode} {ErrorSummary(body)}");
     }
 
     /// <summary>A request of Boulangerie Martin with one number of its own, filled and signed: submitted.</summary>

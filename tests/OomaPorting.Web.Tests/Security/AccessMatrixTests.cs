@@ -56,7 +56,15 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         var path = pattern;
         if (path.Contains("{id:guid}", StringComparison.Ordinal))
         {
-            path = path.Replace("{id:guid}", (post ? await FreshMartinRequestAsync() : MartinRequest).ToString(), StringComparison.Ordinal);
+            var request = post ? await FreshMartinRequestAsync() : MartinRequest;
+            path = path.Replace("{id:guid}", request.ToString(), StringComparison.Ordinal);
+            if (path.Contains("{documentId:guid}", StringComparison.Ordinal))
+            {
+                using var scope = Factory.Services.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var document = await db.SupportingDocuments.IgnoreQueryFilters().Where(d => d.PortRequestId == request).Select(d => d.Id).FirstAsync();
+                path = path.Replace("{documentId:guid}", document.ToString(), StringComparison.Ordinal);
+            }
         }
 
         if (path.StartsWith("/support/comptes/{accountId:guid}", StringComparison.Ordinal))
@@ -223,6 +231,7 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         ["GET /portage/statut"] = Access.Member,
         ["GET /portage/{id:guid}"] = Access.Member,
         ["GET /portage/{id:guid}/mandat.pdf"] = Access.Member,
+        ["GET /portage/{id:guid}/justificatifs/{documentId:guid}"] = Access.Member,
         ["GET /portage/{id:guid}/ccf.ics"] = Access.Member,
         ["GET /portage/{id:guid}/annuler"] = Access.Admin,
         ["POST /portage/{id:guid}/annuler"] = Access.Admin,
@@ -253,8 +262,12 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         ["GET /portage/{id:guid}/signature/code"] = Access.Admin,
         ["POST /portage/{id:guid}/signature/code"] = Access.Admin,
         ["POST /portage/{id:guid}/signature/code/renvoyer"] = Access.Admin,
+        ["GET /portage/{id:guid}/justificatifs"] = Access.Admin,
+        ["POST /portage/{id:guid}/justificatifs"] = Access.Admin,
+        ["POST /portage/{id:guid}/justificatifs/{documentId:guid}/supprimer"] = Access.Admin,
         ["GET /support/portages"] = Access.Support,
         ["GET /support/portages/{id:guid}"] = Access.Support,
+        ["GET /support/portages/{id:guid}/justificatifs/{documentId:guid}"] = Access.Support,
         ["GET /support/portages/{id:guid}/courriels"] = Access.Support,
         ["POST /support/portages/{id:guid}/ccf"] = Access.Support,
         ["POST /support/portages/{id:guid}/appel-test"] = Access.Support,

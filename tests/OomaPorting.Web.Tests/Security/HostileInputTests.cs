@@ -46,6 +46,9 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
             "adresse" => new(name, Role.MartinAdmin, "/postes", $"/portage/{draft}/adresse",
                 new() { ["FirstName"] = "Marie", ["LastName"] = "Martin", ["CompanyName"] = "", ["Siret"] = "", ["Street"] = "1 rue X", ["Complement"] = "", ["PostalCode"] = "75001", ["City"] = "Paris" },
                 ["FirstName", "LastName", "CompanyName", "Siret", "Street", "Complement", "PostalCode", "City"], true),
+            // The files themselves (types, names, bombs) are DocumentUploadTests'; here the form's own fields.
+            "justificatifs" => new(name, Role.MartinAdmin, "/postes", $"/portage/{draft}/justificatifs", new() { ["Command.Kind"] = "CarrierBill" },
+                ["Command.Kind", "Command.ReturnTo"], true),
             "signature" => new(name, Role.MartinAdmin, "/postes", $"/portage/{draft}/signature",
                 new() { ["Command.MainNumber"] = "keep", ["Command.AcceptTerms"] = "false", ["Command.SignerName"] = "Marie Martin" },
                 ["Command.MainNumber", "Command.KeepTemporaryNumber", "Command.AcceptTerms", "Command.SignerName", "Command.DrawnSignature",
@@ -124,7 +127,7 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
 
     public static TheoryData<string> Forms() =>
     [
-        "sign-in", "language", "type", "operateur", "compte", "numeros", "adresse", "signature", "signature-code", "message", "cancel", "assign",
+        "sign-in", "language", "type", "operateur", "compte", "numeros", "adresse", "justificatifs", "signature", "signature-code", "message", "cancel", "assign",
         "ccf", "test-call", "send-back", "support-message", "keep-temporary", "support-keep-temporary", "requested-date", "follow", "invitation", "invite-user", "forgot-password",
         "sign-in-code", "change-password", "enable-two-factor", "disable-two-factor", "require-two-factor", "create-account", "account-access", "invite-agent",
         "agent-access", "support-assign", "bulk-foc", "refuse-numbers", "withdraw-numbers", "follow-up",

@@ -55,6 +55,8 @@ public sealed class PortRequestConfiguration : IEntityTypeConfiguration<PortRequ
         builder.Navigation(r => r.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(r => r.Mandates).WithOne().HasForeignKey(m => m.PortRequestId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Mandates).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(r => r.Documents).WithOne().HasForeignKey(d => d.PortRequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Documents).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         builder.Ignore(r => r.IsActive);
         builder.Ignore(r => r.IsBlockedByDryLine);
@@ -63,6 +65,7 @@ public sealed class PortRequestConfiguration : IEntityTypeConfiguration<PortRequ
         builder.Ignore(r => r.LinesToPort);
         builder.Ignore(r => r.LinesAwaitingCustomer);
         builder.Ignore(r => r.LinesAgreeWithStatus);
+        builder.Ignore(r => r.LacksBill);
         builder.Property(r => r.FollowUpOfReference).HasMaxLength(20);
         builder.HasIndex(r => r.FollowUpOfId);
 

@@ -123,11 +123,6 @@ public static class GetPortRequest
         }
 
         var open = r.EditableSections;
-        (WizardSection Section, string Step)[] order =
-        [
-            (WizardSection.NumberType, "type"), (WizardSection.Carrier, "operateur"), (WizardSection.CarrierAccount, "compte"),
-            (WizardSection.Lines, "numeros"), (WizardSection.AddressAndHolder, "adresse"), (WizardSection.Signature, "signature"),
-        ];
-        return order.First(o => (open & o.Section) != 0).Step;
+        return PortingWizard.Drafts.Steps.First(o => (open & o.Section) != 0).Step;
     }
 }

@@ -43,6 +43,11 @@ public sealed class PortingStatusController(IMediator mediator, BusinessCalendar
         return File(pdf.Content, "application/pdf", pdf.FileName);
     }
 
+    /// <summary>A document attached to the request, as a download, for every user of the account.</summary>
+    [HttpGet("portage/{id:guid}/justificatifs/{documentId:guid}")]
+    public async Task<IActionResult> Document(Guid id, Guid documentId, CancellationToken ct) =>
+        new Infrastructure.Documents.DocumentFileResult(await mediator.Send(new DownloadDocument.Query(id, documentId), ct), inline: false);
+
     /// <summary>The FOC date as a calendar file, once it is known.</summary>
     [HttpGet("portage/{id:guid}/ccf.ics")]
     public async Task<IActionResult> FocCalendarFile(Guid id, CancellationToken ct)

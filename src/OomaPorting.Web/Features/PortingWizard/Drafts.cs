@@ -23,7 +23,22 @@ internal static class Drafts
         return request;
     }
 
-    /// <summary>The path of a step (<c>type</c>, <c>operateur</c>, <c>compte</c>, <c>numeros</c>, <c>adresse</c>, <c>signature</c>).</summary>
+    /// <summary>The wizard's steps in order, each with the section it edits (the main number is chosen on the signature page).</summary>
+    public static IReadOnlyList<(WizardSection Section, string Step)> Steps { get; } =
+    [
+        (WizardSection.NumberType, "type"), (WizardSection.Carrier, "operateur"), (WizardSection.CarrierAccount, "compte"),
+        (WizardSection.Lines, "numeros"), (WizardSection.AddressAndHolder, "adresse"), (WizardSection.Documents, "justificatifs"),
+        (WizardSection.Signature, "signature"),
+    ];
+
+    /// <summary>How many steps the wizard has (the counter "Étape 3 sur 7").</summary>
+    public static int StepCount => Steps.Count;
+
+    /// <summary>The step that edits <paramref name="section"/>.</summary>
+    public static string StepOf(WizardSection section) =>
+        section == WizardSection.MainNumber ? "signature" : Steps.First(s => s.Section == section).Step;
+
+    /// <summary>The path of a step (<c>type</c>, <c>operateur</c>, <c>compte</c>, <c>numeros</c>, <c>adresse</c>, <c>justificatifs</c>, <c>signature</c>).</summary>
     public static string StepUrl(Guid id, string step) => $"/portage/{id}/{step}";
 
     /// <summary>Where a saved step leads: the <paramref name="next"/> step, or back to the check-answers page when the

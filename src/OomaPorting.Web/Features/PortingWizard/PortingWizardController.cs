@@ -102,7 +102,50 @@ public sealed class PortingWizardController(IMediator mediator) : PortalControll
 
     [HttpPost("portage/{id:guid}/adresse")]
     public Task<IActionResult> Address(Guid id, EnterServiceAddress.Command command, CancellationToken ct) =>
-        Save(id, command, "signature", "Address", () => mediator.Send(new EnterServiceAddress.Query(id, command.ReturnTo), ct).AsTask(), _ => command);
+        Save(id, command, "justificatifs", "Address", () => mediator.Send(new EnterServiceAddress.Query(id, command.ReturnTo), ct).AsTask(), _ => command);
+
+    [HttpGet("portage/{id:guid}/justificatifs")]
+    public async Task<IActionResult> Documents(Guid id, string? retour, CancellationToken ct) =>
+        await Step(id, () => mediator.Send(new AttachDocuments.Query(id, retour), ct).AsTask(), "Documents");
+
+    /// <summary>
+    /// Attaches the posted files (multipart, without JavaScript). The body may hold five files of 10 MB and the form
+    /// around them; a larger one is refused before it is read (413, see docs/security.md).
+    /// </summary>
+    [HttpPost("portage/{id:guid}/justificatifs")]
+    [RequestSizeLimit(AttachDocuments.MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = AttachDocuments.MaxRequestBytes)]
+    public Task<IActionResult> Documents(Guid id, [Bind(Prefix = "Command")] AttachDocuments.Command command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Id = id;
+        var here = Drafts.StepUrl(id, "justificatifs") + (command.ReturnTo == "signature" ? "?retour=signature" : string.Empty);
+        return Submit(command,
+            _ =>
+            {
+                Confirm("Wizard.Documents.Added");
+                return Redirect(here);
+            },
+            async () =>
+            {
+                var form = await mediator.Send(new AttachDocuments.Query(id, command.ReturnTo), ct);
+                return View("Documents", ConcurrentChange ? form : form with { Command = new AttachDocuments.Command { Id = id, ReturnTo = command.ReturnTo, Kind = command.Kind } });
+            },
+            FormFields.Command);
+    }
+
+    [HttpPost("portage/{id:guid}/justificatifs/{documentId:guid}/supprimer")]
+    public Task<IActionResult> RemoveDocument(Guid id, Guid documentId, string? returnTo, CancellationToken ct)
+    {
+        var here = Drafts.StepUrl(id, "justificatifs") + (returnTo == "signature" ? "?retour=signature" : string.Empty);
+        return Submit(new RemoveDocument.Command(id, documentId),
+            _ =>
+            {
+                Confirm("Wizard.Documents.Removed");
+                return Redirect(here);
+            },
+            async () => View("Documents", await mediator.Send(new AttachDocuments.Query(id, returnTo), ct)));
+    }
 
     [HttpGet("portage/{id:guid}/signature")]
     public async Task<IActionResult> Signature(Guid id, CancellationToken ct) =>

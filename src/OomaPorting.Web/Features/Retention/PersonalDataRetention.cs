@@ -86,7 +86,7 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
             // In the index's order (one status at a time): each batch reads its 200 rows and no more; ordered by id,
             // SQLite sorted every request still due at each batch (a first pass of 200,000 slowed to 100 a second).
             var requests = await db.PortRequests.IgnoreQueryFilters().Where(due).OrderBy(r => r.StatusChangedAtUtc).ThenBy(r => r.Id).Take(Batch)
-                .Include(r => r.Lines).Include(r => r.Mandates).AsSplitQuery().ToListAsync(ct);
+                .Include(r => r.Lines).Include(r => r.Mandates).Include(r => r.Documents).AsSplitQuery().ToListAsync(ct);
             foreach (var r in requests)
             {
                 if (apply(r))

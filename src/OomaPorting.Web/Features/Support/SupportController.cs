@@ -61,6 +61,14 @@ public sealed class SupportController(IMediator mediator, IStringLocalizer<Share
     [HttpGet("{id:guid}/courriels")]
     public async Task<IActionResult> Emails(Guid id, CancellationToken ct) => View("Emails", await mediator.Send(new ListEmails.Query(id), ct));
 
+    /// <summary>A document of the request: a download, or with <c>apercu=1</c> an image shown inline on the request page.</summary>
+    [HttpGet("{id:guid}/justificatifs/{documentId:guid}")]
+    public async Task<IActionResult> Document(Guid id, Guid documentId, string? apercu, CancellationToken ct)
+    {
+        var document = await mediator.Send(new PortingStatus.DownloadDocument.Query(id, documentId), ct);
+        return new Infrastructure.Documents.DocumentFileResult(document, inline: apercu == "1" && document.IsImage);
+    }
+
     [HttpPost("{id:guid}/ccf")]
     public Task<IActionResult> SetFocDate(Guid id, SetFocDate.Command command) => Act(id, command, nameof(Support.SetFocDate), "Support.Done.SetFocDate");
 

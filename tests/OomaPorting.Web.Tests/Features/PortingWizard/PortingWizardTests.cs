@@ -46,7 +46,7 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
         Assert.Contains("FT-123456", summary, StringComparison.Ordinal);
         Assert.Contains(FrenchNumber.Parse(main).Display, summary, StringComparison.Ordinal);
         Assert.Contains("8 rue des Boulangers", summary, StringComparison.Ordinal);
-        Assert.Equal(5, check.QuerySelectorAll(".summary-list a[href$='?retour=signature']").Length);
+        Assert.Equal(6, check.QuerySelectorAll(".summary-list a[href$='?retour=signature']").Length);
         Assert.Contains("9,95 €", check.Body!.TextContent, StringComparison.Ordinal);
         Assert.Null(check.QuerySelector("button[type=submit][disabled]"));
         Assert.Null(check.QuerySelector(".alert-danger"));
@@ -233,7 +233,7 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
 
         // A line in a person's name: no company, no SIRET.
         fields["Siret"] = "";
-        await wizard.StepAsync(id, "adresse", fields, "signature");
+        await wizard.StepAsync(id, "adresse", fields, "justificatifs");
         Assert.Null(wizard.Load(id)!.AccountHolder!.Siret);
     }
 

@@ -174,7 +174,7 @@ public class SignatureCodeTests(ClockedPortal portal) : IClassFixture<ClockedPor
         {
             ["FirstName"] = "Marie", ["LastName"] = "Martin", ["CompanyName"] = "", ["Siret"] = "",
             ["Street"] = "9 rue des Boulangers", ["PostalCode"] = "75005", ["City"] = "Paris",
-        }, "signature");
+        }, "justificatifs");
         var response = await wizard.ConfirmCodeAsync(id, code);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("La demande a changé depuis l'envoi du code", (await response.ReadHtmlAsync()).QuerySelector(".error-summary")!.TextContent,

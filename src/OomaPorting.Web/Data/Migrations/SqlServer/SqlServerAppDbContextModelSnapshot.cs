@@ -393,6 +393,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<int>("BillCount")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("CancelledAtUtc")
                         .HasColumnType("datetime2");
 
@@ -418,6 +421,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("DocumentCount")
+                        .HasColumnType("int");
 
                     b.Property<DateTime?>("FirstSubmittedAtUtc")
                         .HasColumnType("datetime2");
@@ -742,6 +748,59 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.ToTable("SignatureCodes", (string)null);
                 });
 
+            modelBuilder.Entity("OomaPorting.Domain.Porting.SupportingDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid?>("CopiedFromId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PortRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortRequestId", "UploadedAtUtc");
+
+                    b.ToTable("SupportingDocuments", (string)null);
+                });
+
             modelBuilder.Entity("OomaPorting.Web.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -984,6 +1043,23 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.HasIndex("UserId");
 
                     b.ToTable("UserInvitations");
+                });
+
+            modelBuilder.Entity("OomaPorting.Web.Infrastructure.Documents.DocumentChunk", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("DocumentId", "Index");
+
+                    b.ToTable("DocumentChunks", (string)null);
                 });
 
             modelBuilder.Entity("OomaPorting.Web.Infrastructure.Email.OutboxAttachment", b =>
@@ -1352,6 +1428,15 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OomaPorting.Domain.Porting.SupportingDocument", b =>
+                {
+                    b.HasOne("OomaPorting.Domain.Porting.PortRequest", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("PortRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OomaPorting.Web.Data.AppUser", b =>
                 {
                     b.HasOne("OomaPorting.Domain.Accounts.Account", null)
@@ -1365,6 +1450,15 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.HasOne("OomaPorting.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OomaPorting.Web.Infrastructure.Documents.DocumentChunk", b =>
+                {
+                    b.HasOne("OomaPorting.Domain.Porting.SupportingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1385,6 +1479,8 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("OomaPorting.Domain.Porting.PortRequest", b =>
                 {
+                    b.Navigation("Documents");
+
                     b.Navigation("Events");
 
                     b.Navigation("Lines");

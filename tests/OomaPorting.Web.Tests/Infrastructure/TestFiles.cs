@@ -1,0 +1,79 @@
+using System.IO.Compression;
+using System.Text;
+using SkiaSharp;
+
+namespace OomaPorting.Web.Tests.Infrastructure;
+
+/// <summary>Files as people (and attackers) upload them: real images, PDFs with something hidden inside.</summary>
+public static class TestFiles
+{
+    public static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);
+
+    /// <summary>A small real image of <paramref name="format"/>.</summary>
+    public static byte[] Image(SKEncodedImageFormat format, int width = 40, int height = 30)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        bitmap.Erase(SKColors.CornflowerBlue);
+        using var data = bitmap.Encode(format, 90);
+        return data.ToArray();
+    }
+
+    /// <summary>A JPEG carrying an EXIF block with a GPS position and a comment with a script, then an HTML page after its end.</summary>
+    public static byte[] JpegPolyglot()
+    {
+        var jpeg = Image(SKEncodedImageFormat.Jpeg);
+        var exif = Segment(0xE1, Ascii("Exif\0\0GPSLatitude=48.8566;Owner=Marie Martin"));
+        var comment = Segment(0xFE, Ascii("<script>alert('comment')</script>"));
+        return [.. jpeg[..2], .. exif, .. comment, .. jpeg[2..], .. Ascii("<html><script>alert('polyglot')</script></html>")];
+    }
+
+    /// <summary>A PNG with an HTML page appended after its last chunk.</summary>
+    public static byte[] PngPolyglot() =>
+        [.. Image(SKEncodedImageFormat.Png), .. Ascii("<html><script>alert('polyglot')</script></html>")];
+
+    public static byte[] PdfWith(string body) =>
+        Ascii($"%PDF-1.4\n{body}\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+
+    /// <summary>A PDF whose JavaScript action hides in a Flate-compressed object stream.</summary>
+    public static byte[] PdfWithJavaScriptInObjectStream()
+    {
+        var packed = Deflate(Ascii("3 0 <</S/JavaScript/JS(app.alert(1))>>"));
+        return [.. Ascii($"%PDF-1.5\n1 0 obj<</Type/Catalog/OpenAction 3 0 R>>endobj\n2 0 obj<</Type/ObjStm/N 1/First 4/Filter/FlateDecode/Length {packed.Length}>>stream\n"),
+            .. packed, .. Ascii("\nendstream\nendobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")];
+    }
+
+    /// <summary>A PDF of a few hundred kilobytes whose one stream inflates to <paramref name="inflatedMegabytes"/> MB of zeros.</summary>
+    public static byte[] PdfBomb(int inflatedMegabytes = 150)
+    {
+        using var packed = new MemoryStream();
+        using (var zlib = new ZLibStream(packed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < inflatedMegabytes; i++)
+            {
+                zlib.Write(zeros);
+            }
+        }
+
+        var data = packed.ToArray();
+        return [.. Ascii($"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n2 0 obj<</Filter/FlateDecode/Length {data.Length}>>stream\n"),
+            .. data, .. Ascii("\nendstream\nendobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")];
+    }
+
+    public static byte[] Deflate(byte[] content)
+    {
+        using var packed = new MemoryStream();
+        using (var zlib = new ZLibStream(packed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(content);
+        }
+
+        return packed.ToArray();
+    }
+
+    private static byte[] Segment(byte marker, byte[] payload)
+    {
+        var length = payload.Length + 2;
+        return [0xFF, marker, (byte)(length >> 8), (byte)(length & 0xFF), .. payload];
+    }
+}
