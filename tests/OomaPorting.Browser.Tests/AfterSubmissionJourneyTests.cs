@@ -43,6 +43,8 @@ public class AfterSubmissionJourneyTests(BrowserPortal portal)
         await support.GotoAsync("/support/portages?Search=" + reference);
         Assert.Contains("souhaitée : 14 janvier 2027, l'après-midi", await support.InnerTextAsync("tbody"), StringComparison.Ordinal);
         await support.GotoAsync($"/support/portages/{id}");
+        await support.ClickAsync("form[action$='/pieces-verifiees'] button[type=submit]");
+        Assert.Contains("Pièces vérifiées", await support.InnerTextAsync("[data-confirmation]"), StringComparison.Ordinal);
         Assert.Equal("2027-01-14", await support.InputValueAsync("#SetFocDate_FocDate"));
         await BrowserPortal.CheckAsync(support, "35-support-date-souhaitee");
         await support.ClickAsync("form[action$='/ccf'] button[type=submit]");

@@ -55,6 +55,7 @@ public class BlockJourneyTests(BrowserPortal portal)
         await page.FillAsync("#PostalCode", "75005");
         await page.FillAsync("#City", "Paris");
         await page.ClickAsync("text=Enregistrer et continuer");
+        await BrowserPortal.AttachBillAsync(page);
 
         // The check-answers page: the head number, then one run of 149 numbers that opens on them, and the single one.
         var run = page.Locator(".summary-list li[data-block='149'] summary");

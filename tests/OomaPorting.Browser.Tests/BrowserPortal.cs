@@ -143,6 +143,28 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
     private static int _numbers;
 
     /// <summary>
+    /// On the documents step: attaches the sample bill (a small clean PDF) through the file input, as the admin picks a
+    /// file, checks the page with axe under <paramref name="screenshot"/> when given, then goes on to the signature.
+    /// </summary>
+    public static async Task AttachBillAsync(IPage page, string? screenshot = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/portage/[0-9a-f-]{36}/justificatifs"));
+        await page.SetInputFilesAsync("#Command_Files", new FilePayload
+        {
+            Name = "facture-orange.pdf", MimeType = "application/pdf", Buffer = Domain.Porting.PortRequestBuilder.SampleBillPdf,
+        });
+        await page.ClickAsync("form[enctype='multipart/form-data'] button[type=submit]");
+        await page.WaitForSelectorAsync("#documents");
+        if (screenshot is not null)
+        {
+            await CheckAsync(page, screenshot);
+        }
+
+        await page.ClickAsync("a[href$='/signature'].btn-primary");
+    }
+
+    /// <summary>
     /// On the signature-code page: reads the code the portal e-mailed for this request (from the outbox, as the signer
     /// reads their mailbox), types it and confirms.
     /// </summary>
@@ -193,6 +215,12 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
             .MainNumber(main.Display, accountHasOwnMainNumber: account.MainNumber is not null)
             .Submit(reference);
         db.PortRequests.Add(r);
+        var documents = new Web.Infrastructure.Documents.DatabaseDocumentStore(db);
+        foreach (var document in r.Documents)
+        {
+            documents.Add(document.Id, Domain.Porting.PortRequestBuilder.SampleBillPdf); // the bill's bytes, as an upload stores them
+        }
+
         await db.SaveChangesAsync();
         return (r.Id, reference, main.Display);
     }

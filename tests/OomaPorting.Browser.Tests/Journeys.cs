@@ -64,6 +64,10 @@ public class AdminJourneyTests(BrowserPortal portal)
         await page.FillAsync("#PostalCode", "75005");
         await page.ClickAsync("text=Enregistrer et continuer");
 
+        // The documents step: the bill of the current carrier (a fixed number cannot be signed without it).
+        await BrowserPortal.CheckAsync(page, "08b-justificatifs-vide");
+        await BrowserPortal.AttachBillAsync(page, "08c-justificatifs");
+
         await BrowserPortal.CheckAsync(page, "09-signature");
 
         // A porting date asked for (issue 14, point 16): a Saturday first, refused at its field; then a working day.

@@ -114,6 +114,18 @@ public class KeyboardJourneyTests(BrowserPortal portal)
         await TabToAsync(page, "main button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
 
+        // The documents step: the file is picked (a dialog the keyboard opens, the test fills), the rest by keyboard.
+        await page.WaitForSelectorAsync("#Command_Files");
+        await page.SetInputFilesAsync("#Command_Files", new FilePayload
+        {
+            Name = "facture.pdf", MimeType = "application/pdf", Buffer = Domain.Porting.PortRequestBuilder.SampleBillPdf,
+        });
+        await TabToAsync(page, "form[enctype='multipart/form-data'] button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("#documents");
+        await TabToAsync(page, "a[href$='/signature'].btn-primary");
+        await page.Keyboard.PressAsync("Enter");
+
         await page.WaitForSelectorAsync("text=Check and sign your request");
         await BrowserPortal.CheckAsync(page, "32-en-sign");
         await TabToAsync(page, "#Command_AcceptTerms");

@@ -99,7 +99,7 @@ public class SmallScreenTests(BrowserPortal portal)
         var remove = await admin.Locator("button[value^=supprimer]").First.BoundingBoxAsync();
         Assert.True(remove is { Width: >= 24, Height: >= 24 } && remove.X + remove.Width <= Width, $"Remove button at {remove?.X}+{remove?.Width}");
         await BrowserPortal.CheckAsync(admin, "320-etape-numeros");
-        foreach (var step in new[] { "adresse", "signature" })
+        foreach (var step in new[] { "adresse", "justificatifs", "signature" })
         {
             await VisitAsync(admin, draft.Replace("/type", "/" + step, StringComparison.Ordinal), "etape-" + step, wide);
         }

@@ -23,6 +23,9 @@ public class SupportJourneyTests(BrowserPortal portal)
         await BrowserPortal.CheckAsync(support, "20-file-support");
         await OpenRequestAsync(support, reference);
         await BrowserPortal.CheckAsync(support, "21-demande-support");
+        Assert.Contains("À vérifier", await support.InnerTextAsync("#justificatifs"), StringComparison.Ordinal);
+        await support.ClickAsync("form[action$='/pieces-verifiees'] button[type=submit]");
+        Assert.Contains("Pièces vérifiées", await support.InnerTextAsync("[data-confirmation]"), StringComparison.Ordinal);
 
         var today = portal.Clock.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await support.FillAsync("#SetFocDate_FocDate", today);

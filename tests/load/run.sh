@@ -111,6 +111,8 @@ SUMMARY="$WORK/summary.tsv"
 : > "$SUMMARY"
 EXPORTS="$WORK/exports.tsv"
 : > "$EXPORTS"
+UPLOADS="$WORK/uploads.tsv"
+: > "$UPLOADS"
 for SIZE in $SIZES; do
   DATA="$WORK/data-$SIZE"; mkdir -p "$DATA"
   if [ "${REUSE:-0}" = 1 ] && [ -f "$DATA/generator.out" ]; then
@@ -226,6 +228,15 @@ print(sys.argv[1] + k[a] + k[b] + k[c])' F0X1A2B3C "$SIGN_NUMBER")
   step_post -d "Command.AccountNumber=FT-123456&Command.Internet=Fibre" "$BASE/portage/$DRAFT/compte"
   step_post --data-urlencode "Command.Lines[0].Number=$SIGN_NUMBER" --data-urlencode "Command.Lines[0].Rio=$SIGN_RIO" -d "action=enregistrer" "$BASE/portage/$DRAFT/numeros"
   step_post -d "FirstName=Marie&LastName=Martin&Street=8+rue+des+Boulangers&PostalCode=75005&City=Paris" "$BASE/portage/$DRAFT/adresse"
+  # The bill (a fixed number is not signed without one): a small clean PDF, as the browser posts a file input.
+  printf '%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n' > "$WORK/bill.pdf"
+  curl -s -o /dev/null -H "Cookie: $ADMIN" -F "__RequestVerificationToken=$SIGN_TOKEN" -F "Command.Kind=CarrierBill" \
+    -F "Command.Files=@$WORK/bill.pdf;type=application/pdf;filename=facture.pdf" "$BASE/portage/$DRAFT/justificatifs"
+  BILL_ID=$(curl -s -H "Cookie: $ADMIN" "$BASE/portage/$DRAFT/justificatifs" | grep -o "/portage/$DRAFT/justificatifs/[0-9a-f-]\{36\}\"" | head -1 | cut -d/ -f5 | tr -d '"')
+  if [ -n "$BILL_ID" ]; then
+    run "$SIZE" "documents step (admin)" 32 "$ADMIN" "/portage/$DRAFT/justificatifs"
+    run "$SIZE" "document download (admin)" 32 "$ADMIN" "/portage/$DRAFT/justificatifs/$BILL_ID"
+  fi
   SIGN_MAIN=$(curl -s -H "Cookie: $ADMIN" "$BASE/portage/$DRAFT/signature" | grep -o 'name="Command.MainNumber" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//;s/&#x2B;/+/')
   SIGNED=$(curl -s -o /dev/null -w '%{redirect_url}' -H "Cookie: $ADMIN" --data-urlencode "__RequestVerificationToken=$SIGN_TOKEN" \
     --data-urlencode "Command.MainNumber=$SIGN_MAIN" -d "Command.AcceptTerms=true&Command.SignerName=Marie+Martin&Command.SignerCapacity=Manager&Command.SignerAuthorised=true" \
@@ -335,6 +346,24 @@ LUA
     kill "$SAMPLER" 2>/dev/null || true
     WAL_PEAK=$(sort -n "$DATA/wal.samples" | tail -1 | awk '{printf "%d", $1/1048576}')
   fi
+  # Sixteen admins each send a 10 MB PDF at once (one draft each): how long the batch takes and what it does to the
+  # portal's peak memory (the files are read, inspected and stored in chunks; nothing else may grow with them).
+  UPLOAD_TOKEN=$(token_of "$ADMIN" /postes)
+  { printf '%%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n%%'; head -c $((10 * 1024 * 1024 - 64)) /dev/zero | tr '\0' ' '; printf '\ntrailer<</Root 1 0 R>>\n%%%%EOF\n'; } > "$WORK/big.pdf"
+  UPLOAD_DRAFTS=()
+  for i in $(seq 16); do
+    UPLOAD_DRAFTS+=("$(curl -s -o /dev/null -w '%{redirect_url}' -H "Cookie: $ADMIN" --data-urlencode "__RequestVerificationToken=$UPLOAD_TOKEN" "$BASE/portage" | cut -d/ -f5)")
+  done
+  BEFORE_UPLOADS=$(peak_mb)
+  UPLOAD_START=$(date +%s.%N)
+  for d in "${UPLOAD_DRAFTS[@]}"; do
+    curl -s -o /dev/null -w '%{http_code}\n' -H "Cookie: $ADMIN" -F "__RequestVerificationToken=$UPLOAD_TOKEN" -F "Command.Kind=CarrierBill" \
+      -F "Command.Files=@$WORK/big.pdf;type=application/pdf;filename=facture.pdf" "$BASE/portage/$d/justificatifs" >> "$DATA/uploads.codes" &
+  done
+  wait $(jobs -p | grep -v "^$PID$") 2>/dev/null || true
+  UPLOAD_S=$(awk -v s="$UPLOAD_START" -v e="$(date +%s.%N)" 'BEGIN {printf "%.1f", e - s}')
+  UPLOAD_OK=$(grep -c '^302$' "$DATA/uploads.codes" || true); rm -f "$DATA/uploads.codes"
+  printf "%s\t16 x 10 MB\t%s\t%s\t%s\t%s\n" "$SIZE" "$UPLOAD_OK" "$UPLOAD_S" "$BEFORE_UPLOADS" "$(peak_mb)" >>"$UPLOADS"
   # The whole queue as CSV (every request but drafts), streamed: its time, size and what it did to the portal's peak memory.
   BEFORE_EXPORT=$(peak_mb)
   EXPORT=$(curl -s -o "$DATA/export.csv" -w '%{time_total} %{size_download}' -H "Cookie: $SUPPORT" "$BASE/support/portages/export.csv?Status=all&Sort=age")
@@ -373,6 +402,10 @@ if [ -n "${ONLY:-}" ]; then cat "$RESULTS"; exit 0; fi
   echo "| requests in DB | queue export: rows | seconds | MB written | portal peak before (MB) | portal peak after (MB) | dashboard computed cold (ms) |"
   echo "|---:|---:|---:|---:|---:|---:|---:|"
   awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7 }' "$EXPORTS"
+  echo
+  echo "| requests in DB | concurrent uploads | accepted | seconds for all | portal peak before (MB) | portal peak after (MB) |"
+  echo "|---:|---|---:|---:|---:|---:|"
+  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6 }' "$UPLOADS"
 } > "$OUT.table"
 if [ -f "$OUT" ] && grep -q '<!-- measurements -->' "$OUT"; then
   awk -v table="$OUT.table" '/<!-- measurements -->/ {print; while ((getline line < table) > 0) print line; skip=1; next} /<!-- end measurements -->/ {skip=0} !skip' "$OUT" > "$OUT.new" && mv "$OUT.new" "$OUT"

@@ -16,4 +16,7 @@ public enum LateReason
 
     /// <summary>A test call was started on an earlier day and its result is still not recorded.</summary>
     TestCallOpen = 4,
+
+    /// <summary>Submitted and its documents still not checked by support after the allowed working days.</summary>
+    NotChecked = 5,
 }

@@ -131,6 +131,7 @@ public sealed partial class PortRequest
         _mandates.Add(mandate);
         _actionReasons = [];
         ActionMessage = null;
+        DocumentsCheckedAtUtc = null; // a new submission is checked afresh
         Transition(actor, nowUtc, resubmission ? PortRequestEventKind.Resubmitted : PortRequestEventKind.Submitted,
             PortRequestStatus.Submitted);
         return mandate;
@@ -195,6 +196,11 @@ public sealed partial class PortRequest
         RequireStatus(PortRequestStatus.Submitted, PortRequestStatus.FocConfirmed);
         RequireValidFocDate(focDate, calendar, nowUtc);
         var note = DomainText.Clean(comment, "Comment", MaxCommentLength, required: false);
+        if (AwaitsDocumentsCheck)
+        {
+            throw new DomainException("FocDate.NotChecked", "The documents must be checked before the request goes to the carrier.");
+        }
+
         if (Status == PortRequestStatus.FocConfirmed && FocDate == focDate)
         {
             throw new DomainException("FocDate.Unchanged", "The FOC date is already this date.");

@@ -144,11 +144,12 @@ public sealed class PortRequestBuilder(Guid accountId, Actor admin, DateTime atU
         return r;
     }
 
-    /// <summary>Submitted, then dated by <paramref name="support"/> for <paramref name="focDate"/>.</summary>
+    /// <summary>Submitted, then its documents checked by <paramref name="support"/>, then dated by <paramref name="support"/> for <paramref name="focDate"/>.</summary>
     public PortRequest FocConfirmed(string reference, Actor support, DateOnly focDate, BusinessCalendar calendar, DateTime? datedAtUtc = null)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         var r = Submit(reference);
+        r.CheckDocuments(support, datedAtUtc ?? atUtc);
         r.SetFocDate(support, focDate, calendar, datedAtUtc ?? atUtc);
         return r;
     }

@@ -34,4 +34,7 @@ public enum PortRequestEventKind
 
     /// <summary>The evidence period of the signed mandates ended: they were deleted.</summary>
     MandatesDeleted = 17,
+
+    /// <summary>Support checked the documents against the request ("Pièces vérifiées") before sending it to the carrier.</summary>
+    DocumentsChecked = 18,
 }

@@ -10,13 +10,17 @@ namespace OomaPorting.Domain.Porting;
 /// </summary>
 public sealed class SlaCutoffs
 {
-    private SlaCutoffs(DateTime statusBeforeForFoc, DateTime statusBeforeForCustomer, DateOnly today, DateTime startOfTodayUtc)
+    private SlaCutoffs(DateTime statusBeforeForCheck, DateTime statusBeforeForFoc, DateTime statusBeforeForCustomer, DateOnly today, DateTime startOfTodayUtc)
     {
+        CheckBefore = statusBeforeForCheck;
         SubmittedBefore = statusBeforeForFoc;
         SentBackBefore = statusBeforeForCustomer;
         Today = today;
         StartOfTodayUtc = startOfTodayUtc;
     }
+
+    /// <summary>A request submitted before this instant (UTC) whose documents support has not checked is late.</summary>
+    public DateTime CheckBefore { get; }
 
     /// <summary>A request submitted before this instant (UTC) without a FOC date is late.</summary>
     public DateTime SubmittedBefore { get; }
@@ -35,6 +39,7 @@ public sealed class SlaCutoffs
         ArgumentNullException.ThrowIfNull(limits);
         var today = BusinessCalendar.DateInFrance(nowUtc);
         return new SlaCutoffs(
+            BusinessCalendar.StartOfDayInFranceUtc(calendar.SubtractWorkingDays(today, limits.CheckWithinWorkingDays)),
             BusinessCalendar.StartOfDayInFranceUtc(calendar.SubtractWorkingDays(today, limits.FocWithinWorkingDays)),
             BusinessCalendar.StartOfDayInFranceUtc(calendar.SubtractWorkingDays(today, limits.CustomerSilentAfterWorkingDays)),
             today,
@@ -44,12 +49,14 @@ public sealed class SlaCutoffs
     /// <summary>Why a request is late (or <see cref="LateReason.None"/>): the rule itself, for a query (translated to SQL) or compiled for one request.</summary>
     public Expression<Func<PortRequest, LateReason>> Reason()
     {
+        var checkBefore = CheckBefore;
         var submittedBefore = SubmittedBefore;
         var sentBackBefore = SentBackBefore;
         var today = Today;
         var startOfToday = StartOfTodayUtc;
         return r =>
-            r.Status == PortRequestStatus.Submitted && r.StatusChangedAtUtc < submittedBefore ? LateReason.NoFocDate
+            r.Status == PortRequestStatus.Submitted && r.DocumentsCheckedAtUtc == null && r.StatusChangedAtUtc < checkBefore ? LateReason.NotChecked
+            : r.Status == PortRequestStatus.Submitted && r.StatusChangedAtUtc < submittedBefore ? LateReason.NoFocDate
             : r.Status == PortRequestStatus.ActionRequired && r.StatusChangedAtUtc < sentBackBefore ? LateReason.CustomerSilent
             : r.Status == PortRequestStatus.FocConfirmed && r.FocDate < today ? LateReason.FocPassed
             : r.Status == PortRequestStatus.TestCall && r.StatusChangedAtUtc < startOfToday ? LateReason.TestCallOpen

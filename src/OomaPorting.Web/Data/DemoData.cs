@@ -84,6 +84,7 @@ public static class DemoData
             var submittedShop = now.AddDays(-38);
             shop.Submit(marieActor, Signed("Marie Martin"), Terms, await References.NextAsync(db, now.Year, default), submittedShop);
             var shopFoc = calendar.AddWorkingDays(BusinessCalendar.DateInFrance(submittedShop), 10);
+            shop.CheckDocuments(SupportActor, submittedShop.AddDays(5));
             shop.SetFocDate(SupportActor, shopFoc, calendar, submittedShop.AddDays(5));
             var shopFocDay = shopFoc.ToDateTime(new TimeOnly(9, 30), DateTimeKind.Utc);
             shop.StartTestCall(SupportActor, shopFocDay);
@@ -95,6 +96,7 @@ public static class DemoData
             var annex = Filled(martin.Id, marieActor, now.AddDays(-9), "F1", "SFR-552014",
                 [("04 78 12 34 56", "F1B7Q2M4L")], "14 place Bellecour", "69002", "Lyon", "Marie", "Martin");
             annex.Submit(marieActor, Signed("Marie Martin"), Terms, await References.NextAsync(db, now.Year, default), now.AddDays(-8));
+            annex.CheckDocuments(SupportActor, now.AddDays(-2));
             annex.SetFocDate(SupportActor, calendar.AddWorkingDays(BusinessCalendar.DateInFrance(now), 6), calendar, now.AddDays(-2));
 
             var draft = PortRequest.StartDraft(Guid.NewGuid(), martin.Id, marieActor, now.AddDays(-1));

@@ -20,6 +20,11 @@ public class AccountTests
         }
 
         request.Submit(Admin, Signature("Jeanne Martin", true), Terms, "POR-2026-000001", Now);
+        if (request.AwaitsDocumentsCheck)
+        {
+            request.CheckDocuments(Support, Now);
+        }
+
         request.SetFocDate(Support, Foc, FrenchCalendar, Now);
         request.StartTestCall(Support, OnFocDay);
         request.RecordTestCallPassed(Support, OnFocDay);

@@ -43,6 +43,11 @@ public class PerNumberOutcomeTests
         var e = r.Events[^1];
         Assert.Equal((PortRequestEventKind.NumbersRefused, 2, "NumberInactive"), (e.Kind, e.LineCount, e.ReasonCodes));
 
+        if (r.AwaitsDocumentsCheck)
+        {
+            r.CheckDocuments(Support, Now);
+        }
+
         r.SetFocDate(Support, Foc, FrenchCalendar, Now);
         AssertAgrees(r);
         Assert.Equal(18, r.Lines.Count(l => l.Status == PortLineStatus.Confirmed));
@@ -89,6 +94,11 @@ public class PerNumberOutcomeTests
     public void Numbers_that_pass_the_test_call_are_ported_at_once_and_the_failed_ones_wait_for_their_new_date()
     {
         var r = Block();
+        if (r.AwaitsDocumentsCheck)
+        {
+            r.CheckDocuments(Support, Now);
+        }
+
         r.SetFocDate(Support, Foc, FrenchCalendar, Now);
         r.StartTestCall(Support, OnFocDay);
         var ported = r.RecordTestCallFailedWithNewDate(Support, "Pas de tonalité sur deux SDA", new DateOnly(2026, 12, 17), FrenchCalendar,
@@ -119,6 +129,11 @@ public class PerNumberOutcomeTests
     public void Failed_numbers_sent_to_the_customer_are_refused_and_the_request_completes_with_the_numbers_that_passed()
     {
         var r = Block();
+        if (r.AwaitsDocumentsCheck)
+        {
+            r.CheckDocuments(Support, Now);
+        }
+
         r.SetFocDate(Support, Foc, FrenchCalendar, Now);
         r.StartTestCall(Support, OnFocDay);
         var ported = r.RecordTestCallFailedActionRequired(Support, "Numéro inactif chez l'opérateur", [ReasonCode.NumberInactive], OnFocDay, [N(19)]);
@@ -135,6 +150,11 @@ public class PerNumberOutcomeTests
     public void When_every_number_fails_with_nothing_ported_the_request_goes_back_as_a_whole()
     {
         var r = Block(3);
+        if (r.AwaitsDocumentsCheck)
+        {
+            r.CheckDocuments(Support, Now);
+        }
+
         r.SetFocDate(Support, Foc, FrenchCalendar, Now);
         r.StartTestCall(Support, OnFocDay);
         var ported = r.RecordTestCallFailedActionRequired(Support, "Titulaire différent", [ReasonCode.HolderMismatch], OnFocDay, [N(0), N(1), N(2)]);
@@ -148,6 +168,11 @@ public class PerNumberOutcomeTests
     public void A_failed_number_must_be_one_still_to_port()
     {
         var r = Block(3);
+        if (r.AwaitsDocumentsCheck)
+        {
+            r.CheckDocuments(Support, Now);
+        }
+
         r.SetFocDate(Support, Foc, FrenchCalendar, Now);
         r.StartTestCall(Support, OnFocDay);
         Assert.Equal("TestCall.NotInRequest", Assert.Throws<DomainException>(() => r.RecordTestCallFailedWithNewDate(Support, "x",
@@ -206,6 +231,11 @@ public class PerNumberOutcomeTests
             .Lines(("01 45 00 00 00", "F0X123456"), ("01 45 00 00 01", null), ("01 45 00 00 02", null))
             .MainNumber("01 45 00 00 02").Submit("POR-2026-000043");
         var account = Account.Open(r.AccountId, "Cabinet Durand", Temporary, Now);
+        if (r.AwaitsDocumentsCheck)
+        {
+            r.CheckDocuments(Support, Now);
+        }
+
         r.SetFocDate(Support, Foc, FrenchCalendar, Now);
         r.StartTestCall(Support, OnFocDay);
 
@@ -269,6 +299,11 @@ public class PerNumberOutcomeTests
     {
         var r = Block(3);
         r.RefuseNumbers(Support, [N(2)], ReasonCode.RioInvalid, "RIO erroné", Now);
+        if (r.AwaitsDocumentsCheck)
+        {
+            r.CheckDocuments(Support, Now);
+        }
+
         r.SetFocDate(Support, Foc, FrenchCalendar, Now);
         r.RequireAction(Support, [ReasonCode.LinesIncomplete], "Il manque des numéros", Now);
         AssertAgrees(r);

@@ -128,6 +128,11 @@ public class PortRequestLifecycleTests
     public void Moving_the_foc_date_keeps_old_and_new_dates_in_the_history()
     {
         var r = InState(PortRequestStatus.FocConfirmed);
+        if (r.AwaitsDocumentsCheck)
+        {
+            r.CheckDocuments(Support, Now);
+        }
+
         r.SetFocDate(Support, new DateOnly(2026, 12, 18), FrenchCalendar, Now, "Report opérateur");
         var moved = r.Events[^1];
         Assert.Equal(PortRequestEventKind.FocDateMoved, moved.Kind);
@@ -230,7 +235,7 @@ public class PortRequestLifecycleTests
     {
         var r = InState(PortRequestStatus.FocConfirmed);
         Assert.Equal(
-            [PortRequestEventKind.Created, PortRequestEventKind.Submitted, PortRequestEventKind.FocDateSet],
+            [PortRequestEventKind.Created, PortRequestEventKind.Submitted, PortRequestEventKind.DocumentsChecked, PortRequestEventKind.FocDateSet],
             r.Events.Select(e => e.Kind));
         var set = r.Events[^1];
         Assert.Equal("support-1", set.ActorUserId);
@@ -238,7 +243,7 @@ public class PortRequestLifecycleTests
         Assert.Equal(Now, set.OccurredAtUtc);
         Assert.Equal(PortRequestStatus.Submitted, set.FromStatus);
         Assert.Equal(Foc, set.NewFocDate);
-        Assert.Equal([1, 2, 3], r.Events.Select(e => e.Sequence));
+        Assert.Equal([1, 2, 3, 4], r.Events.Select(e => e.Sequence));
     }
 
     [Fact]

@@ -44,6 +44,11 @@ public class RequestedPortDateTests
         Assert.Null(r.RequestedPortDate);
         Assert.Null(r.RequestedHalfDay);
 
+        if (r.AwaitsDocumentsCheck)
+        {
+            r.CheckDocuments(Support, Now);
+        }
+
         r.SetFocDate(Support, new DateOnly(2027, 1, 5), Calendar, Now);
         Assert.False(r.MayRequestPortDate);
         Assert.Equal("RequestedDate.Locked", Assert.Throws<DomainException>(() =>

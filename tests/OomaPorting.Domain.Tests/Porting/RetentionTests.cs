@@ -95,6 +95,11 @@ public class RetentionTests
             .MainNumber("01 45 00 00 00").Submit("POR-2026-000043");
         var refused = OomaPorting.Domain.Numbers.FrenchNumber.Parse("01 45 00 00 02");
         r.RefuseNumbers(Support, [refused], ReasonCode.NumberInactive, "Ligne de M. Dupont résiliée", Now);
+        if (r.AwaitsDocumentsCheck)
+        {
+            r.CheckDocuments(Support, Now);
+        }
+
         r.SetFocDate(Support, Foc, FrenchCalendar, Now);
         r.StartTestCall(Support, OnFocDay);
         r.RecordTestCallPassed(Support, OnFocDay);

@@ -19,11 +19,27 @@ public class SlaCutoffsTests
         return reason;
     }
 
-    private static PortRequest SubmittedAt(DateTime at)
+    /// <summary>Submitted at <paramref name="at"/> and, unless told otherwise, its documents checked in the hour.</summary>
+    private static PortRequest SubmittedAt(DateTime at, bool check = true)
     {
         var r = CompleteDraft();
         r.Submit(Admin, Signature(), Terms, "POR-2026-000001", at);
+        if (check)
+        {
+            r.CheckDocuments(Support, at.AddHours(1));
+        }
+
         return r;
+    }
+
+    [Fact]
+    public void A_request_whose_documents_are_not_checked_is_late_after_one_working_day_and_the_check_clears_it()
+    {
+        var r = SubmittedAt(Utc(2026, 12, 4, 9), check: false); // Friday
+        Assert.Equal(LateReason.None, ReasonAt(r, Utc(2026, 12, 7, 16))); // Monday: the first working day after
+        Assert.Equal(LateReason.NotChecked, ReasonAt(r, Utc(2026, 12, 8, 8))); // Tuesday
+        r.CheckDocuments(Support, Utc(2026, 12, 8, 9));
+        Assert.Equal(LateReason.None, ReasonAt(r, Utc(2026, 12, 8, 10)));
     }
 
     [Fact]
@@ -32,6 +48,11 @@ public class SlaCutoffsTests
         var r = SubmittedAt(Utc(2026, 12, 1, 9)); // Tuesday
         Assert.Equal(LateReason.None, ReasonAt(r, Utc(2026, 12, 15, 16))); // tenth working day after
         Assert.Equal(LateReason.NoFocDate, ReasonAt(r, Utc(2026, 12, 16, 8)));
+        if (r.AwaitsDocumentsCheck)
+        {
+            r.CheckDocuments(Support, Utc(2026, 12, 16, 9));
+        }
+
         r.SetFocDate(Support, new DateOnly(2026, 12, 18), FrenchCalendar, Utc(2026, 12, 16, 9));
         Assert.Equal(LateReason.None, ReasonAt(r, Utc(2026, 12, 16, 10)));
     }
@@ -54,6 +75,11 @@ public class SlaCutoffsTests
     public void A_passed_foc_date_without_a_test_call_and_a_test_call_left_open_overnight_are_late()
     {
         var r = SubmittedAt(Utc(2026, 12, 1, 9));
+        if (r.AwaitsDocumentsCheck)
+        {
+            r.CheckDocuments(Support, Utc(2026, 12, 2, 9));
+        }
+
         r.SetFocDate(Support, Foc, FrenchCalendar, Utc(2026, 12, 2, 9));
         Assert.Equal(LateReason.None, ReasonAt(r, Utc(2026, 12, 15, 22))); // 23:00 in Paris: still the FOC day
         Assert.Equal(LateReason.FocPassed, ReasonAt(r, Utc(2026, 12, 15, 23))); // midnight in Paris
@@ -79,6 +105,11 @@ public class SlaCutoffsTests
         var r = SubmittedAt(Utc(2026, 12, 1, 9));
         Assert.Equal(Urgency.Later, UrgencyAt(r, Utc(2026, 12, 2, 9)));
         Assert.Equal(Urgency.Late, UrgencyAt(r, Utc(2026, 12, 16, 8))); // no FOC date after ten working days
+
+        if (r.AwaitsDocumentsCheck)
+        {
+            r.CheckDocuments(Support, Utc(2026, 12, 2, 9));
+        }
 
         r.SetFocDate(Support, Foc, FrenchCalendar, Utc(2026, 12, 2, 9));
         Assert.Equal(Urgency.Later, UrgencyAt(r, Utc(2026, 12, 14, 12)));

@@ -57,12 +57,14 @@ internal static class TestRequests
         switch (status)
         {
             case PortRequestStatus.Submitted:
+                r.CheckDocuments(Support, Now); // submitted and ready for the carrier (the pre-check is PrecheckTests')
                 return r;
             case PortRequestStatus.ActionRequired:
                 r.RequireAction(Support, [ReasonCode.HolderMismatch], "Le nom ne correspond pas.", Now);
                 return r;
         }
 
+        r.CheckDocuments(Support, Now);
         r.SetFocDate(Support, Foc, FrenchCalendar, Now);
         if (status == PortRequestStatus.FocConfirmed)
         {

@@ -20,6 +20,7 @@ public class StaleFormTests : IClassFixture<ClockedPortal>
     public static TheoryData<string, string> SupportForms => new()
     {
         { "ccf", "Submitted" },
+        { "pieces-verifiees", "Submitted" },
         { "appel-test", "FocConfirmed" },
         { "resultat-appel", "TestCall" },
         { "renvoyer", "Submitted" },
@@ -32,8 +33,14 @@ public class StaleFormTests : IClassFixture<ClockedPortal>
     {
         var (id, wizard) = await Wizard.SubmittedAsync(_portal.Factory);
         var support = await SupportDesk.SignInAsync(_portal.Factory);
+        if (action == "ccf")
+        {
+            await support.CheckDocumentsAsync(id); // a first FOC date follows the pre-check
+        }
+
         if (state is "FocConfirmed" or "TestCall")
         {
+            await support.CheckDocumentsIfWaitingAsync(id);
             await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-01" });
         }
 
@@ -75,6 +82,7 @@ public class StaleFormTests : IClassFixture<ClockedPortal>
         var cancelPage = await (await wizard.Client.GetAsync($"/portage/{id}/annuler")).ReadHtmlAsync();
         var seen = cancelPage.QuerySelector("form[action$='/annuler'] input[name=Version]")!.GetAttribute("value")!;
         var support = await SupportDesk.SignInAsync(_portal.Factory);
+        await support.CheckDocumentsIfWaitingAsync(id);
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-21" });
 
         var stale = await PortalClient.PostFormAsync(wizard.Client, $"/portage/{id}/annuler", $"/portage/{id}/annuler",

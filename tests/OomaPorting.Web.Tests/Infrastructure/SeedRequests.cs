@@ -18,4 +18,12 @@ public static class SeedRequests
             .Lines(($"02 99 {i / 100 % 100:D2} {i % 100:D2} {i / 10000 % 100:D2}", "F1A123456"))
             .Address("1 rue", "35000", "Rennes").Holder("A", "B")
             .FocConfirmed($"{referencePrefix}-{i:D6}", Support, focDate, BusinessCalendar.France);
+
+    /// <summary>A submitted request with its documents checked by support (an hour after submission unless told): one ready for the carrier.</summary>
+    public static PortRequest Checked(this PortRequest request, DateTime? atUtc = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.CheckDocuments(Support, atUtc ?? request.SubmittedAtUtc!.Value.AddHours(1));
+        return request;
+    }
 }

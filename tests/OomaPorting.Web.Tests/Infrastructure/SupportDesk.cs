@@ -32,6 +32,19 @@ public sealed class SupportDesk(HttpClient client)
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{action}: {(int)response.StatusCode} {body}");
     }
 
+    /// <summary>"Pièces vérifiées": the pre-check every submission waits for before its FOC date.</summary>
+    public Task CheckDocumentsAsync(Guid id) => DoAsync(id, "pieces-verifiees", []);
+
+    /// <summary>The pre-check when the request still waits for it (a first FOC date), nothing when its FOC date only moves.</summary>
+    public async Task CheckDocumentsIfWaitingAsync(Guid id)
+    {
+        var page = await (await Client.GetAsync($"/support/portages/{id}")).ReadHtmlAsync();
+        if (page.QuerySelector("form[action$='/pieces-verifiees']") is not null)
+        {
+            await CheckDocumentsAsync(id);
+        }
+    }
+
     /// <summary>Posts a body with several values for one name (checkboxes).</summary>
     public async Task<HttpResponseMessage> ActWithReasonsAsync(Guid id, string action, Dictionary<string, string> fields, params string[] reasons)
     {

@@ -110,6 +110,11 @@ public class SqlCommandBudgetTests(BudgetPortal portal) : IClassFixture<BudgetPo
             await References.NextAsync(db, now.Year, CancellationToken.None), now);
         r.RefuseNumbers(support, [.. Enumerable.Range(1, 100).Select(i => FrenchNumber.Parse(Number(i * 10 - 1)))],
             Domain.Porting.ReasonCode.NumberInactive, "Numéros résiliés", now);
+        if (r.AwaitsDocumentsCheck)
+        {
+            r.CheckDocuments(support, now);
+        }
+
         r.SetFocDate(support, DateOnly.FromDateTime(focDay), Domain.Calendar.BusinessCalendar.France, now);
         r.StartTestCall(support, focDay);
         account.AddPortedNumbers(r, r.RecordTestCallPassed(support, focDay), focDay);

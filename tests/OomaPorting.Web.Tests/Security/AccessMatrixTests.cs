@@ -268,6 +268,7 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         ["GET /support/portages"] = Access.Support,
         ["GET /support/portages/{id:guid}"] = Access.Support,
         ["GET /support/portages/{id:guid}/justificatifs/{documentId:guid}"] = Access.Support,
+        ["POST /support/portages/{id:guid}/pieces-verifiees"] = Access.Support,
         ["GET /support/portages/{id:guid}/courriels"] = Access.Support,
         ["POST /support/portages/{id:guid}/ccf"] = Access.Support,
         ["POST /support/portages/{id:guid}/appel-test"] = Access.Support,

@@ -65,6 +65,7 @@ public class ConcurrencyTests(AccessMatrixFixture fx) : IClassFixture<AccessMatr
         var dates = Enumerable.Range(13, 5).Select(d => Domain.Calendar.BusinessCalendar.France.AddWorkingDays(DateOnly.FromDateTime(DateTime.UtcNow), d)).ToList();
         foreach (var d in dates)
         {
+            await desk.CheckDocumentsIfWaitingAsync(id);
             await desk.DoAsync(id, "ccf", new() { ["FocDate"] = d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
         }
 

@@ -66,6 +66,8 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
                 new() { ["Version"] = "0", ["RequestedDate"] = "2027-01-05", ["RequestedHalfDay"] = "Morning" }, ["Version", "RequestedDate", "RequestedHalfDay"], false),
             "follow" => new(name, Role.MartinAdmin, "/postes", "/portage/statut/suivi", new() { ["Follow"] = "true" }, ["Follow"], false),
             "assign" => new(name, Role.MartinAdmin, "/postes", "/postes/attribuer", new() { ["Number"] = "+33142603011", ["UserId"] = "nobody" }, ["Number", "UserId"], false),
+            "precheck" => new(name, Role.Support, "/support/portages", $"/support/portages/{foc}/pieces-verifiees", new() { ["Version"] = "0", ["Comment"] = "" },
+                ["Version", "Comment"], false),
             "ccf" => new(name, Role.Support, "/support/portages", $"/support/portages/{foc}/ccf", new() { ["Version"] = "0", ["FocDate"] = "2026-12-15" },
                 ["Version", "FocDate", "Comment"], false),
             "test-call" => new(name, Role.Support, "/support/portages", $"/support/portages/{foc}/resultat-appel",
@@ -128,7 +130,7 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
     public static TheoryData<string> Forms() =>
     [
         "sign-in", "language", "type", "operateur", "compte", "numeros", "adresse", "justificatifs", "signature", "signature-code", "message", "cancel", "assign",
-        "ccf", "test-call", "send-back", "support-message", "keep-temporary", "support-keep-temporary", "requested-date", "follow", "invitation", "invite-user", "forgot-password",
+        "ccf", "precheck", "test-call", "send-back", "support-message", "keep-temporary", "support-keep-temporary", "requested-date", "follow", "invitation", "invite-user", "forgot-password",
         "sign-in-code", "change-password", "enable-two-factor", "disable-two-factor", "require-two-factor", "create-account", "account-access", "invite-agent",
         "agent-access", "support-assign", "bulk-foc", "refuse-numbers", "withdraw-numbers", "follow-up",
     ];

@@ -220,6 +220,7 @@ return 0;
 
     var decided = submitted.AddDays(4);
     var foc = calendar.AddWorkingDays(BusinessCalendar.DateInFrance(decided), 6);
+    r.CheckDocuments(support, decided);
     r.SetFocDate(support, foc, calendar, decided);
     if (roll < 55)
     {
@@ -262,6 +263,7 @@ async Task DemoBlockAsync()
     r.Submit(actor, new SignatureInput("Marie Martin", true, "127.0.0.1", "load", null, SignerCapacity.Manager, AuthorityConfirmed: true, SignerConfirmation.ByEmailCode("charge@exemple.fr", now)), terms, $"POR-{year}-{counters[year]:D6}", at);
     r.RefuseNumbers(support, [.. Enumerable.Range(1, 10).Select(i => r.Lines[i * 97].Number)], ReasonCode.RioInvalid, "RIO non reconnu.", at.AddDays(2));
     var foc = calendar.AddWorkingDays(BusinessCalendar.DateInFrance(at.AddDays(3)), 6);
+    r.CheckDocuments(support, at.AddDays(3));
     r.SetFocDate(support, foc, calendar, at.AddDays(3));
     var focDay = foc.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
     r.StartTestCall(support, focDay);

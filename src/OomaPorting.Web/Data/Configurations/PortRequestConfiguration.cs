@@ -66,18 +66,19 @@ public sealed class PortRequestConfiguration : IEntityTypeConfiguration<PortRequ
         builder.Ignore(r => r.LinesAwaitingCustomer);
         builder.Ignore(r => r.LinesAgreeWithStatus);
         builder.Ignore(r => r.LacksBill);
+        builder.Ignore(r => r.AwaitsDocumentsCheck);
         builder.Property(r => r.FollowUpOfReference).HasMaxLength(20);
         builder.HasIndex(r => r.FollowUpOfId);
 
         // The status list of an account, newest first; the support queue by status and age.
         builder.HasIndex(r => new { r.AccountId, r.UpdatedAtUtc });
         // The support queue: by status and age, and covering what its urgency order and filters read (the late and
-        // urgency rules, carrier, assignee, account), so ranking the requests under way reads this index alone.
-        builder.HasIndex(r => new { r.Status, r.SubmittedAtUtc, r.Id, r.StatusChangedAtUtc, r.FocDate, r.CarrierCode, r.AssignedToUserId, r.AccountId })
+        // urgency rules with the pre-check, carrier, assignee, account), so ranking the requests under way reads this index alone.
+        builder.HasIndex(r => new { r.Status, r.SubmittedAtUtc, r.Id, r.StatusChangedAtUtc, r.FocDate, r.CarrierCode, r.AssignedToUserId, r.AccountId, r.DocumentsCheckedAtUtc })
             .HasDatabaseName("IX_PortRequests_Queue");
         // The same for one account (the queue's account filter): its requests under way by status and age, without
         // walking every other account's.
-        builder.HasIndex(r => new { r.AccountId, r.Status, r.SubmittedAtUtc, r.Id, r.StatusChangedAtUtc, r.FocDate, r.CarrierCode, r.AssignedToUserId })
+        builder.HasIndex(r => new { r.AccountId, r.Status, r.SubmittedAtUtc, r.Id, r.StatusChangedAtUtc, r.FocDate, r.CarrierCode, r.AssignedToUserId, r.DocumentsCheckedAtUtc })
             .HasDatabaseName("IX_PortRequests_AccountQueue");
         builder.HasIndex(r => new { r.Status, r.FocDate, r.Id });
         builder.HasIndex(r => new { r.Status, r.StatusChangedAtUtc });

@@ -66,9 +66,9 @@ public sealed class LateDigest(IServiceScopeFactory scopes, TimeProvider time, B
             t.Plural("Email.LateDigest.Subject", total, Display.Day(today)),
             t.Plural("Email.LateDigest.Heading", total),
             [.. byReason.OrderBy(g => g.Reason).Select(g => t["Email.LateDigest.Count", g.Count,
-                t[$"Late.{g.Reason}", limits.FocWithinWorkingDays, limits.CustomerSilentAfterWorkingDays]].Value)],
+                t[$"Late.{g.Reason}", limits.FocWithinWorkingDays, limits.CustomerSilentAfterWorkingDays, limits.CheckWithinWorkingDays]].Value)],
             [.. listed.Select(l => t["Email.LateDigest.Item", l.Reference ?? "—", l.Company,
-                t[$"Late.{l.Reason}", limits.FocWithinWorkingDays, limits.CustomerSilentAfterWorkingDays]].Value)],
+                t[$"Late.{l.Reason}", limits.FocWithinWorkingDays, limits.CustomerSilentAfterWorkingDays, limits.CheckWithinWorkingDays]].Value)],
             $"{composer.PortalUrl}/support/portages?Late=true", t["Email.LateDigest.Link"].Value)
         { After = total > listed.Count ? [t["Email.LateDigest.More", total - listed.Count].Value] : [] });
         Outbox.Add(db, composer, now, "LateDigest", null, null, email.Value.SupportAddress, "fr-FR", content, [], key);

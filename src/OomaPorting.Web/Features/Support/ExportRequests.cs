@@ -60,7 +60,7 @@ public static class ExportRequests
             csv.WriteField(line.RequestedPortDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);
             csv.WriteField(line.AssignedToName ?? string.Empty);
             csv.WriteField(line.Late == LateReason.None ? string.Empty
-                : text[$"Late.{line.Late}", limits.FocWithinWorkingDays, limits.CustomerSilentAfterWorkingDays]);
+                : text[$"Late.{line.Late}", limits.FocWithinWorkingDays, limits.CustomerSilentAfterWorkingDays, limits.CheckWithinWorkingDays]);
             await csv.EndRecordAsync(ct);
         }
 

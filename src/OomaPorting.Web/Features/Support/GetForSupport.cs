@@ -8,7 +8,11 @@ public static class GetForSupport
     /// <param name="TemporaryNumber">The account's temporary number while it still has one.</param>
     /// <param name="ViewerId">The agent looking (the assignment buttons depend on whether the request is theirs).</param>
     public sealed record Model(PortRequest Request, string CompanyName, IReadOnlyList<PortRequestMessage> Messages, MandateView? Mandate,
-        FrenchNumber? TemporaryNumber = null, string ViewerId = "");
+        FrenchNumber? TemporaryNumber = null, string ViewerId = "")
+    {
+        /// <summary>The documents attached to the request (the bill, a Kbis...), shown beside the fields they prove.</summary>
+        public IReadOnlyList<SupportingDocument> Documents { get; init; } = [];
+    }
 
     /// <summary>The mandate in force as support reads it: who signed, when, which terms, its seal and whether it still holds.</summary>
     public sealed record MandateView(string SignerName, DateTime SignedAtUtc, string TermsVersion, string Sha256, MandateIntegrity Integrity)
@@ -56,6 +60,7 @@ public static class GetForSupport
                 {
                     Events = x.Events.ToList(),
                     Messages = db.PortRequestMessages.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id).ToList(),
+                    Documents = db.SupportingDocuments.IgnoreQueryFilters().Where(d => d.PortRequestId == x.Id).ToList(),
                     Text = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id && m.Sequence == x.MandateCount).Select(m => m.CanonicalText).FirstOrDefault(),
                     SealKeyId = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id && m.Sequence == x.MandateCount).Select(m => m.SealKeyId).FirstOrDefault(),
                     KeyedSeal = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id && m.Sequence == x.MandateCount).Select(m => m.Seal).FirstOrDefault(),
@@ -76,7 +81,10 @@ public static class GetForSupport
                     Capacity = history.Capacity, CapacityDetail = history.CapacityDetail, ConfirmedEmail = history.ConfirmedEmail, ConfirmedAtUtc = history.ConfirmedAt,
                 }
                 : null;
-            return new Model(r, found.Company, messages, mandate, found.Temporary, current.Actor.UserId);
+            return new Model(r, found.Company, messages, mandate, found.Temporary, current.Actor.UserId)
+            {
+                Documents = [.. history.Documents.OrderBy(d => d.Kind).ThenBy(d => d.UploadedAtUtc)],
+            };
         }
     }
 }

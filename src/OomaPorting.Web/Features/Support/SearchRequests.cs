@@ -17,6 +17,9 @@ public static partial class SearchRequests
     /// <summary>The status filter's value for every request, finished ones included.</summary>
     public const string AllStatuses = "all";
 
+    /// <summary>The status filter's value for the requests submitted and waiting for support's pre-check ("à vérifier").</summary>
+    public const string ToCheck = "a-verifier";
+
     /// <summary>The assignee filter's values: the signed-in agent's requests, or nobody's.</summary>
     public const string AssignedToMe = "moi";
     public const string Unassigned = "personne";
@@ -26,7 +29,8 @@ public static partial class SearchRequests
 
     public sealed class Query : IQuery<Page>
     {
-        /// <summary>Empty: the requests under way (the desk's work); <see cref="AllStatuses"/>: every one; else one status.</summary>
+        /// <summary>Empty: the requests under way (the desk's work); <see cref="AllStatuses"/>: every one; <see cref="ToCheck"/>:
+        /// those waiting for the pre-check; else one status.</summary>
         public string? Status { get; set; }
 
         public string? Carrier { get; set; }
@@ -131,7 +135,11 @@ public static partial class SearchRequests
 
         // Support sees every account: the account filter is lifted here on purpose.
         var requests = db.PortRequests.IgnoreQueryFilters().AsNoTracking().Where(r => r.Status != PortRequestStatus.Draft);
-        if (Enum.TryParse<PortRequestStatus>(query.Status, out var status) && Enum.IsDefined(status))
+        if (query.Status == ToCheck)
+        {
+            requests = requests.Where(r => r.Status == PortRequestStatus.Submitted && r.DocumentsCheckedAtUtc == null);
+        }
+        else if (Enum.TryParse<PortRequestStatus>(query.Status, out var status) && Enum.IsDefined(status))
         {
             requests = requests.Where(r => r.Status == status);
         }

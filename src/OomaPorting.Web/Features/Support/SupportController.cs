@@ -69,6 +69,9 @@ public sealed class SupportController(IMediator mediator, IStringLocalizer<Share
         return new Infrastructure.Documents.DocumentFileResult(document, inline: apercu == "1" && document.IsImage);
     }
 
+    [HttpPost("{id:guid}/pieces-verifiees")]
+    public Task<IActionResult> CheckDocuments(Guid id, CheckDocuments.Command command) => Act(id, command, nameof(Support.CheckDocuments), "Support.Done.CheckDocuments");
+
     [HttpPost("{id:guid}/ccf")]
     public Task<IActionResult> SetFocDate(Guid id, SetFocDate.Command command) => Act(id, command, nameof(Support.SetFocDate), "Support.Done.SetFocDate");
 

@@ -7,6 +7,10 @@ public sealed class SlaOptions
 {
     public const string Section = "Sla";
 
+    /// <summary>A submitted request's documents should be checked by support within this many working days.</summary>
+    [Range(1, 60, ErrorMessage = "Sla:CheckWithinWorkingDays must be between 1 and 60.")]
+    public int CheckWithinWorkingDays { get; set; } = 1;
+
     /// <summary>A submitted request should have its FOC date within this many working days.</summary>
     [Range(1, 60, ErrorMessage = "Sla:FocWithinWorkingDays must be between 1 and 60.")]
     public int FocWithinWorkingDays { get; set; } = BusinessCalendar.FocExpectedAfterWorkingDays;
@@ -19,5 +23,5 @@ public sealed class SlaOptions
     [Range(1, 60, ErrorMessage = "Sla:CustomerReminderAfterWorkingDays must be between 1 and 60.")]
     public int CustomerReminderAfterWorkingDays { get; set; } = 3;
 
-    public SlaLimits Limits => new(FocWithinWorkingDays, CustomerSilentAfterWorkingDays);
+    public SlaLimits Limits => new(FocWithinWorkingDays, CustomerSilentAfterWorkingDays, CheckWithinWorkingDays);
 }

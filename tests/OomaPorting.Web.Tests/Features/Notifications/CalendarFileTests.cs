@@ -40,10 +40,14 @@ public class CalendarFileTests
                 && m.Attachments.Any(a => a.ContentType.MimeType == "text/calendar")));
         }
 
+        await support.CheckDocumentsIfWaitingAsync(id);
+
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-15" });
         var first = await LastInviteAsync();
+        await support.CheckDocumentsIfWaitingAsync(id);
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-16" });
         var second = await LastInviteAsync();
+        await support.CheckDocumentsIfWaitingAsync(id);
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-17" });
         var third = await LastInviteAsync();
 

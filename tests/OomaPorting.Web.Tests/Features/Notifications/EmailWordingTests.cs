@@ -49,6 +49,7 @@ public class EmailWordingTests
     private static async Task<MimeMessage> CompleteAsync(PortalFactory factory, FakeTimeProvider clock, TestSmtpServer smtp, Guid id)
     {
         var support = await SupportDesk.SignInAsync(factory);
+        await support.CheckDocumentsIfWaitingAsync(id);
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-15" });
         clock.SetUtcNow(new DateTimeOffset(2026, 12, 15, 9, 0, 0, TimeSpan.Zero));
         support = await SupportDesk.SignInAsync(factory);
@@ -123,6 +124,7 @@ public class EmailWordingTests
         using var factory = new PortalFactory(settings: smtp.Settings()) { Clock = clock };
         var (id, reference) = await SubmitAsync(factory, DemoData.BoulangerieAdmin, keepTemporary: false);
         var support = await SupportDesk.SignInAsync(factory);
+        await support.CheckDocumentsIfWaitingAsync(id);
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-15" });
         clock.SetUtcNow(new DateTimeOffset(2026, 12, 15, 9, 0, 0, TimeSpan.Zero));
         support = await SupportDesk.SignInAsync(factory);
@@ -162,6 +164,7 @@ public class EmailWordingTests
         var (monday, mondayRef) = await SubmitAsync(factory, DemoData.BoulangerieAdmin, keepTemporary: false);
         var (wednesday, _) = await SubmitAsync(factory, DemoData.BoulangerieAdmin, keepTemporary: false);
         var support = await SupportDesk.SignInAsync(factory);
+        await support.CheckDocumentsIfWaitingAsync(monday);
         await support.DoAsync(monday, "ccf", new() { ["FocDate"] = "2026-12-07" });
         var reminders = factory.Services.GetRequiredService<FocReminders>();
 
@@ -177,6 +180,7 @@ public class EmailWordingTests
         // Tuesday 8 December: support sets Wednesday's date; its own e-mail is the reminder, nothing follows it.
         clock.SetUtcNow(new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.Zero));
         support = await SupportDesk.SignInAsync(factory);
+        await support.CheckDocumentsIfWaitingAsync(wednesday);
         await support.DoAsync(wednesday, "ccf", new() { ["FocDate"] = "2026-12-09" });
         await reminders.EnqueueDueAsync(CancellationToken.None);
         clock.SetUtcNow(new DateTimeOffset(2026, 12, 8, 15, 0, 0, TimeSpan.Zero));

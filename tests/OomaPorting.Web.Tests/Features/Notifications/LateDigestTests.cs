@@ -31,6 +31,7 @@ public class LateDigestTests
         Assert.Contains("POR-2026-900001 — Cabinet Durand — Pas de date de portage plus de 10 jours ouvrés après l'envoi", text, StringComparison.Ordinal);
         Assert.Contains("POR-2026-900002 — Cabinet Durand — Renvoyée au client il y a plus de 5 jours ouvrés, sans correction", text, StringComparison.Ordinal);
         Assert.Contains("POR-2026-900003 — Cabinet Durand — Date de portage passée sans appel test", text, StringComparison.Ordinal);
+        Assert.Contains("POR-2026-900005 — Cabinet Durand — Pièces pas encore vérifiées : délai de vérification dépassé (jours ouvrés : 1)", text, StringComparison.Ordinal);
         Assert.DoesNotContain("POR-2026-900004", text, StringComparison.Ordinal);
         Assert.Contains("/support/portages?Late=true", text, StringComparison.Ordinal);
 

@@ -69,6 +69,7 @@ public class NotificationTests
         }
 
         var support = await SupportDesk.SignInAsync(factory);
+        await support.CheckDocumentsIfWaitingAsync(id);
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-15" });
         await DrainAsync(factory);
         var foc = To(smtp, DemoData.BoulangerieAdmin).Last();
@@ -83,6 +84,8 @@ public class NotificationTests
             Assert.Equal(new DateOnly(2026, 12, 15), DateOnly.FromDateTime(e.DtStart!.Value));
             Assert.Contains(reference, e.Summary, StringComparison.Ordinal);
         }
+
+        await support.CheckDocumentsIfWaitingAsync(id);
 
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-16" });
         await PortalClient.PostFormAsync(support.Client, $"/support/portages/{id}", $"/support/portages/{id}/messages",

@@ -49,6 +49,7 @@ public class SupportAlertsTests
 
         // The carrier has the 15 December: a customer cancellation must be undone with it today.
         var support = await SupportDesk.SignInAsync(factory);
+        await support.CheckDocumentsIfWaitingAsync(dated);
         await support.DoAsync(dated, "ccf", new() { ["FocDate"] = "2026-12-15" });
         Assert.Equal(HttpStatusCode.Redirect, (await CustomerCancelAsync(wizard, dated)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await CustomerCancelAsync(wizard, plain)).StatusCode);

@@ -35,6 +35,7 @@ public class FollowPortsTests
         var list = await (await user.GetAsync("/portage/statut")).ReadHtmlAsync();
         Assert.False(list.QuerySelector("[data-follow-ports] #Follow")!.HasAttribute("checked"));
         Assert.True((await (await wizard.Client.GetAsync("/portage/statut")).ReadHtmlAsync()).QuerySelector("#Follow")!.HasAttribute("checked"));
+        await support.CheckDocumentsIfWaitingAsync(id);
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-15" });
         Assert.Empty(await DrainAsync(DemoData.BoulangerieUser));
         var adminBefore = (await DrainAsync(DemoData.BoulangerieAdmin)).Count;
@@ -46,6 +47,8 @@ public class FollowPortsTests
         Assert.Equal(System.Net.HttpStatusCode.Redirect, optOut.StatusCode);
         Assert.Contains("Vous recevrez le suivi des portages par e-mail.", (await (await user.GetAsync("/portage/statut")).ReadHtmlAsync())
             .QuerySelector("[data-confirmation]")?.TextContent, StringComparison.Ordinal);
+
+        await support.CheckDocumentsIfWaitingAsync(id);
 
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-16" });
         var moved = Assert.Single(await DrainAsync(DemoData.BoulangerieUser));

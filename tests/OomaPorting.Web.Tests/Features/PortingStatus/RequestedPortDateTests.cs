@@ -67,6 +67,7 @@ public class RequestedPortDateTests(ClockedPortal portal) : IClassFixture<Clocke
         var support = await SupportDesk.SignInAsync(portal.Factory);
         var queue = await (await support.Client.GetAsync("/support/portages?Search=" + Uri.EscapeDataString(r.Reference!))).ReadHtmlAsync();
         Assert.Contains("souhaitée : 5 janvier 2027, le matin", queue.QuerySelector("[data-requested-date]")?.TextContent, StringComparison.Ordinal);
+        await support.CheckDocumentsAsync(id); // the FOC form follows the pre-check
         var request = await (await support.Client.GetAsync($"/support/portages/{id}")).ReadHtmlAsync();
         Assert.Equal("5 janvier 2027, le matin", request.QuerySelector("dd[data-requested-date]")?.TextContent.Trim());
         Assert.Equal("2027-01-05", request.QuerySelector("#SetFocDate_FocDate")!.GetAttribute("value"));
@@ -99,6 +100,7 @@ public class RequestedPortDateTests(ClockedPortal portal) : IClassFixture<Clocke
 
         // Once support sets the FOC date, the carrier's date is the one that counts: no more asking.
         var support = await SupportDesk.SignInAsync(portal.Factory);
+        await support.CheckDocumentsIfWaitingAsync(id);
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2027-01-12" });
         var dated = await (await wizard.Client.GetAsync($"/portage/{id}")).ReadHtmlAsync();
         Assert.Null(dated.QuerySelector("form[action$='/date-souhaitee']"));

@@ -47,7 +47,11 @@ public class StatusPageTests(ClockedPortal portal) : IClassFixture<ClockedPortal
     [Fact]
     public async Task The_ccf_stage_shows_the_porting_day_not_the_day_it_was_announced()
     {
-        var id = await SeedAsync(r => r.SetFocDate(Support, new DateOnly(2026, 12, 15), BusinessCalendar.France, new DateTime(2026, 11, 26, 10, 0, 0, DateTimeKind.Utc)),
+        var id = await SeedAsync(r =>
+            {
+                r.CheckDocuments(Support, new DateTime(2026, 11, 26, 9, 0, 0, DateTimeKind.Utc));
+                r.SetFocDate(Support, new DateOnly(2026, 12, 15), BusinessCalendar.France, new DateTime(2026, 11, 26, 10, 0, 0, DateTimeKind.Utc));
+            },
             new DateTime(2026, 11, 20, 10, 0, 0, DateTimeKind.Utc));
 
         var page = await PageAsync(id);

@@ -28,6 +28,11 @@ public class PersonalDataRetentionTests
             .Submit(reference, signature: new SignatureInput("Paul Durand", true, "203.0.113.9", "Navigateur/1.0", null, Domain.Porting.SignerCapacity.Manager, AuthorityConfirmed: true,
                 Domain.Porting.SignerConfirmation.ByEmailCode("signataire@exemple.fr", DateTime.UnixEpoch)));
         var foc = BusinessCalendar.France.AddWorkingDays(DateOnly.FromDateTime(at), 5);
+        if (r.AwaitsDocumentsCheck)
+        {
+            r.CheckDocuments(support, at);
+        }
+
         r.SetFocDate(support, foc, BusinessCalendar.France, at);
         var onFoc = foc.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
         r.StartTestCall(support, onFoc);

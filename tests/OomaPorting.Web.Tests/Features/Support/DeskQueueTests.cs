@@ -50,9 +50,9 @@ public class DeskQueueTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
         var supportId = await WithDbAsync(db => db.Users.Where(u => u.Email == DemoData.SupportAgent).Select(u => u.Id).SingleAsync());
         await WithDbAsync(async db =>
         {
-            var fresh = New(account, 1, Utc(11, 30)).Submit("POR-2026-810001"); // later, the newest
-            var old = New(account, 2, Utc(11, 20)).Submit("POR-2026-810002"); // later, older than fresh
-            var quiet = New(account, 3, Utc(11, 2)).Submit("POR-2026-810003"); // late: no FOC date for 21 working days
+            var fresh = New(account, 1, Utc(11, 30)).Submit("POR-2026-810001").Checked(); // later, the newest
+            var old = New(account, 2, Utc(11, 20)).Submit("POR-2026-810002").Checked(); // later, older than fresh
+            var quiet = New(account, 3, Utc(11, 2)).Submit("POR-2026-810003").Checked(); // late: no FOC date for 21 working days
             var passed = New(account, 4, Utc(11, 3)).FocConfirmed("POR-2026-810004", Support, new DateOnly(2026, 11, 30), BusinessCalendar.France, Utc(11, 4));
             var today = New(account, 5, Utc(11, 25)).FocConfirmed("POR-2026-810005", Support, new DateOnly(2026, 12, 1), BusinessCalendar.France, Utc(11, 26));
             var calling = New(account, 6, Utc(11, 24)).FocConfirmed("POR-2026-810006", Support, new DateOnly(2026, 12, 1), BusinessCalendar.France, Utc(11, 26));

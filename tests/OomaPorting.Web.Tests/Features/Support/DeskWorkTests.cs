@@ -126,15 +126,16 @@ public class DeskWorkTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
         var (account, _) = await TestPeople.AccountAsync(Factory, "Lot Brest");
         var ids = await WithDbAsync(async db =>
         {
-            var submitted = New(account, 11, Utc(11, 20)).Submit("POR-2026-850001");
+            var submitted = New(account, 11, Utc(11, 20)).Submit("POR-2026-850001").Checked();
             var dated = New(account, 12, Utc(11, 20)).FocConfirmed("POR-2026-850002", Support, new DateOnly(2026, 12, 8), BusinessCalendar.France, Utc(11, 23));
             var sentBack = New(account, 13, Utc(11, 20)).Submit("POR-2026-850003");
             sentBack.RequireAction(Support, [ReasonCode.RioInvalid], "RIO faux", Utc(11, 24));
-            var stale = New(account, 14, Utc(11, 20)).Submit("POR-2026-850004");
-            var orange = New(account, 15, Utc(11, 20), "F0").Submit("POR-2026-850005");
-            db.PortRequests.AddRange(submitted, dated, sentBack, stale, orange);
+            var stale = New(account, 14, Utc(11, 20)).Submit("POR-2026-850004").Checked();
+            var orange = New(account, 15, Utc(11, 20), "F0").Submit("POR-2026-850005").Checked();
+            var notChecked = New(account, 16, Utc(11, 20)).Submit("POR-2026-850006"); // its documents not checked yet
+            db.PortRequests.AddRange(submitted, dated, sentBack, stale, orange, notChecked);
             await db.SaveChangesAsync();
-            return new[] { submitted, dated, sentBack, stale, orange }.Select(r => (r.Id, r.Version)).ToArray();
+            return new[] { submitted, dated, sentBack, stale, orange, notChecked }.Select(r => (r.Id, r.Version)).ToArray();
         });
         string Pick(int i) => $"{ids[i].Id}:{ids[i].Version}";
         var client = await PortalClient.SignedInAsync(Factory, DemoData.SupportAgent);
@@ -148,7 +149,7 @@ public class DeskWorkTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
         var mixed = await (await PostAsync("2026-12-10", Pick(0), Pick(4))).ReadHtmlAsync();
         Assert.Equal("Les demandes cochées doivent être d'un même opérateur : l'opérateur confirme ses dates par lot.",
             mixed.QuerySelector("#SetFocDates_Selected-error")!.TextContent.Trim());
-        Assert.Equal(5, mixed.QuerySelectorAll("tr[data-request]").Length);
+        Assert.Equal(6, mixed.QuerySelectorAll("tr[data-request]").Length);
         Assert.True(mixed.QuerySelector($"input[value='{Pick(0)}']")!.HasAttribute("checked")); // the ticks are kept
         Assert.False(mixed.QuerySelector($"input[value='{Pick(1)}']")!.HasAttribute("checked"));
         var noDate = await (await PostAsync(null, Pick(0))).ReadHtmlAsync();
@@ -163,7 +164,7 @@ public class DeskWorkTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
             return await db.SaveChangesAsync();
         });
 
-        var response = await PostAsync("2026-12-10", Pick(0), Pick(1), Pick(2), Pick(3));
+        var response = await PostAsync("2026-12-10", Pick(0), Pick(1), Pick(2), Pick(3), Pick(5));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = await response.ReadHtmlAsync();
         var outcomes = result.QuerySelectorAll("tr[data-outcome]").ToDictionary(tr => tr.QuerySelector("td")!.TextContent.Trim(), tr => tr);
@@ -171,6 +172,7 @@ public class DeskWorkTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
         Assert.Equal("done", outcomes["POR-2026-850002"].GetAttribute("data-outcome"));
         Assert.Contains("Cette action n'est pas possible à l'étape actuelle de la demande.", outcomes["POR-2026-850003"].TextContent, StringComparison.Ordinal);
         Assert.Contains("La demande a changé depuis l'affichage de la liste", outcomes["POR-2026-850004"].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Vérifiez d'abord les pièces de la demande", outcomes["POR-2026-850006"].TextContent, StringComparison.Ordinal);
         Assert.Contains("2 demandes mises à jour.", result.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
 
         // Each changed through its own domain method: its own event and its own e-mail.
@@ -181,6 +183,7 @@ public class DeskWorkTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
         Assert.Equal((PortRequestEventKind.FocDateMoved, new DateOnly(2026, 12, 8), new DateOnly(2026, 12, 10)), (moved.Kind, moved.OldFocDate!.Value, moved.NewFocDate!.Value));
         Assert.Equal(PortRequestStatus.ActionRequired, (await RequestAsync(ids[2].Id)).Status);
         Assert.Null((await RequestAsync(ids[3].Id)).FocDate);
+        Assert.Null((await RequestAsync(ids[5].Id)).FocDate);
         var mails = await WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.PortRequestId == ids[0].Id || m.PortRequestId == ids[1].Id)
             .Select(m => new { m.PortRequestId, m.Kind }).ToListAsync());
         Assert.Single(mails, m => m.PortRequestId == ids[0].Id && m.Kind == "FocDateSet");

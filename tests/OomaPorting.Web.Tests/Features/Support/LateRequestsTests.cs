@@ -29,12 +29,14 @@ public class LateRequestsTests
             .Lines(($"02 98 00 00 {i:D2}", "F1A123456")).Address("1 rue", "29000", "Quimper").Holder("A", "B");
 
         var quiet = New(1, new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc)).Submit("POR-2026-900001"); // 21 working days ago
+        quiet.CheckDocuments(Support, new DateTime(2026, 11, 2, 11, 0, 0, DateTimeKind.Utc));
+        var waiting = New(5, new DateTime(2026, 11, 26, 9, 0, 0, DateTimeKind.Utc)).Submit("POR-2026-900005"); // documents unchecked 3 working days
         var silent = New(2, new DateTime(2026, 11, 10, 9, 0, 0, DateTimeKind.Utc)).Submit("POR-2026-900002");
         silent.RequireAction(Support, [ReasonCode.RioInvalid], "Le RIO ne correspond pas.", new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc));
         var passed = New(3, new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc))
             .FocConfirmed("POR-2026-900003", Support, new DateOnly(2026, 11, 30), BusinessCalendar.France, new DateTime(2026, 11, 4, 9, 0, 0, DateTimeKind.Utc));
         var fresh = New(4, new DateTime(2026, 11, 30, 9, 0, 0, DateTimeKind.Utc)).Submit("POR-2026-900004");
-        db.PortRequests.AddRange(quiet, silent, passed, fresh);
+        db.PortRequests.AddRange(quiet, silent, passed, fresh, waiting);
         await db.SaveChangesAsync();
     }
 
@@ -56,7 +58,8 @@ public class LateRequestsTests
         Assert.Equal(("NoFocDate", "Pas de date de portage plus de 10 jours ouvrés après l'envoi"), late["POR-2026-900001"]);
         Assert.Equal(("CustomerSilent", "Renvoyée au client il y a plus de 5 jours ouvrés, sans correction"), late["POR-2026-900002"]);
         Assert.Equal(("FocPassed", "Date de portage passée sans appel test"), late["POR-2026-900003"]);
-        Assert.False(late.ContainsKey("POR-2026-900004"));
+        Assert.Equal(("NotChecked", "Pièces pas encore vérifiées : délai de vérification dépassé (jours ouvrés : 1)"), late["POR-2026-900005"]);
+        Assert.False(late.ContainsKey("POR-2026-900004")); // submitted yesterday: its check is not late yet
     }
 
     [Fact]
@@ -64,7 +67,7 @@ public class LateRequestsTests
     {
         using var factory = new PortalFactory(settings: new Dictionary<string, string?>
         {
-            ["Sla:FocWithinWorkingDays"] = "30", ["Sla:CustomerSilentAfterWorkingDays"] = "15",
+            ["Sla:FocWithinWorkingDays"] = "30", ["Sla:CustomerSilentAfterWorkingDays"] = "15", ["Sla:CheckWithinWorkingDays"] = "5",
         }) { Clock = new FakeTimeProvider(ClockedPortal.Start) };
         await SeedAsync(factory);
         var late = await LateAsync(factory);

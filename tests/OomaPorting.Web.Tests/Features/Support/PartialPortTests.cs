@@ -88,6 +88,7 @@ public class PartialPortTests(PartialPortFixture fx) : IClassFixture<PartialPort
         var support = await SupportDesk.SignInAsync(fx.Factory);
 
         // Support names the refused numbers as a list: a range of four and one more, in any common form.
+        await support.CheckDocumentsIfWaitingAsync(id);
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-15" });
         await support.DoAsync(id, "numeros-refuses", new()
         {
@@ -108,7 +109,9 @@ public class PartialPortTests(PartialPortFixture fx) : IClassFixture<PartialPort
         Assert.Contains("« Orange : RIO non reconnu pour ces SDA »", refusal.Text, StringComparison.Ordinal);
 
         // The FOC date moved: its e-mail is about the 195 numbers that go ahead, not the refused ones.
+        await support.CheckDocumentsIfWaitingAsync(id);
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-16" });
+        await support.CheckDocumentsIfWaitingAsync(id);
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-15" });
         var moved = await EmailAsync(id, "FocDateMoved");
         Assert.Contains("Les 195 numéros concernés", moved.Text, StringComparison.Ordinal);
@@ -175,6 +178,7 @@ public class PartialPortTests(PartialPortFixture fx) : IClassFixture<PartialPort
         Assert.Contains("195 numéros portés ; 5 refusés par votre opérateur : 01 48 20 02 10, 01 48 20 02 11", completed.Text, StringComparison.Ordinal);
 
         // The follow-up goes its own way and brings the last five.
+        await support.CheckDocumentsIfWaitingAsync(followUpId);
         await support.DoAsync(followUpId, "ccf", new() { ["FocDate"] = "2026-12-22" });
         fx.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 22, 9, 0, 0, TimeSpan.Zero));
         support = await SupportDesk.SignInAsync(fx.Factory);
@@ -194,6 +198,7 @@ public class PartialPortTests(PartialPortFixture fx) : IClassFixture<PartialPort
         var accountId = wizard.Load(id)!.AccountId;
         var numbersBefore = (await AccountAsync(accountId)).Numbers.Count;
         var support = await SupportDesk.SignInAsync(fx.Factory);
+        await support.CheckDocumentsIfWaitingAsync(id);
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-15" });
         fx.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 15, 9, 0, 0, TimeSpan.Zero));
         support = await SupportDesk.SignInAsync(fx.Factory);

@@ -48,6 +48,8 @@ public class RequestLifecycleTests
         var byNumber = await (await support.Client.GetAsync("/support/portages?Search=" + Uri.EscapeDataString(main))).ReadHtmlAsync();
         Assert.Contains(reference, byNumber.QuerySelector("tbody")!.TextContent, StringComparison.Ordinal);
 
+        await support.CheckDocumentsIfWaitingAsync(id);
+
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-15" });
         var customer = await (await wizard.Client.GetAsync($"/portage/{id}")).ReadHtmlAsync();
         Assert.Contains("15 décembre 2026", customer.QuerySelector(".summary-list")!.TextContent, StringComparison.Ordinal);
@@ -62,6 +64,8 @@ public class RequestLifecycleTests
         var calendar = await ics.Content.ReadAsStringAsync();
         Assert.Contains("DTSTART;VALUE=DATE:20261215\r\n", calendar, StringComparison.Ordinal);
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", calendar, StringComparison.Ordinal);
+
+        await support.CheckDocumentsIfWaitingAsync(id);
 
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-16", ["Comment"] = "Report demandé par Orange" });
         var moved = wizard.Load(id)!.Events.Single(e => e.Kind == PortRequestEventKind.FocDateMoved);
@@ -87,7 +91,7 @@ public class RequestLifecycleTests
         Assert.Equal(PortRequestStatus.Completed, done.Status);
         Assert.All(done.Lines, l => Assert.Equal(PortLineStatus.Ported, l.Status));
         Assert.Equal(
-            [PortRequestEventKind.Created, PortRequestEventKind.Submitted, PortRequestEventKind.FocDateSet, PortRequestEventKind.FocDateMoved,
+            [PortRequestEventKind.Created, PortRequestEventKind.Submitted, PortRequestEventKind.DocumentsChecked, PortRequestEventKind.FocDateSet, PortRequestEventKind.FocDateMoved,
              PortRequestEventKind.TestCallStarted, PortRequestEventKind.TestCallFailed, PortRequestEventKind.TestCallStarted, PortRequestEventKind.TestCallPassed],
             done.Events.OrderBy(e => e.Sequence).Select(e => e.Kind));
 
@@ -123,6 +127,7 @@ public class RequestLifecycleTests
         Assert.Equal(HttpStatusCode.Redirect, (await wizard.SignAsync(id, fields)).StatusCode);
 
         var support = await SupportDesk.SignInAsync(factory);
+        await support.CheckDocumentsIfWaitingAsync(id);
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-03" });
         clock.SetUtcNow(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
         support = await SupportDesk.SignInAsync(factory);
@@ -218,6 +223,8 @@ public class RequestLifecycleTests
         var second = await SupportDesk.SignInAsync(factory);
         var seen = await second.VersionAsync(id);
 
+        await first.CheckDocumentsIfWaitingAsync(id);
+
         await first.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-15" });
         var stale = await second.ActAsync(id, "ccf", new() { ["FocDate"] = "2026-12-17" }, version: seen);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
@@ -235,6 +242,7 @@ public class RequestLifecycleTests
         var (waiting, _, wizard) = await SubmitAsync(factory);
         var (dated, _, _) = await SubmitAsync(factory);
         var support = await SupportDesk.SignInAsync(factory);
+        await support.CheckDocumentsIfWaitingAsync(dated);
         await support.DoAsync(dated, "ccf", new() { ["FocDate"] = "2026-12-03" });
 
         async Task<string[]> LateReferences()
@@ -248,6 +256,12 @@ public class RequestLifecycleTests
         var datedRef = wizard.Load(dated)!.Reference!;
         Assert.DoesNotContain(waitingRef, await LateReferences());
         Assert.DoesNotContain(datedRef, await LateReferences());
+
+        // 3 December: the waiting one's documents were not checked the working day after: late; checked, it is not.
+        clock.SetUtcNow(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+        Assert.Contains(waitingRef, await LateReferences());
+        await (await SupportDesk.SignInAsync(factory)).CheckDocumentsAsync(waiting); // a new sign-in: two days went by
+        Assert.DoesNotContain(waitingRef, await LateReferences());
 
         // 4 December: the FOC date (3rd) passed without a test call.
         clock.SetUtcNow(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
@@ -269,7 +283,9 @@ public class RequestLifecycleTests
         var (early, _, wizard) = await SubmitAsync(factory);
         var (late, _, _) = await SubmitAsync(factory);
         var support = await SupportDesk.SignInAsync(factory);
+        await support.CheckDocumentsIfWaitingAsync(late);
         await support.DoAsync(late, "ccf", new() { ["FocDate"] = "2026-12-08" });
+        await support.CheckDocumentsIfWaitingAsync(early);
         await support.DoAsync(early, "ccf", new() { ["FocDate"] = "2026-12-15" });
 
         // Friday 4 December: the 8th is two working days away (Mon 7, Tue 8).

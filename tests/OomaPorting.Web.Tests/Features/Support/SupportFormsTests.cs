@@ -22,6 +22,7 @@ public class SupportFormsTests : IClassFixture<ClockedPortal>
     {
         var (id, _) = await Wizard.SubmittedAsync(_portal.Factory);
         var support = await SupportDesk.SignInAsync(_portal.Factory);
+        await support.CheckDocumentsAsync(id);
 
         var refused = await support.ActAsync(id, "ccf", new() { ["FocDate"] = "2026-12-05" }); // a Saturday
 
@@ -44,6 +45,7 @@ public class SupportFormsTests : IClassFixture<ClockedPortal>
         using var factory = new PortalFactory { Clock = clock };
         var (id, _) = await Wizard.SubmittedAsync(factory);
         var support = await SupportDesk.SignInAsync(factory);
+        await support.CheckDocumentsIfWaitingAsync(id);
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-02" });
         var before = await (await support.Client.GetAsync($"/support/portages/{id}")).ReadHtmlAsync();
         Assert.Null(before.QuerySelector("form[action$='/appel-test']"));
@@ -70,6 +72,7 @@ public class SupportFormsTests : IClassFixture<ClockedPortal>
     {
         var (id, _) = await Wizard.SubmittedAsync(_portal.Factory);
         var support = await SupportDesk.SignInAsync(_portal.Factory);
+        await support.CheckDocumentsAsync(id);
 
         var done = await support.ActAsync(id, "ccf", new() { ["FocDate"] = "2026-12-09" });
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);

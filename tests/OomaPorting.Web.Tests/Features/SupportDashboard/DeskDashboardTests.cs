@@ -51,13 +51,18 @@ public class DeskDashboardTests
             b.RequireAction(Support, [ReasonCode.HolderMismatch, ReasonCode.RioInvalid], "Titulaire et RIO", Utc(10, 20));
             b.Submit(Admin, new SignatureInput("A B", true, "127.0.0.1", "test", null, Domain.Porting.SignerCapacity.Manager, AuthorityConfirmed: true,
                 Domain.Porting.SignerConfirmation.ByEmailCode("signataire@exemple.fr", DateTime.UnixEpoch)), Terms, null, Utc(10, 22));
+            if (b.AwaitsDocumentsCheck)
+            {
+                b.CheckDocuments(Support, Utc(10, 26));
+            }
+
             b.SetFocDate(Support, new DateOnly(2026, 11, 9), Calendar, Utc(10, 26));
             b.StartTestCall(Support, Utc(11, 9));
             b.RecordTestCallPassed(Support, Utc(11, 9, 10));
 
             // C (Orange): submitted 23 Nov, waiting for a date, on time. D (Orange): submitted 2 Nov, no date: late.
-            var c = New(account, 3, Utc(11, 23), "F0").Submit("POR-2026-870003");
-            var d = New(account, 4, Utc(11, 2), "F0").Submit("POR-2026-870004");
+            var c = New(account, 3, Utc(11, 23), "F0").Submit("POR-2026-870003").Checked();
+            var d = New(account, 4, Utc(11, 2), "F0").Submit("POR-2026-870004").Checked();
             d.AssignTo(Support, Support, true, Utc(11, 3)); // someone looks after D; nobody after E
 
             // E (Orange): submitted 1 Oct, dated 4 days later, test call failed (RIO) on 30 Oct, the customer silent since: late.

@@ -425,6 +425,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.Property<int>("DocumentCount")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("DocumentsCheckedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("FirstSubmittedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -548,10 +551,10 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.HasIndex("FirstSubmittedAtUtc", "Id", "CarrierCode", "NumberType", "CarrierOtherName")
                         .HasDatabaseName("IX_PortRequests_FirstSubmitted");
 
-                    b.HasIndex("AccountId", "Status", "SubmittedAtUtc", "Id", "StatusChangedAtUtc", "FocDate", "CarrierCode", "AssignedToUserId")
+                    b.HasIndex("AccountId", "Status", "SubmittedAtUtc", "Id", "StatusChangedAtUtc", "FocDate", "CarrierCode", "AssignedToUserId", "DocumentsCheckedAtUtc")
                         .HasDatabaseName("IX_PortRequests_AccountQueue");
 
-                    b.HasIndex("Status", "SubmittedAtUtc", "Id", "StatusChangedAtUtc", "FocDate", "CarrierCode", "AssignedToUserId", "AccountId")
+                    b.HasIndex("Status", "SubmittedAtUtc", "Id", "StatusChangedAtUtc", "FocDate", "CarrierCode", "AssignedToUserId", "AccountId", "DocumentsCheckedAtUtc")
                         .HasDatabaseName("IX_PortRequests_Queue");
 
                     b.ToTable("PortRequests", (string)null);

@@ -413,6 +413,9 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.Property<int>("DocumentCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("DocumentsCheckedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FirstSubmittedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -535,10 +538,10 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.HasIndex("FirstSubmittedAtUtc", "Id", "CarrierCode", "NumberType", "CarrierOtherName")
                         .HasDatabaseName("IX_PortRequests_FirstSubmitted");
 
-                    b.HasIndex("AccountId", "Status", "SubmittedAtUtc", "Id", "StatusChangedAtUtc", "FocDate", "CarrierCode", "AssignedToUserId")
+                    b.HasIndex("AccountId", "Status", "SubmittedAtUtc", "Id", "StatusChangedAtUtc", "FocDate", "CarrierCode", "AssignedToUserId", "DocumentsCheckedAtUtc")
                         .HasDatabaseName("IX_PortRequests_AccountQueue");
 
-                    b.HasIndex("Status", "SubmittedAtUtc", "Id", "StatusChangedAtUtc", "FocDate", "CarrierCode", "AssignedToUserId", "AccountId")
+                    b.HasIndex("Status", "SubmittedAtUtc", "Id", "StatusChangedAtUtc", "FocDate", "CarrierCode", "AssignedToUserId", "AccountId", "DocumentsCheckedAtUtc")
                         .HasDatabaseName("IX_PortRequests_Queue");
 
                     b.ToTable("PortRequests", (string)null);
