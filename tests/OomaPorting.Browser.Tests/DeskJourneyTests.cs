@@ -32,6 +32,7 @@ public class DeskJourneyTests(BrowserPortal portal)
                 .Lines(($"03 88 40 00 {i + 10:D2}", "F6A12B34C"))
                 .Address("5 place Kléber", "67000", "Strasbourg").Holder("Paul", "Durand")
                 .Submit(reference);
+            r.CheckDocuments(new Domain.Common.Actor("desk-journey-support", Domain.Common.ActorRole.Support, "Support"), monthAgo.AddHours(2));
             db.PortRequests.Add(r);
             requests.Add((r.Id, reference));
         }

@@ -103,10 +103,11 @@ public static class DemoData
             draft.ChooseNumberType(marieActor, NumberType.Fixed, true, now.AddDays(-1));
             draft.ChooseCarrier(marieActor, "F3", null, now.AddDays(-1));
 
-            // Cabinet Durand: one request waits for its FOC date, one was sent back for a holder mismatch.
+            // Cabinet Durand: one request (its bill checked) waits for its FOC date, one was sent back for a holder mismatch.
             var office = Filled(durand.Id, jeanActor, now.AddDays(-4), "F6", "OVH-77120",
                 [("05 56 44 10 20", "F6C9D1E2F"), ("05 56 44 10 21", null), ("05 56 44 10 22", null)], "3 cours de l'Intendance", "33000", "Bordeaux", "Jean", "Durand");
             office.Submit(jeanActor, Signed("Jean Durand"), Terms, await References.NextAsync(db, now.Year, default), now.AddDays(-3));
+            office.CheckDocuments(SupportActor, now.AddDays(-3).AddHours(2)); // the bill matched: it went to OVH
 
             var fax = Filled(durand.Id, jeanActor, now.AddDays(-12), "F0", "FT-10442",
                 [("09 51 20 30 40", "F0Z5Y6X7W")], "3 cours de l'Intendance", "33000", "Bordeaux", "Jean", "Durand");
