@@ -349,7 +349,7 @@ LUA
   # Sixteen admins each send a 10 MB PDF at once (one draft each): how long the batch takes and what it does to the
   # portal's peak memory (the files are read, inspected and stored in chunks; nothing else may grow with them).
   UPLOAD_TOKEN=$(token_of "$ADMIN" /postes)
-  { printf '%%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n%%'; head -c $((10 * 1024 * 1024 - 64)) /dev/zero | tr '\0' ' '; printf '\ntrailer<</Root 1 0 R>>\n%%%%EOF\n'; } > "$WORK/big.pdf"
+  { printf '%%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n%%'; head -c $((10 * 1024 * 1024 - 100)) /dev/zero | tr '\0' ' '; printf '\ntrailer<</Root 1 0 R>>\n%%%%EOF\n'; } > "$WORK/big.pdf"
   UPLOAD_DRAFTS=()
   for i in $(seq 16); do
     UPLOAD_DRAFTS+=("$(curl -s -o /dev/null -w '%{redirect_url}' -H "Cookie: $ADMIN" --data-urlencode "__RequestVerificationToken=$UPLOAD_TOKEN" "$BASE/portage" | cut -d/ -f5)")

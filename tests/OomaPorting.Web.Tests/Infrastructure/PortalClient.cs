@@ -120,24 +120,9 @@ public static partial class PortalClient
     }
 
     /// <summary>As <see cref="PostFormAsync"/>, as a multipart form with one file field (the way a browser sends a form with a file input).</summary>
-    public static async Task<HttpResponseMessage> PostMultipartAsync(HttpClient client, string formPage, string action, IDictionary<string, string> fields,
-        string fileField, string fileName, byte[] content, string contentType = "text/csv")
-    {
-        var html = await (await client.GetAsync(formPage)).Content.ReadAsStringAsync();
-        var token = Token().Match(html);
-        Assert.True(token.Success, $"No antiforgery token on {formPage}.");
-        using var form = new MultipartFormDataContent();
-        foreach (var (name, value) in fields)
-        {
-            form.Add(new StringContent(value), name);
-        }
-
-        form.Add(new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken");
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
-        form.Add(file, fileField, fileName);
-        return await client.PostAsync(action, form);
-    }
+    public static Task<HttpResponseMessage> PostMultipartAsync(HttpClient client, string formPage, string action, IDictionary<string, string> fields,
+        string fileField, string fileName, byte[] content, string contentType = "text/csv") =>
+        PostFilesAsync(client, formPage, action, fields, fileField, (fileName, content, contentType));
 
     /// <summary>As <see cref="PostMultipartAsync"/>, with any number of files in one field (an input with <c>multiple</c>).</summary>
     public static async Task<HttpResponseMessage> PostFilesAsync(HttpClient client, string formPage, string action, IDictionary<string, string> fields,
