@@ -27,6 +27,14 @@ public static class TestFiles
         return [.. jpeg[..2], .. exif, .. comment, .. jpeg[2..], .. Ascii("<html><script>alert('polyglot')</script></html>")];
     }
 
+    /// <summary>A 40 × 30 JPEG whose EXIF says the camera was turned a quarter clockwise (orientation 6): shown 30 × 40.</summary>
+    public static byte[] JpegTurnedSideways()
+    {
+        var jpeg = Image(SKEncodedImageFormat.Jpeg);
+        byte[] tiff = [(byte)'M', (byte)'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0];
+        return [.. jpeg[..2], .. Segment(0xE1, [.. Ascii("Exif\0\0"), .. tiff]), .. jpeg[2..]];
+    }
+
     /// <summary>A PNG with an HTML page appended after its last chunk.</summary>
     public static byte[] PngPolyglot() =>
         [.. Image(SKEncodedImageFormat.Png), .. Ascii("<html><script>alert('polyglot')</script></html>")];

@@ -60,19 +60,15 @@ public sealed class ImageCleaner : IDisposable
             return (null, "Document.Unreadable");
         }
 
-        using var upright = Upright(decoded, codec.EncodedOrigin);
-        using var encoded = upright.Encode(expected, JpegQuality);
+        // Most pictures are upright already: encoded as decoded, without a second copy of their pixels.
+        using var turned = codec.EncodedOrigin == SKEncodedOrigin.TopLeft ? null : Upright(decoded, codec.EncodedOrigin);
+        using var encoded = (turned ?? decoded).Encode(expected, JpegQuality);
         return encoded is null ? (null, "Document.Unreadable") : (encoded.ToArray(), null);
     }
 
     /// <summary>The picture as the camera meant it (the EXIF orientation is applied, since EXIF itself is dropped).</summary>
     private static SKBitmap Upright(SKBitmap source, SKEncodedOrigin origin)
     {
-        if (origin == SKEncodedOrigin.TopLeft)
-        {
-            return source.Copy();
-        }
-
         var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
         var width = swap ? source.Height : source.Width;
         var height = swap ? source.Width : source.Height;

@@ -138,6 +138,23 @@ public class DocumentUploadTests(SharedPortal portal) : IClassFixture<SharedPort
         Assert.Contains("sandbox", preview.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_photo_taken_sideways_is_stored_upright_once_its_exif_is_gone()
+    {
+        var (wizard, id) = await DraftAtDocumentsAsync();
+        var photo = TestFiles.JpegTurnedSideways();
+        using (var original = SKCodec.Create(new MemoryStream(photo)))
+        {
+            Assert.Equal(SKEncodedOrigin.RightTop, original.EncodedOrigin); // the test file says what it should
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await wizard.UploadAsync(id, "CarrierBill", ("photo.jpg", photo, "image/jpeg"))).StatusCode);
+        var bytes = Bytes(Assert.Single(Stored(id)).Id);
+        using var stored = SKCodec.Create(new MemoryStream(bytes));
+        Assert.Equal(SKEncodedOrigin.TopLeft, stored.EncodedOrigin);
+        Assert.Equal((30, 40), (stored.Info.Width, stored.Info.Height));
+    }
+
     public static TheoryData<string, string, byte[], string> Refused() => new()
     {
         { "vide.pdf", "application/pdf", [], "le fichier est vide" },
