@@ -13,7 +13,7 @@ using OomaPorting.Web.Tests.Infrastructure;
 namespace OomaPorting.Web.Tests.Features.Retention;
 
 /// <summary>
-/// The retention job on a fake clock: a request closed 13 months ago loses its personal data and keeps its history; one
+/// The retention job on a fake clock: a request closed 13 months ago loses its personal data (its bill too) and keeps its history; one
 /// closed 5 years ago loses its mandate too; one closed last month is untouched; what the pages then show.
 /// </summary>
 public class PersonalDataRetentionTests
@@ -59,6 +59,13 @@ public class PersonalDataRetentionTests
             var o = Completed(account.Id, admin, support, now.AddYears(-6), await References.NextAsync(db, 2020, CancellationToken.None), "01 48 41 00 02");
             var n = Completed(account.Id, admin, support, now.AddMonths(-2), await References.NextAsync(db, 2026, CancellationToken.None), "01 48 41 00 03");
             db.PortRequests.AddRange(d, o, n);
+            // Each came with its bill, whose bytes are stored as an upload's are.
+            var store = new Web.Infrastructure.Documents.DatabaseDocumentStore(db);
+            foreach (var document in new[] { d, o, n }.SelectMany(r => r.Documents))
+            {
+                store.Add(document.Id, PortRequestBuilder.SampleBillPdf);
+            }
+
             await db.SaveChangesAsync();
             (due, old, recent) = (d.Id, o.Id, n.Id);
         }
@@ -90,6 +97,14 @@ public class PersonalDataRetentionTests
             Assert.Contains("Durand", dueMandate.CanonicalText, StringComparison.Ordinal); // the evidence stays its 5 years
             Assert.False(await db.Mandates.IgnoreQueryFilters().AnyAsync(m => m.PortRequestId == old));
             Assert.NotNull(requests[old].MandatesDeletedAtUtc);
+
+            // The bills go with the rest of the personal data, bytes included; the recent request keeps its own.
+            var documents = await db.SupportingDocuments.IgnoreQueryFilters().Where(x => x.PortRequestId == due || x.PortRequestId == old || x.PortRequestId == recent)
+                .Select(x => new { x.PortRequestId, x.Id }).ToListAsync();
+            Assert.Equal([recent], documents.Select(x => x.PortRequestId));
+            Assert.Equal(1, await db.DocumentChunks.CountAsync(c => c.DocumentId == documents[0].Id));
+            Assert.Equal((0, 0), (requests[due].DocumentCount, requests[due].BillCount));
+            Assert.Equal(0, await db.DocumentChunks.CountAsync(c => !db.SupportingDocuments.IgnoreQueryFilters().Any(x => x.Id == c.DocumentId)));
 
             Assert.Equal("Durand", requests[recent].AccountHolder!.LastName);
             Assert.Null(requests[recent].PersonalDataErasedAtUtc);
