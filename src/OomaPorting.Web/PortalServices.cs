@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OomaPorting.Web.Features.Errors;
 using OomaPorting.Web.Features.Notifications;
+using OomaPorting.Web.Infrastructure.Api;
 using OomaPorting.Web.Infrastructure.Email;
 using OomaPorting.Web.Infrastructure.Health;
 using OomaPorting.Web.Infrastructure.Identity;
@@ -25,6 +26,7 @@ public static class PortalServices
 {
     public const string SignInRateLimitPolicy = "sign-in";
     public const string PublicCheckRateLimitPolicy = "public-check";
+    public const string ApiRateLimitPolicy = ApiPolicies.RateLimit;
     public static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
@@ -46,6 +48,8 @@ public static class PortalServices
                 o.ViewLocationFormats.Insert(0, "/Features/{1}/{0}.cshtml");
                 o.ViewLocationFormats.Insert(1, "/Features/Shared/{0}.cshtml");
             })
+            .AddJsonOptions(o => Infrastructure.Api.ApiJson.Configure(o.JsonSerializerOptions))
+            .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = Infrastructure.Api.ApiProblems.FromModelState)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         // The validators' rules, emitted as data-val-* attributes for the browser (site.js); the server stays the authority.
@@ -58,7 +62,7 @@ public static class PortalServices
             o.DefaultRequestCulture = new RequestCulture(French);
             o.SupportedCultures = [French, English];
             o.SupportedUICultures = [French, English];
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider()];
+            o.RequestCultureProviders = [Infrastructure.Api.ApiJson.AcceptLanguageOnApi, new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider()];
         });
         services.AddAntiforgery(o =>
         {
@@ -77,7 +81,8 @@ public static class PortalServices
             o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
         // Every page needs a signed-in user unless it says [AllowAnonymous]: a new page is private by default.
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddApiPolicies();
         // French pages: emit é, à, « » as characters, not as numeric entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -233,11 +238,25 @@ public static class PortalServices
         return services;
     }
 
+    /// <summary>
+    /// The integrators' API (<c>/api/v1</c>, docs/api.md): API-key authentication (a scheme of its own, never the
+    /// pages'), the problem-details answers, the OpenAPI document and its reference page.
+    /// </summary>
+    public static IServiceCollection AddPortalApi(this IServiceCollection services)
+    {
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddPortalOpenApi();
+        return services;
+    }
+
     /// <summary>Sign-in POSTs and public checks per client address (<see cref="RateLimitOptions"/>), then 429 with a French page.</summary>
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>(RateLimitOptions.SignIn).Configure(o => o.PermitPerMinute = 10);
         services.AddOptions<RateLimitOptions>(RateLimitOptions.Eligibility).Configure(o => o.PermitPerMinute = 30);
+        services.AddOptions<RateLimitOptions>(RateLimitOptions.Api).Configure(o => o.PermitPerMinute = 600);
+        services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Api, RateLimitOptions.Api);
         services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.SignIn, RateLimitOptions.SignIn);
         services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Eligibility, RateLimitOptions.Eligibility);
         services.AddRateLimiter(o =>
@@ -245,13 +264,34 @@ public static class PortalServices
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(SignInRateLimitPolicy, http => PerClientAddress(http, RateLimitOptions.SignIn));
             o.AddPolicy(PublicCheckRateLimitPolicy, http => PerClientAddress(http, RateLimitOptions.Eligibility));
+            o.AddPolicy(ApiRateLimitPolicy, PerApiKey);
             o.OnRejected = async (context, ct) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
+                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                if (ApiProblems.IsApi(context.HttpContext))
+                {
+                    await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Api.TooManyRequests");
+                    return;
+                }
+
                 await ErrorPages.WriteTooManyRequestsAsync(context.HttpContext, ct);
             };
         });
         return services;
+    }
+
+    /// <summary>
+    /// API calls per key (<c>Api:PermitPerMinute</c>, 600 by default), counted before the key is even looked up: by the
+    /// key's public prefix, or by the client's address for a call without a well-formed key. Per instance (docs/operations.md).
+    /// </summary>
+    private static RateLimitPartition<string> PerApiKey(HttpContext http)
+    {
+        var permit = http.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().Get(RateLimitOptions.Api).PermitPerMinute;
+        var header = http.Request.Headers.Authorization.ToString();
+        var prefix = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? Domain.Accounts.ApiKey.PrefixOf(header[7..].Trim()) : null;
+        return RateLimitPartition.GetFixedWindowLimiter(prefix ?? "address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
     }
 
     private static RateLimitPartition<string> PerClientAddress(HttpContext http, string limit)
@@ -283,6 +323,7 @@ public static class PortalServices
 
         app.UseMiddleware<SecurityHeaders>();
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        app.UseMiddleware<ApiStatusProblems>();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseStaticFiles();
         app.UseSerilogRequestLogging(o =>
@@ -297,6 +338,7 @@ public static class PortalServices
         app.UseMiddleware<TwoFactorGate>();
         app.UseAuthorization();
         app.MapPortalHealth();
+        app.MapPortalApiReference();
         app.MapControllers();
         return app;
     }

@@ -18,6 +18,7 @@ builder.Services
     .AddPortalEmail()
     .AddPortalMandates(builder.Configuration, builder.Environment)
     .AddPortalIdentity(builder.Environment)
+    .AddPortalApi()
     .AddPortalRateLimits()
     .AddPortalTelemetry(builder.Configuration)
     .AddPortalGauges(builder.Configuration);

@@ -42,6 +42,9 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
     /// <summary>The bytes of the documents, in chunks (<see cref="Infrastructure.Documents.DatabaseDocumentStore"/>).</summary>
     public DbSet<Infrastructure.Documents.DocumentChunk> DocumentChunks => Set<Infrastructure.Documents.DocumentChunk>();
 
+    /// <summary>The keys integrators use on the API (<see cref="Infrastructure.Api.ApiKeyAuthentication"/>).</summary>
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
 
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
@@ -89,6 +92,7 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
         builder.Entity<PortRequestMessage>().HasQueryFilter(m => m.AccountId == CurrentAccountId);
         builder.Entity<SignatureCode>().HasQueryFilter(c => c.AccountId == CurrentAccountId);
         builder.Entity<SupportingDocument>().HasQueryFilter(d => d.AccountId == CurrentAccountId);
+        builder.Entity<ApiKey>().HasQueryFilter(k => k.AccountId == CurrentAccountId);
         // A chunk is reached only through its document, read under the filter above first (DatabaseDocumentStore).
     }
 }

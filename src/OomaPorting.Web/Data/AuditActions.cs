@@ -18,7 +18,13 @@ public static class AuditActions
     /// <summary>A signature code typed back, with its outcome (confirmed, wrong, expired, locked).</summary>
     public const string SignatureCodeAttempt = "SignatureCodeAttempt";
 
+    /// <summary>An account admin made an API key (its public prefix, name, role and expiry; never the secret).</summary>
+    public const string ApiKeyCreated = "ApiKeyCreated";
+
+    /// <summary>An API key revoked, by an admin of its account or by support.</summary>
+    public const string ApiKeyRevoked = "ApiKeyRevoked";
+
     public static readonly IReadOnlyList<string> All =
         [AccountCreated, AccountDisabled, AccountEnabled, InvitationResent, AgentInvited, AgentDisabled, AgentEnabled, TwoFactorReset,
-            SignatureCodeSent, SignatureCodeAttempt];
+            SignatureCodeSent, SignatureCodeAttempt, ApiKeyCreated, ApiKeyRevoked];
 }

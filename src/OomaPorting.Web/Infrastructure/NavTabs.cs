@@ -12,6 +12,7 @@ public static partial class NavTabs
     public const string Support = "support";
     public const string SupportDashboard = "support-dashboard";
     public const string Users = "users";
+    public const string Integrations = "integrations";
     public const string CustomerAccounts = "customer-accounts";
     public const string SupportAgents = "support-agents";
     public const string AuditTrail = "audit-trail";
@@ -33,6 +34,11 @@ public static partial class NavTabs
         if (path.StartsWith("/utilisateurs", StringComparison.Ordinal))
         {
             return Users;
+        }
+
+        if (path.StartsWith("/integrations", StringComparison.Ordinal))
+        {
+            return Integrations;
         }
 
         if (path.StartsWith("/mon-compte", StringComparison.Ordinal))

@@ -61,9 +61,25 @@ public class LayeringTests
     {
         // PortalController.Submit is the one place where a refused command becomes field messages (docs/architecture.md).
         var result = Types.InAssembly(Web).That().HaveNameEndingWith("Controller").And().AreNotAbstract()
+            .And().DoNotResideInNamespace("OomaPorting.Web.Features.Api")
             .Should().Inherit<Web.Infrastructure.Forms.PortalController>()
             .GetResult();
         Assert.True(result.IsSuccessful, Failing(result));
+    }
+
+    [Fact]
+    public void Every_api_controller_answers_refusals_the_one_way()
+    {
+        // PortalApiController.Send is the API's one place where a refused command becomes problem details, and its
+        // attributes are what keep the API on API keys only (docs/api.md).
+        var result = Types.InAssembly(Web).That().HaveNameEndingWith("Controller").And().AreNotAbstract()
+            .And().ResideInNamespace("OomaPorting.Web.Features.Api")
+            .Should().Inherit<Web.Infrastructure.Api.PortalApiController>()
+            .GetResult();
+        Assert.True(result.IsSuccessful, Failing(result));
+        var outside = Types.InAssembly(Web).That().Inherit<Web.Infrastructure.Api.PortalApiController>()
+            .Should().ResideInNamespace("OomaPorting.Web.Features.Api").GetResult();
+        Assert.True(outside.IsSuccessful, Failing(outside));
     }
 
     private static string Failing(TestResult result) =>

@@ -79,7 +79,7 @@ public class SqlServerSqlTests
             Search = filter.StartsWith("Search=", StringComparison.Ordinal) ? filter[7..] : null,
         };
         var cutoffs = SlaCutoffs.At(new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc), BusinessCalendar.France, new SlaLimits(10, 5));
-        var cursor = SearchRequests.Cursor.Write(1, new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc).Ticks, Guid.NewGuid());
+        var cursor = KeysetCursor.Write(1, new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc).Ticks, Guid.NewGuid());
         var filtered = SearchRequests.Filter(db, query, cutoffs, "agent-1");
 
         // The statements the queue runs: a page of one sort after a cursor, or of one urgency tier and the tiers after

@@ -43,7 +43,22 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
             .SingleAsync();
         MartinColleague = await db.Users.Where(u => u.Email == "vente@boulangerie-martin.test").Select(u => u.Id).SingleAsync();
         MartinAccount = await db.Accounts.IgnoreQueryFilters().Where(a => a.CompanyName == "Boulangerie Martin").Select(a => a.Id).SingleAsync();
+        var durand = await db.Accounts.IgnoreQueryFilters().Where(a => a.CompanyName == "Cabinet Durand").Select(a => a.Id).SingleAsync();
+        ApiKeys[KeyHolder.None] = null;
+        ApiKeys[KeyHolder.MartinRead] = await ApiClients.KeyAsync(Factory, MartinAccount, Domain.Accounts.ApiKeyRole.Read);
+        ApiKeys[KeyHolder.MartinWrite] = await ApiClients.KeyAsync(Factory, MartinAccount, Domain.Accounts.ApiKeyRole.ReadWrite);
+        ApiKeys[KeyHolder.DurandRead] = await ApiClients.KeyAsync(Factory, durand, Domain.Accounts.ApiKeyRole.Read);
+        ApiKeys[KeyHolder.DurandWrite] = await ApiClients.KeyAsync(Factory, durand, Domain.Accounts.ApiKeyRole.ReadWrite);
+        var revoked = await ApiClients.KeyAsync(Factory, MartinAccount, Domain.Accounts.ApiKeyRole.ReadWrite);
+        var revokedPrefix = Domain.Accounts.ApiKey.PrefixOf(revoked);
+        var key = await db.ApiKeys.IgnoreQueryFilters().SingleAsync(k => k.Prefix == revokedPrefix);
+        key.Revoke(new Domain.Common.Actor("matrix", Domain.Common.ActorRole.AccountAdmin, "Matrix"), DateTime.UtcNow);
+        await db.SaveChangesAsync();
+        ApiKeys[KeyHolder.MartinRevoked] = revoked;
     }
+
+    /// <summary>The API keys the API's matrix calls with (null: no key at all).</summary>
+    public Dictionary<KeyHolder, string?> ApiKeys { get; } = [];
 
     /// <summary>
     /// The path a route pattern is called with. A GET names Martin's resources; a POST, which may change what it names,
@@ -90,7 +105,20 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
             path = path.Replace("{sessionId:guid}", session.ToString(), StringComparison.Ordinal);
         }
 
-        return path.Replace("{code:int}", "404", StringComparison.Ordinal).Replace("{userId}", MartinColleague, StringComparison.Ordinal);
+        if (path.Contains("{keyId:guid}", StringComparison.Ordinal))
+        {
+            // A fresh key of the account the path names (Martin's on the admin's page): revoking it spoils no other case.
+            var owner = path.StartsWith("/support/comptes/", StringComparison.Ordinal) ? Guid.Parse(path.Split('/')[3]) : MartinAccount;
+            var secret = await ApiClients.KeyAsync(Factory, owner, name: "Matrice");
+            using var scope = Factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var prefix = Domain.Accounts.ApiKey.PrefixOf(secret);
+            var keyId = await db.ApiKeys.IgnoreQueryFilters().Where(k => k.Prefix == prefix).Select(k => k.Id).SingleAsync();
+            path = path.Replace("{keyId:guid}", keyId.ToString(), StringComparison.Ordinal);
+        }
+
+        return path.Replace("{code:int}", "404", StringComparison.Ordinal).Replace("{userId}", MartinColleague, StringComparison.Ordinal)
+            .Replace("{documentName?}", "v1", StringComparison.Ordinal).Replace("{**rest}", "v1/nothing-here", StringComparison.Ordinal);
     }
 
     private static int _numbers;
@@ -144,6 +172,17 @@ public enum Role
     SupportAgent,
 }
 
+/// <summary>Whose API key a call of the API's matrix carries.</summary>
+public enum KeyHolder
+{
+    None,
+    MartinRevoked,
+    MartinRead,
+    MartinWrite,
+    DurandRead,
+    DurandWrite,
+}
+
 public enum Access
 {
     /// <summary>Anyone, signed in or not.</summary>
@@ -178,6 +217,18 @@ public enum Access
 
     /// <summary>An error page: anyone gets it, with the status it describes.</summary>
     ErrorPage,
+
+    /// <summary>The API, read: API keys only (<see cref="ApiAccessMatrixTests"/>); a session cookie gets 401, whoever holds it.</summary>
+    ApiRead,
+
+    /// <summary>The API, write: a read-write API key only; a session cookie gets 401.</summary>
+    ApiWrite,
+
+    /// <summary>The API's description (OpenAPI document, reference page and its files): anyone.</summary>
+    ApiDescription,
+
+    /// <summary>Any other address under /api: 404 problem details for anyone, never a page or the sign-in redirect.</summary>
+    ApiUnknown,
 }
 
 public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMatrixFixture>
@@ -285,6 +336,23 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         ["GET /support/tableau-de-bord"] = Access.Support,
         ["GET /dev/courriels"] = Access.DevOnly,
         ["GET /dev/courriels/{id:guid}"] = Access.DevOnly,
+        ["GET /integrations"] = Access.Admin,
+        ["POST /integrations/cles"] = Access.Admin,
+        ["POST /integrations/cles/{keyId:guid}/revoquer"] = Access.Admin,
+        ["POST /support/comptes/{accountId:guid}/cles-api/{keyId:guid}/revoquer"] = Access.Support,
+        ["GET /api/v1/openapi.json"] = Access.ApiDescription,
+        ["ANY /api/{**rest}"] = Access.ApiUnknown,
+        ["GET /api/v1/reference/{documentName?}"] = Access.ApiDescription,
+        ["GET /api/v1/reference/scalar.js"] = Access.ApiDescription,
+        ["GET /api/v1/reference/scalar.aspnetcore.js"] = Access.ApiDescription,
+        ["GET /api/v1/reference/favicon.svg"] = Access.ApiDescription,
+        ["GET /api/v1/port-requests"] = Access.ApiRead,
+        ["GET /api/v1/port-requests/{id:guid}"] = Access.ApiRead,
+        ["GET /api/v1/port-requests/{id:guid}/mandate.pdf"] = Access.ApiRead,
+        ["GET /api/v1/port-requests/{id:guid}/foc.ics"] = Access.ApiRead,
+        ["GET /api/v1/numbers/portability"] = Access.ApiRead,
+        ["POST /api/v1/port-requests/{id:guid}/cancel"] = Access.ApiWrite,
+        ["POST /api/v1/port-requests/{id:guid}/messages"] = Access.ApiWrite,
         ["ANY /health"] = Access.Health,
         ["ANY /health/live"] = Access.Health,
         ["ANY /health/ready"] = Access.Health,
@@ -333,7 +401,8 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         var status = (int)response.StatusCode;
         var location = response.Headers.Location?.ToString() ?? string.Empty;
         var access = Matrix[route];
-        var hasId = pattern.Contains("{id", StringComparison.Ordinal) || pattern.Contains("{userId}", StringComparison.Ordinal);
+        var hasId = pattern.Contains("{id", StringComparison.Ordinal) || pattern.Contains("{userId}", StringComparison.Ordinal)
+            || pattern.Contains("{keyId", StringComparison.Ordinal);
         if (access == Access.ErrorPage)
         {
             // The page says what it is about, in French, whoever asks.
@@ -347,6 +416,21 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         {
             Assert.True(status == 200 || (status == 302 && location.StartsWith("/compte/connexion", StringComparison.Ordinal)),
                 $"{route} as {role}: {status} {location}, expected the sign-in page");
+            return;
+        }
+
+        if (access == Access.ApiUnknown)
+        {
+            Assert.True(status == 404, $"{route} as {role}: {status}, expected 404");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            return;
+        }
+
+        if (access is Access.ApiRead or Access.ApiWrite)
+        {
+            // A cookie, or nothing, never opens the API: 401 with problem details, whoever the cookie's owner is.
+            Assert.True(status == 401, $"{route} as {role}: {status}, expected 401");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             return;
         }
 
@@ -371,6 +455,63 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
                 break;
         }
     }
+
+    public static TheoryData<string, KeyHolder> ApiCases()
+    {
+        var data = new TheoryData<string, KeyHolder>();
+        foreach (var key in Matrix.Where(m => m.Value is Access.ApiRead or Access.ApiWrite).Select(m => m.Key))
+        {
+            foreach (var holder in Enum.GetValues<KeyHolder>())
+            {
+                data.Add(key, holder);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// The API's matrix: each route with each key. No key or a revoked one: 401. Another account's key on a request of
+    /// Martin's: 404, with nothing of Martin's in the answer. A read-only key on a change: 403. Otherwise served (a 400
+    /// for the empty body some changes refuse is served: the key got through).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ApiCases))]
+    public async Task Each_api_key_gets_the_answer_the_matrix_says(string route, KeyHolder holder)
+    {
+        var (method, pattern) = (route.Split(' ')[0], route.Split(' ')[1]);
+        var path = await fx.PathAsync(method, pattern);
+        var client = ApiClients.For(fx.Factory, fx.ApiKeys[holder]);
+        // A change's body is valid, so that what answers is the key's right to the request, not the body's validation.
+        var response = method == "POST" ? await client.PostJsonAsync(path, ApiBody(pattern)) : await client.GetAsync(path);
+        var status = (int)response.StatusCode;
+        var namesMartin = pattern.Contains("{id", StringComparison.Ordinal);
+        var expected = holder switch
+        {
+            KeyHolder.None or KeyHolder.MartinRevoked => 401,
+            KeyHolder.DurandRead or KeyHolder.DurandWrite when Matrix[route] == Access.ApiWrite && holder == KeyHolder.DurandRead => 403,
+            KeyHolder.DurandRead or KeyHolder.DurandWrite when namesMartin => 404,
+            KeyHolder.MartinRead when Matrix[route] == Access.ApiWrite => 403,
+            _ => 200,
+        };
+        if (expected == 200)
+        {
+            Assert.True(status is 200 or 201 or 400, $"{route} with {holder}'s key: {status}, expected to be served");
+        }
+        else
+        {
+            Assert.True(status == expected, $"{route} with {holder}'s key: {status}, expected {expected}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.DoesNotContain("Boulangerie", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    private static object ApiBody(string pattern) => pattern switch
+    {
+        _ when pattern.EndsWith("/messages", StringComparison.Ordinal) => new { body = "Matrice" },
+        _ when pattern.EndsWith("/cancel", StringComparison.Ordinal) => new { reason = "Matrice" },
+        _ => new { },
+    };
 
     [Fact]
     public async Task Signing_out_needs_a_session_and_ends_it()
@@ -403,7 +544,7 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         var otherAccount = role is Role.DurandUser or Role.DurandAdmin;
         return access switch
         {
-            Access.Public or Access.Health or Access.ErrorPage => Outcome.Served,
+            Access.Public or Access.Health or Access.ErrorPage or Access.ApiDescription => Outcome.Served,
             _ when role == Role.Anonymous => Outcome.SignIn,
             Access.SignedIn => Outcome.Served,
             Access.DevOnly => support ? Outcome.NotFound : Outcome.Forbidden, // support only, and only in Development

@@ -72,6 +72,9 @@ public sealed class PortRequestConfiguration : IEntityTypeConfiguration<PortRequ
 
         // The status list of an account, newest first; the support queue by status and age.
         builder.HasIndex(r => new { r.AccountId, r.UpdatedAtUtc });
+
+        // The API's list: an account's requests newest first, paged by (creation, id) (Api/BrowsePortRequests).
+        builder.HasIndex(r => new { r.AccountId, r.CreatedAtUtc, r.Id });
         // The support queue: by status and age, and covering what its urgency order and filters read (the late and
         // urgency rules with the pre-check, carrier, assignee, account), so ranking the requests under way reads this index alone.
         builder.HasIndex(r => new { r.Status, r.SubmittedAtUtc, r.Id, r.StatusChangedAtUtc, r.FocDate, r.CarrierCode, r.AssignedToUserId, r.AccountId, r.DocumentsCheckedAtUtc })

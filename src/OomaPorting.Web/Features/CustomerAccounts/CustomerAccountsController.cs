@@ -52,12 +52,22 @@ public sealed class CustomerAccountsController(IMediator mediator) : PortalContr
     public Task<IActionResult> ResetTwoFactor(Guid accountId, string userId, CancellationToken ct) =>
         Submit(new ResetTwoFactor.Command(userId, accountId), _ => Done(accountId, "Support.Done.TwoFactorReset"), () => DetailAsync(accountId, ct));
 
+    /// <summary>Support revokes a customer's API key (a leaked key, a provider that left); audited.</summary>
+    [HttpPost("{accountId:guid}/cles-api/{keyId:guid}/revoquer")]
+    public Task<IActionResult> RevokeApiKey(Guid accountId, Guid keyId, CancellationToken ct) =>
+        Submit(new Integrations.RevokeApiKey.Command { KeyId = keyId, AccountId = accountId }, _ => Done(accountId, "Integrations.Done.Revoked"),
+            () => DetailAsync(accountId, ct));
+
     private RedirectResult Done(Guid accountId, string key)
     {
         Confirm(key);
         return Redirect($"/support/comptes/{accountId}");
     }
 
-    private async Task<IActionResult> DetailAsync(Guid accountId, CancellationToken ct) =>
-        View("Detail", await mediator.Send(new GetCustomerAccount.Query(accountId), ct));
+    private async Task<IActionResult> DetailAsync(Guid accountId, CancellationToken ct)
+    {
+        var details = await mediator.Send(new GetCustomerAccount.Query(accountId), ct);
+        ViewData["ApiKeys"] = await mediator.Send(new Integrations.ListApiKeys.Query(accountId), ct);
+        return View("Detail", details);
+    }
 }

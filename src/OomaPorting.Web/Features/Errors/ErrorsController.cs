@@ -18,6 +18,14 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : PortalC
         var reference = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
         logger.LogError("Unhandled error shown to the user with reference {Reference}", reference);
         Response.StatusCode = StatusCodes.Status500InternalServerError;
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path is { } failed
+            && failed.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            // An API call gets problem details with the same reference, never a page.
+            var problem = Infrastructure.Api.ApiProblems.For(HttpContext, StatusCodes.Status500InternalServerError, "Api.ServerError") with { TraceId = reference };
+            return new ObjectResult(problem) { StatusCode = 500, ContentTypes = { Infrastructure.Api.ApiProblems.ContentType } };
+        }
+
         return View("Error", new ErrorViewModel(500, reference));
     }
 

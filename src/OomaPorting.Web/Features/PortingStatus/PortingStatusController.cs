@@ -1,15 +1,12 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using OomaPorting.Web.Infrastructure.Ics;
 using OomaPorting.Web.Infrastructure.Forms;
 
 namespace OomaPorting.Web.Features.PortingStatus;
 
 /// <summary>"Statut du portage": every request of the account, each request's page, its mandate, its calendar file.</summary>
 [Authorize(Roles = Roles.AnyAccountMember)]
-public sealed class PortingStatusController(IMediator mediator, BusinessCalendar calendar, TimeProvider time)
+public sealed class PortingStatusController(IMediator mediator, BusinessCalendar calendar)
     : PortalController
 {
     [HttpGet("portage/statut")]
@@ -52,15 +49,9 @@ public sealed class PortingStatusController(IMediator mediator, BusinessCalendar
     [HttpGet("portage/{id:guid}/ccf.ics")]
     public async Task<IActionResult> FocCalendarFile(Guid id, CancellationToken ct)
     {
-        var model = await mediator.Send(new GetPortRequest.Query(id), ct);
-        if (model.Request.FocDate is null || model.Request.Status is not (Domain.Porting.PortRequestStatus.FocConfirmed or Domain.Porting.PortRequestStatus.TestCall))
-        {
-            return NotFound();
-        }
-
+        var file = await mediator.Send(new GetFocCalendar.Query(id), ct);
         Response.Headers.CacheControl = "no-store";
-        var ics = FocCalendar.Render(model.Request, FocCalendar.Datings(model.Request.Events), time.GetUtcNow().UtcDateTime, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en");
-        return File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"portage-{model.Request.Reference}.ics");
+        return File(file.Content, "text/calendar; charset=utf-8", file.FileName);
     }
 
     [HttpGet("portage/{id:guid}/annuler")]

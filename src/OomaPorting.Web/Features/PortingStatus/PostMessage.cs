@@ -16,8 +16,8 @@ public static class PostMessage
     {
         public Validator(IStringLocalizer<SharedResource> text)
         {
-            RuleFor(c => c.Body).NotEmpty().WithMessage(_ => text["Message.Required"])
-                .MaximumLength(PortRequestMessage.MaxLength).WithMessage(_ => text["Message.TooLong", PortRequestMessage.MaxLength]);
+            RuleFor(c => c.Body).NotEmpty().WithErrorCode("Message.Required").WithMessage(_ => text["Message.Required"])
+                .MaximumLength(PortRequestMessage.MaxLength).WithErrorCode("Message.TooLong").WithMessage(_ => text["Message.TooLong", PortRequestMessage.MaxLength]);
         }
     }
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace OomaPorting.Web.Features.Support;
 
 /// <summary>The queue's orders: the sorts, the urgency tiers walked one at a time, and the cursor that pages them.</summary>
@@ -15,7 +12,7 @@ public static partial class SearchRequests
     public static IQueryable<PortRequest> Sorted(IQueryable<PortRequest> requests, string sort, SlaCutoffs cutoffs, string? after = null)
     {
         ArgumentNullException.ThrowIfNull(cutoffs);
-        var hasCursor = Cursor.TryRead(after, out _, out var key, out var lastId);
+        var hasCursor = KeysetCursor.TryRead(after, out _, out var key, out var lastId);
         switch (sort)
         {
             case SortByFoc:
@@ -52,7 +49,7 @@ public static partial class SearchRequests
     {
         ArgumentNullException.ThrowIfNull(cutoffs);
         var inTier = ExpressionInliner.Inline<PortRequest, Urgency, bool>((r, u) => u == tier, cutoffs.Urgency());
-        return Sorted(filtered.Where(inTier), SortByAge, cutoffs, Cursor.TryRead(after, out var rank, out _, out _) && rank == (int)tier ? after : null);
+        return Sorted(filtered.Where(inTier), SortByAge, cutoffs, KeysetCursor.TryRead(after, out var rank, out _, out _) && rank == (int)tier ? after : null);
     }
 
     /// <summary>The first <paramref name="count"/> ids of each tier after <paramref name="tier"/>, each tier walked on its own.</summary>
@@ -65,41 +62,5 @@ public static partial class SearchRequests
         }
 
         return ids;
-    }
-
-    /// <summary>The urgency, sort key and id of the last row shown, as one opaque URL-safe token.</summary>
-    internal static class Cursor
-    {
-        public static string Write(int rank, long key, Guid id) =>
-            Convert.ToBase64String(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{rank}_{key}_{id:N}")))
-                .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-        public static bool TryRead(string? token, out int rank, out long key, out Guid id)
-        {
-            rank = 0;
-            key = 0;
-            id = Guid.Empty;
-            if (string.IsNullOrEmpty(token) || token.Length > 120)
-            {
-                return false;
-            }
-
-            try
-            {
-                var base64 = token.Replace('-', '+').Replace('_', '/');
-                base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-                var parts = Encoding.ASCII.GetString(Convert.FromBase64String(base64)).Split('_');
-                return parts.Length == 3
-                    && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out rank)
-                    && rank is >= 0 and <= 2
-                    && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out key)
-                    && key is >= 0 and < 3155378975999999999
-                    && Guid.TryParseExact(parts[2], "N", out id);
-            }
-            catch (FormatException)
-            {
-                return false;
-            }
-        }
     }
 }

@@ -262,9 +262,9 @@ public static partial class SearchRequests
                 var last = rows[^1];
                 next = sort switch
                 {
-                    SortByFoc => Cursor.Write(0, last.FocDate!.Value.DayNumber, last.Id),
-                    SortByAge => Cursor.Write(0, last.SubmittedAtUtc!.Value.Ticks, last.Id),
-                    _ => Cursor.Write((int)last.Urgency, last.SubmittedAtUtc!.Value.Ticks, last.Id),
+                    SortByFoc => KeysetCursor.Write(0, last.FocDate!.Value.DayNumber, last.Id),
+                    SortByAge => KeysetCursor.Write(0, last.SubmittedAtUtc!.Value.Ticks, last.Id),
+                    _ => KeysetCursor.Write((int)last.Urgency, last.SubmittedAtUtc!.Value.Ticks, last.Id),
                 };
             }
 
@@ -280,7 +280,7 @@ public static partial class SearchRequests
         private async Task<List<Row>> UrgentFirstAsync(IQueryable<PortRequest> filtered, string? after, int count, SlaCutoffs cutoffs,
             CancellationToken cancellationToken)
         {
-            var start = Cursor.TryRead(after, out var rank, out _, out _) ? (Urgency)rank : Urgency.Late;
+            var start = KeysetCursor.TryRead(after, out var rank, out _, out _) ? (Urgency)rank : Urgency.Late;
             var rows = await Rows(db, Tier(filtered, start, cutoffs, after).Take(count).Select(r => r.Id), SortByUrgency, cutoffs)
                 .ToListAsync(cancellationToken);
             if (rows.Count < count && start < Urgency.Later)

@@ -41,5 +41,8 @@ public sealed class TwoFactorGate(RequestDelegate next)
         || path.StartsWithSegments("/compte/deconnexion", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/langue", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/erreur", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
+        || path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
+
+        // The API answers to its keys only (Api/ApiKeyAuthentication): a session cookie sent along plays no part there.
+        || path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 }

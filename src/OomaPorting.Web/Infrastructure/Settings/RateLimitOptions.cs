@@ -4,12 +4,16 @@ namespace OomaPorting.Web.Infrastructure.Settings;
 
 /// <summary>
 /// A per-client-address limit of one kind of request: <c>SignIn:PermitPerMinute</c> (sign-in posts, default 10) and
-/// <c>Eligibility:PermitPerMinute</c> (public portability checks, default 30). Beyond it the portal answers 429.
+/// <c>Eligibility:PermitPerMinute</c> (public portability checks, default 30), and per API key <c>Api:PermitPerMinute</c>
+/// (default 600). Beyond it the portal answers 429 with <c>Retry-After</c>.
 /// </summary>
 public sealed class RateLimitOptions
 {
     public const string SignIn = "SignIn";
     public const string Eligibility = "Eligibility";
+
+    /// <summary>API calls per key a minute (<c>Api:PermitPerMinute</c>, default 600).</summary>
+    public const string Api = "Api";
 
     [Range(1, int.MaxValue, ErrorMessage = "PermitPerMinute must be at least 1.")]
     public int PermitPerMinute { get; set; }

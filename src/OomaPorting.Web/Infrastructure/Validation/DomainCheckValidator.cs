@@ -21,6 +21,9 @@ public sealed class DomainCheckValidator<T>(Func<string?, string?> check, IStrin
         }
 
         context.MessageFormatter.AppendArgument(MessageArgument, ModelStateExtensions.DomainMessage(text, code));
+
+        // The stable code travels with the failure: the API returns it beside the message (Api/ApiProblems).
+        context.MessageFormatter.AppendArgument(DomainRuleExtensions.CodeArgument, code);
         return false;
     }
 

@@ -6,6 +6,18 @@ namespace OomaPorting.Web.Infrastructure.Validation;
 /// </summary>
 public static class DomainRuleExtensions
 {
+    /// <summary>The placeholder under which a refused check's failure carries the domain's code (<c>ValidationFailure.FormattedMessagePlaceholderValues</c>).</summary>
+    public const string CodeArgument = "DomainCode";
+
+    /// <summary>The stable code of a failure: the domain's when a check refused, else the one the rule names (<c>WithErrorCode</c>) or FluentValidation's.</summary>
+    public static string CodeOf(FluentValidation.Results.ValidationFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return failure.FormattedMessagePlaceholderValues?.TryGetValue(CodeArgument, out var code) == true && code is string domainCode
+            ? domainCode
+            : failure.ErrorCode;
+    }
+
     public static IRuleBuilderOptions<T, string?> Satisfies<T>(this IRuleBuilder<T, string?> rule, Func<string?, string?> check, IStringLocalizer text)
     {
         ArgumentNullException.ThrowIfNull(rule);

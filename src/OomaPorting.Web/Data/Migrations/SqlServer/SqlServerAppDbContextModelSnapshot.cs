@@ -256,6 +256,66 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.ToTable("AccountNumbers", (string)null);
                 });
 
+            modelBuilder.Entity("OomaPorting.Domain.Accounts.ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("char(12)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("binary(32)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "CreatedAtUtc");
+
+                    b.ToTable("ApiKeys", (string)null);
+                });
+
             modelBuilder.Entity("OomaPorting.Domain.Porting.Mandate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -539,6 +599,8 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.HasIndex("Status", "StatusChangedAtUtc");
 
                     b.HasIndex("SubmittedAtUtc", "Id");
+
+                    b.HasIndex("AccountId", "CreatedAtUtc", "Id");
 
                     b.HasIndex("MandatesDeletedAtUtc", "Status", "StatusChangedAtUtc")
                         .HasDatabaseName("IX_PortRequests_MandatesDue");
@@ -1240,6 +1302,15 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                 {
                     b.HasOne("OomaPorting.Domain.Accounts.Account", null)
                         .WithMany("Numbers")
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OomaPorting.Domain.Accounts.ApiKey", b =>
+                {
+                    b.HasOne("OomaPorting.Domain.Accounts.Account", null)
+                        .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -244,6 +244,66 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.ToTable("AccountNumbers", (string)null);
                 });
 
+            modelBuilder.Entity("OomaPorting.Domain.Accounts.ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "CreatedAtUtc");
+
+                    b.ToTable("ApiKeys", (string)null);
+                });
+
             modelBuilder.Entity("OomaPorting.Domain.Porting.Mandate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -526,6 +586,8 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.HasIndex("Status", "StatusChangedAtUtc");
 
                     b.HasIndex("SubmittedAtUtc", "Id");
+
+                    b.HasIndex("AccountId", "CreatedAtUtc", "Id");
 
                     b.HasIndex("MandatesDeletedAtUtc", "Status", "StatusChangedAtUtc")
                         .HasDatabaseName("IX_PortRequests_MandatesDue");
@@ -1223,6 +1285,15 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                 {
                     b.HasOne("OomaPorting.Domain.Accounts.Account", null)
                         .WithMany("Numbers")
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OomaPorting.Domain.Accounts.ApiKey", b =>
+                {
+                    b.HasOne("OomaPorting.Domain.Accounts.Account", null)
+                        .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

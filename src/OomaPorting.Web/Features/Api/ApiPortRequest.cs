@@ -1,0 +1,74 @@
+using OomaPorting.Web.Features.PortingStatus;
+
+namespace OomaPorting.Web.Features.Api;
+
+/// <summary>
+/// A port request as the API shows it to its account: the same facts as the "Statut du portage" page (stages with
+/// their dates, whose turn, the numbers with their own outcome, the public history and the thread with support), never
+/// support's internal notes or desk-only events. Enums are camelCase strings; times are UTC; dates are dates in France.
+/// </summary>
+public sealed record ApiPortRequest(
+    Guid Id,
+    string? Reference,
+    PortRequestStatus Status,
+    Turn WhoseTurn,
+    int Version,
+    NumberType? NumberType,
+    ApiPortRequest.CarrierInfo? Carrier,
+    DateOnly? FocDate,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    DateTime? SubmittedAt,
+    DateTime? CompletedAt,
+    DateTime? CancelledAt,
+    string? ActionMessage,
+    IReadOnlyList<ReasonCode> Reasons,
+    Guid? FollowUpOf,
+    IReadOnlyList<ApiPortRequest.StageInfo> Stages,
+    IReadOnlyList<ApiPortRequest.NumberInfo> Numbers,
+    IReadOnlyList<ApiPortRequest.EventInfo> Events,
+    IReadOnlyList<ApiPortRequest.MessageInfo> Messages,
+    ApiPortRequest.LinkInfo Links)
+{
+    public sealed record CarrierInfo(string? Code, string? Name);
+
+    public sealed record StageInfo(string Key, DateOnly? Done, DateOnly? ExpectedFrom, DateOnly? ExpectedTo, bool Current, bool Late);
+
+    /// <param name="Number">E.164 (<c>+33145000000</c>).</param>
+    /// <param name="Display">As people write it (<c>01 45 00 00 00</c>).</param>
+    public sealed record NumberInfo(string Number, string Display, bool Main, PortLineStatus Status, ReasonCode? RefusalReason,
+        string? RefusalComment, DateTime? PortedAt, Guid? FollowUpRequestId);
+
+    public sealed record EventInfo(int Sequence, PortRequestEventKind Kind, DateTime At, PortRequestStatus FromStatus, PortRequestStatus ToStatus,
+        DateOnly? FocDate, int? NumberCount);
+
+    /// <param name="From"><c>support</c> or <c>customer</c>.</param>
+    public sealed record MessageInfo(Guid Id, string From, string Author, DateTime At, string Body);
+
+    public sealed record LinkInfo(string Self, string? Mandate, string? Calendar, string Page);
+
+    public static ApiPortRequest From(GetPortRequest.Model model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var r = model.Request;
+        var self = $"/api/v1/port-requests/{r.Id}";
+        var calendar = r.FocDate is not null && r.Status is PortRequestStatus.FocConfirmed or PortRequestStatus.TestCall ? self + "/foc.ics" : null;
+        return new ApiPortRequest(
+            r.Id, r.Reference, r.Status, model.Whose, r.Version, r.NumberType,
+            r.CarrierCode is null && r.CarrierOtherName is null ? null : new CarrierInfo(r.CarrierCode, r.CarrierDisplayName),
+            r.FocDate, r.CreatedAtUtc, r.UpdatedAtUtc, r.SubmittedAtUtc, r.CompletedAtUtc, r.CancelledAtUtc,
+            r.Status == PortRequestStatus.ActionRequired ? r.ActionMessage : null,
+            r.Status == PortRequestStatus.ActionRequired ? r.ActionReasons : [],
+            r.FollowUpOfId,
+            [.. model.Stages.Select(s => new StageInfo(Camel(s.Key), s.Done, s.ExpectedFrom, s.ExpectedTo, s.IsCurrent, s.Late))],
+            [.. r.Lines.OrderBy(l => l.Position).Select(l => new NumberInfo(l.Number.E164, l.Number.Display, l.Position == 0, l.Status,
+                l.RefusalReason, l.RefusalComment, l.PortedAtUtc, l.FollowUpRequestId))],
+            [.. r.Events.Where(e => !e.IsInternal).OrderBy(e => e.Sequence).Select(e => new EventInfo(e.Sequence, e.Kind, e.OccurredAtUtc,
+                e.FromStatus, e.ToStatus, e.NewFocDate, e.LineCount))],
+            [.. model.Messages.Select(m => new MessageInfo(m.Id, m.AuthorRole == ActorRole.Support ? "support" : "customer", m.AuthorName,
+                m.SentAtUtc, m.Body))],
+            new LinkInfo(self, r.MandateCount > 0 && r.MandatesDeletedAtUtc is null ? self + "/mandate.pdf" : null, calendar, $"/portage/{r.Id}"));
+    }
+
+    private static string Camel(string key) => char.ToLowerInvariant(key[0]) + key[1..];
+}

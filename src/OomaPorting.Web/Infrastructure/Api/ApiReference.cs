@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+namespace OomaPorting.Web.Infrastructure.Api;
+
+/// <summary>
+/// The API's description: the OpenAPI 3.1 document the framework generates from the API controllers
+/// (<c>/api/v1/openapi.json</c>) and a readable reference page (<c>/api/v1/reference</c>, Scalar, its script served by
+/// the portal itself, no CDN). Both are public: they describe the API, never an account's data.
+/// </summary>
+public static class ApiReference
+{
+    public const string DocumentPath = "/api/v1/openapi.json";
+    public const string ReferencePath = "/api/v1/reference";
+
+    /// <summary>
+    /// The reference page's policy: the portal's own, with its script tags allowed by the per-response nonce Scalar
+    /// writes on them, and inline styles (the viewer sets style attributes). Nothing is loaded from elsewhere.
+    /// </summary>
+    public static string ContentSecurityPolicy(string nonce) =>
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; worker-src 'self' blob:";
+
+    public static IServiceCollection AddPortalOpenApi(this IServiceCollection services)
+    {
+        services.AddOpenApi("v1", o =>
+        {
+            o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "OomaPorting API",
+                    Version = "v1",
+                    Description = "Port French numbers to Ooma Office from your own tools: the same requests, rules and messages as the portal's "
+                        + "pages. Authenticate with an API key (Authorization: Bearer ooma_…) made by an account admin on the portal's "
+                        + "\"Intégrations\" page. Errors are RFC 9457 problem details with a stable code; send Accept-Language: en for English.",
+                };
+                document.Servers = [];
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
+                {
+                    ["apiKey"] = new OpenApiSecurityScheme
+                    {
+                        Type = SecuritySchemeType.Http,
+                        Scheme = "bearer",
+                        BearerFormat = "ooma_<prefix>_<secret>",
+                        Description = "An API key of the account, read-only or read-write.",
+                    },
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", document)] = [] }];
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPortalApiReference(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOpenApi(DocumentPath).AllowAnonymous().ExcludeFromDescription();
+
+        // Any other address under /api: problem details (404), never the sign-in page a private page would redirect to.
+        endpoints.Map("/api/{**rest}", context => ApiProblems.WriteAsync(context, StatusCodes.Status404NotFound, "Api.NotFound"))
+            .AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapScalarApiReference(ReferencePath, o => o
+                .WithTitle("OomaPorting API")
+                .WithOpenApiRoutePattern(DocumentPath)
+                .WithNonce())
+            .AllowAnonymous();
+        return endpoints;
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace OomaPorting.Web.Infrastructure.Api;
+
+/// <summary>
+/// An API call never gets a page: the status-code pages are off under <c>/api</c>, and an answer with an error status and
+/// no body (an unknown route, a method, a body too large) gets its problem details here. A body over
+/// <see cref="PortalApiController.MaxBodyBytes"/> is refused (413) before it is read.
+/// </summary>
+public sealed class ApiStatusProblems(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!ApiProblems.IsApi(context))
+        {
+            await next(context);
+            return;
+        }
+
+        if (context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+        {
+            pages.Enabled = false;
+        }
+
+        if (context.Request.ContentLength > PortalApiController.MaxBodyBytes)
+        {
+            // Refused before a byte of the body is read (a body sent without its length is cut by the server's limit).
+            await ApiProblems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Api.TooLarge");
+            return;
+        }
+
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
+        {
+            await ApiProblems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Api.TooLarge");
+            return;
+        }
+
+        var response = context.Response;
+        if (response.StatusCode >= 400 && !response.HasStarted && response.ContentLength is null && string.IsNullOrEmpty(response.ContentType))
+        {
+            await ApiProblems.WriteAsync(context, response.StatusCode, CodeFor(response.StatusCode));
+        }
+    }
+
+    public static string CodeFor(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "Api.Unauthorized",
+        StatusCodes.Status403Forbidden => "Api.ReadOnlyKey",
+        StatusCodes.Status404NotFound => "Api.NotFound",
+        StatusCodes.Status405MethodNotAllowed => "Api.MethodNotAllowed",
+        StatusCodes.Status413PayloadTooLarge => "Api.TooLarge",
+        StatusCodes.Status415UnsupportedMediaType => "Api.UnsupportedMediaType",
+        StatusCodes.Status429TooManyRequests => "Api.TooManyRequests",
+        >= 500 => "Api.ServerError",
+        _ => "Api.Invalid",
+    };
+}
