@@ -11,6 +11,8 @@ public sealed class HttpCurrentActor(IHttpContextAccessor accessor) : ICurrentAc
 
     public bool UsedSecondFactor => Identity.TwoFactorGate.UsedSecondFactor(Context.User);
 
+    public Guid? ApiKeyId => Guid.TryParse(accessor.HttpContext?.User.FindFirst(Api.ApiKeyAuthentication.KeyIdClaim)?.Value, out var id) ? id : null;
+
     public Guid? SessionId => Guid.TryParse(Context.User.FindFirst(PortalClaims.SessionId)?.Value, out var id) ? id : null;
 
     public ClientInfo Client => new(Context.Connection.RemoteIpAddress?.ToString(), Context.Request.Headers.UserAgent.ToString());

@@ -18,6 +18,9 @@ public interface ICurrentActor
     /// <summary>Whether the session was opened with a second factor (authenticator or recovery code).</summary>
     bool UsedSecondFactor { get; }
 
+    /// <summary>The API key the command came with (its id), when it came through the API; null from a page or a job.</summary>
+    Guid? ApiKeyId { get; }
+
     /// <summary>The public id of the session serving this request ("Mon compte" marks it "this device"); null without one.</summary>
     Guid? SessionId { get; }
 }

@@ -1,7 +1,8 @@
 namespace OomaPorting.Web.Infrastructure;
 
 /// <summary>
-/// Headers on every response. The CSP allows only the app's own scripts and styles: no inline script anywhere.
+/// Headers on every response. The CSP allows only the app's own scripts and styles: no inline script anywhere (the API's
+/// reference page adds its per-response nonce, <see cref="Api.ApiReference"/>).
 /// HSTS (one year) is added by <c>UseHsts</c> outside Development.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
@@ -18,7 +19,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
             var headers = context.Response.Headers;
             if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
             {
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = Api.ApiReference.ContentSecurityPolicyFor(context) ?? ContentSecurityPolicy;
             }
 
             headers.XContentTypeOptions = "nosniff";

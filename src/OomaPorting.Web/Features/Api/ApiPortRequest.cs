@@ -24,6 +24,9 @@ public sealed record ApiPortRequest(
     string? ActionMessage,
     IReadOnlyList<ReasonCode> Reasons,
     Guid? FollowUpOf,
+    ApiPortRequest.CarrierAccountInfo? CarrierAccount,
+    ApiDraft.HolderPart? Holder,
+    ApiDraft.AddressPart? Address,
     IReadOnlyList<ApiPortRequest.StageInfo> Stages,
     IReadOnlyList<ApiPortRequest.NumberInfo> Numbers,
     IReadOnlyList<ApiPortRequest.EventInfo> Events,
@@ -31,6 +34,8 @@ public sealed record ApiPortRequest(
     ApiPortRequest.LinkInfo Links)
 {
     public sealed record CarrierInfo(string? Code, string? Name);
+
+    public sealed record CarrierAccountInfo(string? AccountNumber, InternetConnection? Internet, SharedLineAnswer? SharedLine, bool LinesSeparated);
 
     public sealed record StageInfo(string Key, DateOnly? Done, DateOnly? ExpectedFrom, DateOnly? ExpectedTo, bool Current, bool Late);
 
@@ -60,6 +65,10 @@ public sealed record ApiPortRequest(
             r.Status == PortRequestStatus.ActionRequired ? r.ActionMessage : null,
             r.Status == PortRequestStatus.ActionRequired ? r.ActionReasons : [],
             r.FollowUpOfId,
+            r.CarrierAccountNumber is null && r.InternetConnection is null ? null
+                : new CarrierAccountInfo(r.CarrierAccountNumber?.Value, r.InternetConnection, r.SharedLine, r.LinesSeparatedConfirmed),
+            r.AccountHolder is { } h ? new ApiDraft.HolderPart(h.FirstName, h.LastName, h.CompanyName, h.Siret?.Value) : null,
+            r.ServiceAddress is { } a ? new ApiDraft.AddressPart(a.Street, a.PostalCode, a.City, a.Complement) : null,
             [.. model.Stages.Select(s => new StageInfo(Camel(s.Key), s.Done, s.ExpectedFrom, s.ExpectedTo, s.IsCurrent, s.Late))],
             [.. r.Lines.OrderBy(l => l.Position).Select(l => new NumberInfo(l.Number.E164, l.Number.Display, l.Position == 0, l.Status,
                 l.RefusalReason, l.RefusalComment, l.PortedAtUtc, l.FollowUpRequestId))],

@@ -86,7 +86,7 @@ public sealed class PortRequestsApiController : PortalApiController
 
     /// <summary>The signed mandate in force, as a PDF (404 before submission or once deleted under the retention rules).</summary>
     [HttpGet("port-requests/{id:guid}/mandate.pdf")]
-    [ProducesResponseType<FileContentResult>(StatusCodes.Status200OK, "application/pdf")]
+    [ProducesResponseType<Stream>(StatusCodes.Status200OK, "application/pdf")]
     [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
     public Task<IActionResult> Mandate(Guid id) =>
         Send(ct => Mediator.Send(new DownloadMandate.Query(id), ct), pdf =>
@@ -97,7 +97,7 @@ public sealed class PortRequestsApiController : PortalApiController
 
     /// <summary>The FOC date as a calendar file (.ics), while it is confirmed and the test call not done.</summary>
     [HttpGet("port-requests/{id:guid}/foc.ics")]
-    [ProducesResponseType<FileContentResult>(StatusCodes.Status200OK, "text/calendar")]
+    [ProducesResponseType<Stream>(StatusCodes.Status200OK, "text/calendar")]
     [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
     public Task<IActionResult> FocCalendar(Guid id) =>
         Send(ct => Mediator.Send(new GetFocCalendar.Query(id), ct), file =>

@@ -9,8 +9,8 @@ namespace OomaPorting.Web.Features.AuditTrail;
 [Route("support/journal")]
 public sealed class AuditTrailController(IMediator mediator, IStringLocalizer<SharedResource> text) : PortalController
 {
-    [HttpGet("")]
     /// <param name="type">One action only (<see cref="AuditActions"/>); not named "action", which MVC keeps for its own routing.</param>
+    [HttpGet("")]
     public async Task<IActionResult> Index(string? type, long? before, CancellationToken ct)
     {
         ViewData["Type"] = type is not null && AuditActions.All.Contains(type) ? type : null;

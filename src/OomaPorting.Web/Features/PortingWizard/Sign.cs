@@ -73,6 +73,12 @@ public static class Sign
 
         /// <summary>Empty, <c>Morning</c> or <c>Afternoon</c>.</summary>
         public string? RequestedHalfDay { get; set; }
+
+        /// <summary>
+        /// Through the API only: the e-mail of the account admin who receives the signature code (an API key has no
+        /// mailbox of its own). On a page the code goes to the signed-in admin and this is ignored.
+        /// </summary>
+        public string? SignerEmail { get; set; }
     }
 
     public sealed record Outcome(Guid Id, bool AlreadySubmitted);
@@ -180,8 +186,8 @@ public static class Sign
     /// (nothing is saved), then a code is e-mailed to the signer, with the signature waiting beside it until the code
     /// is typed back (<see cref="ConfirmSignature"/>).
     /// </summary>
-    public sealed class Handler(AppDbContext db, TimeProvider time, BusinessCalendar calendar, ICurrentActor current, EmailComposer composer)
-        : ICommandHandler<Command, Outcome>
+    public sealed class Handler(AppDbContext db, TimeProvider time, BusinessCalendar calendar, ICurrentActor current, EmailComposer composer,
+        IStringLocalizer<SharedResource> text) : ICommandHandler<Command, Outcome>
     {
         public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -198,12 +204,31 @@ public static class Sign
             r.EnsureCanSubmit(actor, SignatureOf(command, current.Client, confirmation: null));
             db.ChangeTracker.Clear(); // a dry run: the answers change when the code comes back, not now
 
-            var signer = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken)
-                ?? throw new NotFoundException();
+            var signer = current.ApiKeyId is null
+                ? await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken)
+                    ?? throw new NotFoundException()
+                : await AdminEmailAsync(db, r.AccountId, command.SignerEmail, cancellationToken)
+                    ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(Command.SignerEmail), text["Error.Signer.Email.NotAdmin"])
+                        { ErrorCode = "Signer.Email.NotAdmin" }]);
             await SignatureCodes.SendOrCarryAsync(db, composer, r, signedVersion, actor, signer, JsonSerializer.Serialize(command), now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return new Outcome(r.Id, AlreadySubmitted: false);
         }
+    }
+
+    /// <summary>The address as stored when <paramref name="email"/> is an active admin of the account, else null.</summary>
+    private static async Task<string?> AdminEmailAsync(AppDbContext db, Guid accountId, string? email, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(email) || email.Length > 256)
+        {
+            return null;
+        }
+
+        var normalized = email.Trim().ToUpperInvariant();
+        var admins = Infrastructure.Identity.RoleMembers.UserIds(db, Roles.AccountAdmin);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.AccountId == accountId && !u.IsDisabled && u.NormalizedEmail == normalized && admins.Contains(u.Id))
+            .Select(u => u.Email).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>

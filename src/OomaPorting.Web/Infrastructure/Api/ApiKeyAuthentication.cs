@@ -19,7 +19,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
 {
     public const string SchemeName = "ApiKey";
 
-    /// <summary>The id of the key a request came with (its public part), for logs and rate limits.</summary>
+    /// <summary>The id of the key a request came with (<see cref="ICurrentActor.ApiKeyId"/>).</summary>
     public const string KeyIdClaim = "ooma:api-key";
 
     /// <summary>Set when the key is read-write; <see cref="ApiPolicies.Write"/> requires it.</summary>
@@ -92,7 +92,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
             new(PortalClaims.DisplayName, "API · " + key.Name),
             new(PortalClaims.AccountId, key.AccountId.ToString()),
             new(ClaimTypes.Role, role),
-            new(KeyIdClaim, key.Prefix),
+            new(KeyIdClaim, key.Id.ToString()),
         ];
         if (key.CanWrite)
         {

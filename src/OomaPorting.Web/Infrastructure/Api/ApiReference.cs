@@ -22,6 +22,12 @@ public static class ApiReference
         $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; worker-src 'self' blob:";
 
+    /// <summary>The reference page's policy when <paramref name="context"/> is that page (Scalar left its nonce), else null.</summary>
+    public static string? ContentSecurityPolicyFor(HttpContext context) =>
+        context?.Items.TryGetValue(ScalarOptions.NonceHttpContextItemKey, out var value) == true && value is string nonce
+            ? ContentSecurityPolicy(nonce)
+            : null;
+
     public static IServiceCollection AddPortalOpenApi(this IServiceCollection services)
     {
         services.AddOpenApi("v1", o =>

@@ -4,8 +4,8 @@ namespace OomaPorting.Web.Infrastructure.Api;
 
 /// <summary>
 /// An API call never gets a page: the status-code pages are off under <c>/api</c>, and an answer with an error status and
-/// no body (an unknown route, a method, a body too large) gets its problem details here. A body over
-/// <see cref="PortalApiController.MaxBodyBytes"/> is refused (413) before it is read.
+/// no body (an unknown route, a method) gets its problem details here, as does a body the server cut at its size limit
+/// while it was read (413; one that says its length is refused before, <see cref="ApiBodyLimitAttribute"/>).
 /// </summary>
 public sealed class ApiStatusProblems(RequestDelegate next)
 {
@@ -21,13 +21,6 @@ public sealed class ApiStatusProblems(RequestDelegate next)
         if (context.Features.Get<IStatusCodePagesFeature>() is { } pages)
         {
             pages.Enabled = false;
-        }
-
-        if (context.Request.ContentLength > PortalApiController.MaxBodyBytes)
-        {
-            // Refused before a byte of the body is read (a body sent without its length is cut by the server's limit).
-            await ApiProblems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Api.TooLarge");
-            return;
         }
 
         try

@@ -12,7 +12,8 @@ namespace OomaPorting.Web.Infrastructure.Api;
 /// <item>a <see cref="ValidationException"/>: 400 with each field's code and message;</item>
 /// <item>a <see cref="DomainException"/>: 422 with the domain's stable code;</item>
 /// <item><see cref="NotFoundException"/> (another account's id included): 404;</item>
-/// <item>a concurrent change, or an <c>If-Match</c> that is not the current <c>ETag</c>: 412 (nothing is overwritten).</item>
+/// <item>a concurrent change, or an <c>If-Match</c> that is not the current <c>ETag</c>: 412 (nothing is overwritten);</item>
+/// <item>an expired draft: 410; a feature's own refusals through <see cref="Refusal"/>.</item>
 /// </list>
 /// Only API keys authenticate here (<see cref="ApiKeyAuthentication"/>); there is no cookie, so no antiforgery token.
 /// </summary>
@@ -22,6 +23,7 @@ namespace OomaPorting.Web.Infrastructure.Api;
 [IgnoreAntiforgeryToken]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(ApiPolicies.RateLimit)]
 [RequestSizeLimit(PortalApiController.MaxBodyBytes)]
+[ApiBodyLimit]
 [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status401Unauthorized, ApiProblems.ContentType)]
 [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status429TooManyRequests, ApiProblems.ContentType)]
 public abstract class PortalApiController : ControllerBase
@@ -32,7 +34,9 @@ public abstract class PortalApiController : ControllerBase
     protected IMediator Mediator => HttpContext.RequestServices.GetRequiredService<IMediator>();
 
     /// <summary>Sends a command or query; a success becomes <paramref name="onSuccess"/>, a refusal problem details (see the class).</summary>
-    protected async Task<IActionResult> Send<TResponse>(Func<CancellationToken, ValueTask<TResponse>> send, Func<TResponse, IActionResult> onSuccess)
+    /// <param name="fields">The command's field names as the API's body names them (<see cref="ApiFieldNames"/>), when they differ.</param>
+    protected async Task<IActionResult> Send<TResponse>(Func<CancellationToken, ValueTask<TResponse>> send, Func<TResponse, IActionResult> onSuccess,
+        params (string Command, string Api)[] fields)
     {
         ArgumentNullException.ThrowIfNull(send);
         ArgumentNullException.ThrowIfNull(onSuccess);
@@ -42,7 +46,7 @@ public abstract class PortalApiController : ControllerBase
         }
         catch (ValidationException e)
         {
-            return Problem(ApiProblems.Invalid(HttpContext, e.Errors));
+            return Problem(ApiProblems.Invalid(HttpContext, fields.Length == 0 ? e.Errors : ApiFieldNames.Renamed(e, string.Empty, fields).Errors));
         }
         catch (DomainException e)
         {
@@ -56,7 +60,21 @@ public abstract class PortalApiController : ControllerBase
         {
             return Problem(ApiProblems.For(HttpContext, StatusCodes.Status412PreconditionFailed, "Api.ModifiedMeanwhile"));
         }
+        catch (DraftExpiredException)
+        {
+            return Problem(ApiProblems.For(HttpContext, StatusCodes.Status410Gone, "Api.DraftExpired"));
+        }
+        catch (Exception e) when (Refusal(e) is not null)
+        {
+            return Problem(Refusal(e)!);
+        }
     }
+
+    /// <summary>
+    /// A refusal of a feature's own (a wizard step that is locked, no signature code waiting) as problem details; null
+    /// for anything else, which is then a fault, not a refusal.
+    /// </summary>
+    protected virtual ApiProblems.Problem? Refusal(Exception exception) => null;
 
     /// <summary>
     /// The version the caller expects to change, from its <c>If-Match</c> (<c>"7"</c>, as the <c>ETag</c> gave it); null

@@ -1,0 +1,145 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OomaPorting.Web.Features.PortingStatus;
+using OomaPorting.Web.Features.PortingWizard;
+using OomaPorting.Web.Infrastructure.Api;
+
+namespace OomaPorting.Web.Features.Api;
+
+/// <summary>
+/// Making a request through the API, as the wizard does: a draft created with all its answers in one call or filled
+/// step by step, its documents uploaded, then signed: the signature code goes to an admin of the account by e-mail and
+/// the request is submitted when the code comes back. A read-write key is needed throughout.
+/// </summary>
+[Tags("Port requests")]
+[Authorize(Policy = ApiPolicies.Write)]
+[ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status400BadRequest, ApiProblems.ContentType)]
+[ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status403Forbidden, ApiProblems.ContentType)]
+[ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status422UnprocessableEntity, ApiProblems.ContentType)]
+public sealed class DraftsApiController : PortalApiController
+{
+    /// <summary>Creates a draft with the answers given (any of them; the others can follow with POST …/draft). Nothing is kept if one is refused.</summary>
+    [HttpPost("port-requests")]
+    [ProducesResponseType<ApiPortRequest>(StatusCodes.Status201Created)]
+    public Task<IActionResult> Create([FromBody] ApiDraft? draft) =>
+        Send(async ct =>
+        {
+            var id = await Mediator.Send(new FillDraft.Command(null, draft ?? new ApiDraft()), ct);
+            return await Mediator.Send(new GetPortRequest.Query(id), ct);
+        }, model =>
+        {
+            Response.Headers.ETag = ETags.Of(model.Request.Version);
+            return Created($"/api/v1/port-requests/{model.Request.Id}", ApiPortRequest.From(model));
+        });
+
+    /// <summary>Fills or changes answers of a draft (or of a request sent back for a fix, in the parts the fix reopens). Nothing is kept if one is refused.</summary>
+    [HttpPost("port-requests/{id:guid}/draft")]
+    [ProducesResponseType<ApiPortRequest>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
+    public Task<IActionResult> Fill(Guid id, [FromBody] ApiDraft? draft) =>
+        Send(async ct =>
+        {
+            await Mediator.Send(new FillDraft.Command(id, draft ?? new ApiDraft()), ct);
+            return await Mediator.Send(new GetPortRequest.Query(id), ct);
+        }, model => WithETag(ApiPortRequest.From(model), model.Request.Version));
+
+    /// <summary>
+    /// Attaches documents (multipart/form-data: kind = carrierBill, companyRegistration or other; one or more files,
+    /// PDF, JPEG or PNG, 10 MB each, 5 per request). A fixed-line request needs a recent bill of the carrier before it is signed.
+    /// </summary>
+    [HttpPost("port-requests/{id:guid}/documents")]
+    [RequestSizeLimit(AttachDocuments.MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = AttachDocuments.MaxRequestBytes)]
+    [ProducesResponseType<ApiPortRequest>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
+    [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status413PayloadTooLarge, ApiProblems.ContentType)]
+    public Task<IActionResult> Documents(Guid id, [FromForm] DocumentsForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var kind = form.Kind is { Length: > 0 } k && Enum.TryParse<Domain.Porting.DocumentKind>(k, ignoreCase: true, out var parsed) && char.IsAsciiLetter(k[0])
+            ? parsed.ToString()
+            : form.Kind;
+        return Send(async ct =>
+        {
+            await Mediator.Send(new AttachDocuments.Command { Id = id, Kind = kind, Files = [.. form.Files] }, ct);
+            return await Mediator.Send(new GetPortRequest.Query(id), ct);
+        }, model => WithETag(ApiPortRequest.From(model), model.Request.Version));
+    }
+
+    /// <summary>
+    /// Signs the request: every answer is checked as the portal checks it, then a 6-digit code is e-mailed to the admin
+    /// named by signer.email; the request is submitted when the code comes back (POST …/submit/confirm). 202: the code is on its way.
+    /// </summary>
+    [HttpPost("port-requests/{id:guid}/submit")]
+    [ProducesResponseType<SubmitAnswer>(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<ApiPortRequest>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
+    public Task<IActionResult> Submit(Guid id, [FromBody] SubmitBody? body)
+    {
+        var command = new Sign.Command
+        {
+            Id = id, MainNumber = body?.MainNumber, KeepTemporaryNumber = body?.KeepTemporaryNumber ?? false, AcceptTerms = body?.AcceptTerms ?? false,
+            SignerName = body?.Signer?.Name, SignerCapacity = body?.Signer?.Capacity?.ToString(), SignerCapacityDetail = body?.Signer?.CapacityDetail,
+            SignerAuthorised = body?.Signer?.Authorised ?? false, SignerEmail = body?.Signer?.Email,
+            RequestedDate = body?.RequestedDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            RequestedHalfDay = body?.RequestedHalfDay?.ToString(),
+        };
+        return Send(async ct => (await Mediator.Send(command, ct), await Mediator.Send(new GetPortRequest.Query(id), ct)), result =>
+            result.Item1.AlreadySubmitted
+                ? WithETag(ApiPortRequest.From(result.Item2), result.Item2.Request.Version)
+                : StatusCode(StatusCodes.Status202Accepted, new SubmitAnswer(id, $"/api/v1/port-requests/{id}/submit/confirm")),
+            ("SignerName", "signer.name"), ("SignerCapacityDetail", "signer.capacityDetail"), ("SignerCapacity", "signer.capacity"),
+            ("SignerAuthorised", "signer.authorised"), ("SignerEmail", "signer.email"), ("DrawnSignature", "signer.drawing"));
+    }
+
+    /// <summary>The code the admin received: the request is submitted (200 with the request). Five wrong codes and the code is spent.</summary>
+    [HttpPost("port-requests/{id:guid}/submit/confirm")]
+    [ProducesResponseType<ApiPortRequest>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
+    public Task<IActionResult> Confirm(Guid id, [FromBody] ConfirmBody? body) =>
+        Send(async ct =>
+        {
+            await Mediator.Send(new ConfirmSignature.Command { Id = id, Code = body?.Code }, ct);
+            return await Mediator.Send(new GetPortRequest.Query(id), ct);
+        }, model => WithETag(ApiPortRequest.From(model), model.Request.Version));
+
+    /// <summary>Deletes a draft (a submitted request is cancelled instead: POST …/cancel).</summary>
+    [HttpPost("port-requests/{id:guid}/delete")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
+    public Task<IActionResult> Delete(Guid id) =>
+        Send(async ct => await Mediator.Send(new DeleteDraft.Command(id), ct), _ => NoContent());
+
+    protected override ApiProblems.Problem? Refusal(Exception exception) => exception switch
+    {
+        StepLockedException => ApiProblems.For(HttpContext, StatusCodes.Status422UnprocessableEntity, "Api.StepLocked"),
+        NoPendingCodeException => ApiProblems.For(HttpContext, StatusCodes.Status422UnprocessableEntity, "Api.NoCodeWaiting"),
+        _ => null,
+    };
+
+    public sealed class DocumentsForm
+    {
+        /// <summary>carrierBill, companyRegistration or other.</summary>
+        public string? Kind { get; set; }
+
+        public List<IFormFile> Files { get; set; } = [];
+    }
+
+    /// <param name="MainNumber">The E.164 of one of the request's numbers to become the account's main number, or keep to keep the current one.</param>
+    /// <param name="KeepTemporaryNumber">Keep the account's temporary number (9.95 EUR a month) after the port.</param>
+    /// <param name="AcceptTerms">The holder accepts the porting terms (GET /portage/… shows them; docs/api.md).</param>
+    /// <param name="RequestedDate">A porting date asked for (optional).</param>
+    public sealed record SubmitBody(string? MainNumber, bool KeepTemporaryNumber, bool AcceptTerms, SignerPart? Signer, DateOnly? RequestedDate = null,
+        Domain.Porting.PortingHalfDay? RequestedHalfDay = null);
+
+    /// <param name="Name">The signer's full name, as on the mandate.</param>
+    /// <param name="Capacity">manager, president, chiefExecutive, authorisedEmployee or other (with capacityDetail): in what capacity the signer commits the holder.</param>
+    /// <param name="Authorised">The signer declares that this capacity lets them commit the holder.</param>
+    /// <param name="Email">An active admin of the account: the signature code is e-mailed there.</param>
+    public sealed record SignerPart(string? Name, Domain.Porting.SignerCapacityKind? Capacity, string? CapacityDetail, bool Authorised, string? Email);
+
+    public sealed record ConfirmBody(string? Code);
+
+    /// <param name="Confirm">Where to post the code.</param>
+    public sealed record SubmitAnswer(Guid Id, string Confirm);
+}

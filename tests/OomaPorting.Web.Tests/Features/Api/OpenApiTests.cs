@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
+using OomaPorting.Web.Tests.Infrastructure;
+
+namespace OomaPorting.Web.Tests.Features.Api;
+
+/// <summary>The API's OpenAPI document describes every API endpoint and is valid; its reference page is served by the portal alone.</summary>
+[Collection(ApiPortal.Name)]
+public partial class OpenApiTests(SharedPortal portal)
+{
+    private readonly PortalFactory factory = portal.Factory;
+
+    [Fact]
+    public async Task The_document_is_valid_openapi_3_1_and_describes_every_api_endpoint()
+    {
+        var response = await factory.CreateClient().GetAsync("/api/v1/openapi.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = await response.Content.ReadAsStringAsync();
+        var read = OpenApiDocument.Parse(json, "json");
+        Assert.Empty(read.Diagnostic?.Errors ?? []);
+        Assert.StartsWith("3.1", read.Diagnostic!.SpecificationVersion == OpenApiSpecVersion.OpenApi3_1 ? "3.1" : "other", StringComparison.Ordinal);
+        var document = read.Document!;
+        Assert.Empty(document.Validate(ValidationRuleSet.GetDefaultRuleSet()) ?? []);
+
+        // Every API action the portal routes, by method and path, is in the document; nothing of the pages is.
+        var actions = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ControllerActionDescriptor>() is not null && e.RoutePattern.RawText!.StartsWith("api/v1/", StringComparison.Ordinal))
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (Method: m, Path: "/" + Constraint().Replace(e.RoutePattern.RawText!, "{$1}"))))
+            .ToList();
+        Assert.True(actions.Count >= 7, "too few API actions found to trust the check");
+        foreach (var (method, path) in actions)
+        {
+            Assert.True(document.Paths.TryGetValue(path, out var item), $"{path} is not in the document");
+            Assert.True(item!.Operations!.ContainsKey(HttpMethod.Parse(method)), $"{method} {path} is not in the document");
+            var operation = item.Operations[HttpMethod.Parse(method)];
+            Assert.False(string.IsNullOrWhiteSpace(operation.Summary), $"{method} {path} has no summary");
+            Assert.Contains(operation.Responses!.Keys, k => k.StartsWith('2'));
+        }
+
+        Assert.All(document.Paths.Keys, p => Assert.StartsWith("/api/v1/", p, StringComparison.Ordinal));
+        Assert.Equal("bearer", document.Components!.SecuritySchemes!["apiKey"].Scheme);
+
+        // Enums are documented as the strings the API writes.
+        Assert.Contains("\"focConfirmed\"", json, StringComparison.Ordinal);
+        Assert.Contains("problem+json", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_reference_page_loads_its_script_from_the_portal_under_a_nonce_policy()
+    {
+        var client = factory.CreateClient();
+        var page = await client.GetAsync("/api/v1/reference/v1");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        var csp = string.Join(' ', page.Headers.GetValues("Content-Security-Policy"));
+        var nonce = Regex.Match(csp, "'nonce-([^']+)'").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(nonce), csp);
+        Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("cdn", html, StringComparison.OrdinalIgnoreCase);
+        var scripts = Regex.Matches(html, "<script[^>]*>").Select(m => m.Value).ToList();
+        Assert.NotEmpty(scripts);
+        Assert.All(scripts, s => Assert.Contains($"nonce=\"{nonce}\"", s, StringComparison.Ordinal));
+        foreach (Match src in Regex.Matches(html, "src=\"([^\"]+)\""))
+        {
+            var url = src.Groups[1].Value;
+            Assert.False(url.StartsWith("http", StringComparison.OrdinalIgnoreCase) || url.StartsWith("//", StringComparison.Ordinal), url);
+            var asset = await client.GetAsync(new Uri(new Uri("https://portail.ooma.test/api/v1/reference/v1"), url));
+            Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+        }
+
+        // A second load has another nonce: it is made per response.
+        var again = await client.GetAsync("/api/v1/reference/v1");
+        Assert.DoesNotContain(nonce, string.Join(' ', again.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"\{(\w+)(:[^}]*)?\}")]
+    private static partial Regex Constraint();
+}
