@@ -45,6 +45,9 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
     /// <summary>The keys integrators use on the API (<see cref="Infrastructure.Api.ApiKeyAuthentication"/>).</summary>
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    /// <summary>The answers of API calls made with an <c>Idempotency-Key</c>, for 24 hours (<see cref="Infrastructure.Api.IdempotencyAttribute"/>).</summary>
+    public DbSet<Infrastructure.Api.IdempotencyRecord> IdempotencyRecords => Set<Infrastructure.Api.IdempotencyRecord>();
+
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
 
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();

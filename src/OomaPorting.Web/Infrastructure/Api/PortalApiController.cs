@@ -24,6 +24,7 @@ namespace OomaPorting.Web.Infrastructure.Api;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(ApiPolicies.RateLimit)]
 [RequestSizeLimit(PortalApiController.MaxBodyBytes)]
 [ApiBodyLimit]
+[Idempotency]
 [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status401Unauthorized, ApiProblems.ContentType)]
 [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status429TooManyRequests, ApiProblems.ContentType)]
 public abstract class PortalApiController : ControllerBase

@@ -1,0 +1,32 @@
+namespace OomaPorting.Web.Infrastructure.Api;
+
+/// <summary>
+/// What an API POST sent with an <c>Idempotency-Key</c> answered, kept <see cref="IdempotencyAttribute.KeepFor"/> so a
+/// retry gets the same answer instead of doing it twice. Scoped to the API key: two integrators may use the same key.
+/// <see cref="StatusCode"/> 0 while the first call is still being handled.
+/// </summary>
+public sealed class IdempotencyRecord
+{
+    public const int MaxKeyLength = 255;
+
+    public Guid Id { get; set; }
+
+    public Guid ApiKeyId { get; set; }
+
+    public string Key { get; set; } = string.Empty;
+
+    /// <summary>SHA-256 of the method, the path and the body: the same key with another request is refused.</summary>
+    public byte[] RequestHash { get; set; } = [];
+
+    public int StatusCode { get; set; }
+
+    public string? ContentType { get; set; }
+
+    public string? Location { get; set; }
+
+    public string? ETag { get; set; }
+
+    public byte[]? Body { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+}
