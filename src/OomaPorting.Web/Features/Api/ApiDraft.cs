@@ -19,7 +19,7 @@ public sealed record ApiDraft(
     ApiDraft.HolderPart? Holder = null,
     ApiDraft.AddressPart? Address = null)
 {
-    /// <param name="Code">A carrier code of the portal (the pages list them: orange, sfr, bouygues, free, …), or other.</param>
+    /// <param name="Code">A carrier code of the portal's carrier step (F0 Orange, F1 SFR, F3 Free, F4 Bouygues Telecom, … for fixed numbers), or AUTRE.</param>
     /// <param name="OtherName">The carrier's name when the code is other.</param>
     public sealed record CarrierPart(string? Code, string? OtherName = null);
 
