@@ -30,7 +30,7 @@ GEN="$ROOT/tests/load/Generator/bin/Release/net10.0/Generator.dll"
 PID=""
 start_portal() { # $1 data folder
   ASPNETCORE_ENVIRONMENT=Production App__DataFolder="$1" DemoData__Enabled=true Logging__Console=false \
-  SignIn__PermitPerMinute=1000000 Eligibility__PermitPerMinute=100000000 Email__DispatcherEnabled=true \
+  SignIn__PermitPerMinute=1000000 Eligibility__PermitPerMinute=100000000 Api__PermitPerMinute=100000000 Email__DispatcherEnabled=true \
   dotnet "$WEB_DLL" --urls "$BASE" --contentRoot "$ROOT/src/OomaPorting.Web" >"$1/portal.out" 2>&1 &
   PID=$!
   local t0; t0=$(date +%s%N)
@@ -81,18 +81,21 @@ token_of() { # $1 cookie, $2 path
 
 RESULTS="$WORK/results.tsv"
 : > "$RESULTS"
+# A session cookie ("ooma.session=…"), or an API key given as "Bearer ooma_…", as the header to send.
+auth_header() { if [[ "$1" == Bearer* ]]; then echo "Authorization: $1"; else echo "Cookie: $1"; fi; }
+
 # wrk with latency; appends: size, scenario, connections, req/s, p50 ms, p99 ms, errors
 run() { # size name connections cookie path [lua] [threads, default 2]
   local size=$1 name=$2 conns=$3 cookie=$4 path=$5 lua=${6:-} threads=${7:-2}
   [ -n "${ONLY:-}" ] && ! [[ "$name" =~ $ONLY ]] && return 0
   if [ -z "$lua" ]; then
     # A page that answers anything but 200 (a redirect to sign-in, say) would measure the wrong thing.
-    local code; code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$BASE$path")
+    local code; code=$(curl -s -o /dev/null -w '%{http_code}' -H "$(auth_header "$cookie")" "$BASE$path")
     [ "$code" = 200 ] || { echo "$name: $path answers $code, not 200" >&2; exit 1; }
   fi
   local seconds=$DURATION
   [[ "$name" == mixed* ]] && seconds=$MIXED_SECONDS
-  local args=(-t"$threads" -c"$conns" -d"${seconds}s" --latency -H "Cookie: $cookie" -H "$FORWARDED")
+  local args=(-t"$threads" -c"$conns" -d"${seconds}s" --latency -H "$(auth_header "$cookie")" -H "$FORWARDED")
   [ -n "$lua" ] && args+=(-s "$lua")
   local out; out=$(wrk "${args[@]}" "$BASE$path" 2>&1)
   local rps p50 p99 non2xx errs
@@ -246,6 +249,18 @@ print(sys.argv[1] + k[a] + k[b] + k[c])' F0X1A2B3C "$SIGN_NUMBER")
     run "$SIZE" "signature code page (admin)" 32 "$ADMIN" "/portage/$DRAFT/signature/code"
   else
     echo "$SIZE: the draft for the signature pages could not be signed ($SIGN_NUMBER): rows skipped" >&2
+  fi
+  # The API (docs/api.md): a read-write key the admin makes on the Intégrations page, then the same request and lists
+  # as the pages above, read by an integrator's tool.
+  KEY_TOKEN=$(token_of "$ADMIN" /integrations)
+  API_KEY=$(curl -s -H "Cookie: $ADMIN" --data-urlencode "__RequestVerificationToken=$KEY_TOKEN" -d "Name=Harness&Role=ReadWrite" \
+    "$BASE/integrations/cles" | grep -o 'value="ooma_[^"]*"' | head -1 | sed 's/value="//;s/"//')
+  if [ -n "$API_KEY" ]; then
+    run "$SIZE" "API: one request (key)" 32 "Bearer $API_KEY" "/api/v1/port-requests/${REQ##*/}"
+    run "$SIZE" "API: list, first page of 50 (key)" 32 "Bearer $API_KEY" "/api/v1/port-requests?limit=50"
+    run "$SIZE" "API: 1,000-number request (key)" 32 "Bearer $API_KEY" "/api/v1/port-requests/$BLOCK"
+  else
+    echo "$SIZE: no API key could be made: API rows skipped" >&2
   fi
   run "$SIZE" "wizard step POST" 16 "$ADMIN" /portage "$LUA"
 
