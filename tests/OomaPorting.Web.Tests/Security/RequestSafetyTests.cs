@@ -25,7 +25,12 @@ public class RequestSafetyTests(AccessMatrixFixture fx) : IClassFixture<AccessMa
         return data;
     }
 
-    public static TheoryData<string> PostRoutes() => DiscoveredRoutes("POST");
+    /// <summary>
+    /// The pages' POSTs. The API's take no cookie, so no antiforgery token: a call with a cookie and no key gets 401 and
+    /// does nothing (<see cref="AccessMatrixTests.Each_role_gets_the_answer_the_matrix_says"/>).
+    /// </summary>
+    public static TheoryData<string> PostRoutes() =>
+        [.. ((IEnumerable<object[]>)DiscoveredRoutes("POST")).Select(r => (string)r[0]).Where(p => !p.StartsWith("/api/", StringComparison.Ordinal))];
 
     public static TheoryData<string> GetRoutes() => DiscoveredRoutes("GET");
 

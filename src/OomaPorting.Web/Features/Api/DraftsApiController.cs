@@ -18,7 +18,8 @@ namespace OomaPorting.Web.Features.Api;
 [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status422UnprocessableEntity, ApiProblems.ContentType)]
 public sealed class DraftsApiController : PortalApiController
 {
-    /// <summary>Creates a draft with the answers given (any of them; the others can follow with POST …/draft). Nothing is kept if one is refused.</summary>
+    /// <summary>Create a request (a draft with its answers).</summary>
+    /// <remarks>Any of the answers, the others later with POST …/draft; each part goes through the wizard's own checks. Nothing is kept if one is refused.</remarks>
     [HttpPost("port-requests")]
     [ProducesResponseType<ApiPortRequest>(StatusCodes.Status201Created)]
     public Task<IActionResult> Create([FromBody] ApiDraft? draft) =>
@@ -32,7 +33,8 @@ public sealed class DraftsApiController : PortalApiController
             return Created($"/api/v1/port-requests/{model.Request.Id}", ApiPortRequest.From(model));
         });
 
-    /// <summary>Fills or changes answers of a draft (or of a request sent back for a fix, in the parts the fix reopens). Nothing is kept if one is refused.</summary>
+    /// <summary>Fill or change a draft's answers.</summary>
+    /// <remarks>Also a request sent back for a fix, in the parts the fix reopens. Nothing is kept if one part is refused.</remarks>
     [HttpPost("port-requests/{id:guid}/draft")]
     [ProducesResponseType<ApiPortRequest>(StatusCodes.Status200OK)]
     [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
@@ -43,10 +45,9 @@ public sealed class DraftsApiController : PortalApiController
             return await Mediator.Send(new GetPortRequest.Query(id), ct);
         }, model => WithETag(ApiPortRequest.From(model), model.Request.Version));
 
-    /// <summary>
-    /// Attaches documents (multipart/form-data: kind = carrierBill, companyRegistration or other; one or more files,
-    /// PDF, JPEG or PNG, 10 MB each, 5 per request). A fixed-line request needs a recent bill of the carrier before it is signed.
-    /// </summary>
+    /// <summary>Attach documents (the carrier's bill).</summary>
+    /// <remarks>multipart/form-data: kind = carrierBill, companyRegistration or other; one or more files, PDF, JPEG or PNG, 10 MB
+    /// each, 5 per request. A fixed-line request needs a recent bill of the carrier before it is signed.</remarks>
     [HttpPost("port-requests/{id:guid}/documents")]
     [RequestSizeLimit(AttachDocuments.MaxRequestBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = AttachDocuments.MaxRequestBytes)]
@@ -66,10 +67,9 @@ public sealed class DraftsApiController : PortalApiController
         }, model => WithETag(ApiPortRequest.From(model), model.Request.Version));
     }
 
-    /// <summary>
-    /// Signs the request: every answer is checked as the portal checks it, then a 6-digit code is e-mailed to the admin
-    /// named by signer.email; the request is submitted when the code comes back (POST …/submit/confirm). 202: the code is on its way.
-    /// </summary>
+    /// <summary>Sign: a code is e-mailed to an admin.</summary>
+    /// <remarks>Every answer is checked as the portal checks it, then a 6-digit code is e-mailed to the admin named by
+    /// signer.email; the request is submitted when the code comes back (POST …/submit/confirm). 202: the code is on its way.</remarks>
     [HttpPost("port-requests/{id:guid}/submit")]
     [ProducesResponseType<SubmitAnswer>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ApiPortRequest>(StatusCodes.Status200OK)]
@@ -92,7 +92,8 @@ public sealed class DraftsApiController : PortalApiController
             ("SignerAuthorised", "signer.authorised"), ("SignerEmail", "signer.email"), ("DrawnSignature", "signer.drawing"));
     }
 
-    /// <summary>The code the admin received: the request is submitted (200 with the request). Five wrong codes and the code is spent.</summary>
+    /// <summary>Confirm the signature code: submitted.</summary>
+    /// <remarks>The code the admin received: the request is submitted (200 with the request). Five wrong codes and the code is spent.</remarks>
     [HttpPost("port-requests/{id:guid}/submit/confirm")]
     [ProducesResponseType<ApiPortRequest>(StatusCodes.Status200OK)]
     [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
@@ -103,7 +104,8 @@ public sealed class DraftsApiController : PortalApiController
             return await Mediator.Send(new GetPortRequest.Query(id), ct);
         }, model => WithETag(ApiPortRequest.From(model), model.Request.Version));
 
-    /// <summary>Deletes a draft (a submitted request is cancelled instead: POST …/cancel).</summary>
+    /// <summary>Delete a draft.</summary>
+    /// <remarks>A submitted request is cancelled instead: POST …/cancel.</remarks>
     [HttpPost("port-requests/{id:guid}/delete")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]

@@ -8,7 +8,8 @@ namespace OomaPorting.Web.Features.Api;
 [Tags("Numbers")]
 public sealed class NumbersApiController : PortalApiController
 {
-    /// <summary>Can this number be ported to Ooma Office? From the number alone (its class and territory), as the public check answers.</summary>
+    /// <summary>Check a number's portability.</summary>
+    /// <remarks>Can this number be ported to Ooma Office? From the number alone (its class and territory), as the public check answers.</remarks>
     /// <param name="number">Any common French or E.164 form: 01 45 00 00 00, +33145000000, 0033 1 45 00 00 00.</param>
     [HttpGet("numbers/portability")]
     [ProducesResponseType<PortabilityAnswer>(StatusCodes.Status200OK)]

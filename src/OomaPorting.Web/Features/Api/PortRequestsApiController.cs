@@ -12,7 +12,8 @@ namespace OomaPorting.Web.Features.Api;
 [Tags("Port requests")]
 public sealed class PortRequestsApiController : PortalApiController
 {
-    /// <summary>The account's requests, newest first, with filters and a cursor.</summary>
+    /// <summary>List the account's requests.</summary>
+    /// <remarks>Newest first, with filters and a cursor (nextCursor of the previous page).</remarks>
     /// <param name="status">Keep only these statuses (repeat the parameter, or separate with commas): draft, submitted, actionRequired, focConfirmed, testCall, completed, cancelled.</param>
     /// <param name="reference">A reference (POR-2026-000123).</param>
     /// <param name="limit">Rows per page, 1 to 200 (50 by default).</param>
@@ -35,14 +36,16 @@ public sealed class PortRequestsApiController : PortalApiController
         return Send(ct => Mediator.Send(query, ct), page => Ok(page));
     }
 
-    /// <summary>One request: status, whose turn, stages with dates, numbers with their outcome, history and messages.</summary>
+    /// <summary>Read a request.</summary>
+    /// <remarks>Status, whose turn, stages with dates, the answers, numbers with their outcome, history and messages. ETag: its version.</remarks>
     [HttpGet("port-requests/{id:guid}")]
     [ProducesResponseType<ApiPortRequest>(StatusCodes.Status200OK)]
     [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
     public Task<IActionResult> Get(Guid id) =>
         Send(ct => Mediator.Send(new GetPortRequest.Query(id), ct), model => WithETag(ApiPortRequest.From(model), model.Request.Version));
 
-    /// <summary>Cancels the request (until two working days before its FOC date). Send If-Match with the ETag you read to cancel only what you saw.</summary>
+    /// <summary>Cancel a request.</summary>
+    /// <remarks>Until two working days before its FOC date. Send If-Match with the ETag you read to cancel only what you saw.</remarks>
     [HttpPost("port-requests/{id:guid}/cancel")]
     [Authorize(Policy = ApiPolicies.Write)]
     [ProducesResponseType<ApiPortRequest>(StatusCodes.Status200OK)]
@@ -66,7 +69,8 @@ public sealed class PortRequestsApiController : PortalApiController
         }, model => WithETag(ApiPortRequest.From(model), model.Request.Version));
     }
 
-    /// <summary>Posts a message to support on the request's thread.</summary>
+    /// <summary>Write to support.</summary>
+    /// <remarks>A message on the request's thread, as the admin's page posts it.</remarks>
     [HttpPost("port-requests/{id:guid}/messages")]
     [Authorize(Policy = ApiPolicies.Write)]
     [ProducesResponseType<ApiPortRequest.MessageInfo>(StatusCodes.Status201Created)]
@@ -84,7 +88,8 @@ public sealed class PortRequestsApiController : PortalApiController
             new ApiPortRequest.MessageInfo(m.Id, m.AuthorRole == ActorRole.Support ? "support" : "customer", m.AuthorName, m.SentAtUtc, m.Body)));
     }
 
-    /// <summary>The signed mandate in force, as a PDF (404 before submission or once deleted under the retention rules).</summary>
+    /// <summary>Download the signed mandate (PDF).</summary>
+    /// <remarks>404 before submission, or once deleted under the retention rules.</remarks>
     [HttpGet("port-requests/{id:guid}/mandate.pdf")]
     [ProducesResponseType<Stream>(StatusCodes.Status200OK, "application/pdf")]
     [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
@@ -95,7 +100,8 @@ public sealed class PortRequestsApiController : PortalApiController
             return File(pdf.Content, "application/pdf", pdf.FileName);
         });
 
-    /// <summary>The FOC date as a calendar file (.ics), while it is confirmed and the test call not done.</summary>
+    /// <summary>Download the FOC date as a calendar file (.ics).</summary>
+    /// <remarks>While the date is confirmed and the test call not done.</remarks>
     [HttpGet("port-requests/{id:guid}/foc.ics")]
     [ProducesResponseType<Stream>(StatusCodes.Status200OK, "text/calendar")]
     [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]

@@ -73,7 +73,12 @@ public static class ApiReference
         endpoints.MapScalarApiReference(ReferencePath, o => o
                 .WithTitle("OomaPorting API")
                 .WithOpenApiRoutePattern(DocumentPath)
-                .WithNonce())
+                .WithNonce()
+                // Nothing leaves the portal: no web fonts from Scalar's servers, no telemetry, no link to Scalar's hosted client.
+                .DisableDefaultFonts()
+                .DisableTelemetry()
+                .HideClientButton()
+                .HideDeveloperTools())
             .AllowAnonymous();
         return endpoints;
     }

@@ -18,7 +18,9 @@ public class ShellTests(SharedPortal portal) : IClassFixture<SharedPortal>
         foreach (var e in endpoints)
         {
             var methods = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods;
-            if (methods is null || !methods.Contains("GET") || e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            // The API answers an anonymous call 401 with problem details, never the sign-in page (AccessMatrixTests).
+            if (methods is null || !methods.Contains("GET") || e.Metadata.GetMetadata<IAllowAnonymous>() is not null
+                || e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -168,7 +170,7 @@ public class ShellTests(SharedPortal portal) : IClassFixture<SharedPortal>
     {
         string Tabs(AngleSharp.Html.Dom.IHtmlDocument d) => string.Join("|", d.QuerySelectorAll("nav .nav-link").Select(a => a.TextContent.Trim()));
         var admin = await PortalClient.SignedInAsync(portal.Factory, DemoData.BoulangerieAdmin);
-        Assert.Equal("Tableau de bord|Postes|Portage de numéro|Statut du portage|Utilisateurs", Tabs(await (await admin.GetAsync("/")).ReadHtmlAsync()));
+        Assert.Equal("Tableau de bord|Postes|Portage de numéro|Statut du portage|Utilisateurs|Intégrations", Tabs(await (await admin.GetAsync("/")).ReadHtmlAsync()));
         var user = await PortalClient.SignedInAsync(portal.Factory, DemoData.BoulangerieUser);
         Assert.Equal("Tableau de bord|Postes|Statut du portage", Tabs(await (await user.GetAsync("/")).ReadHtmlAsync()));
         var support = await PortalClient.SignedInAsync(portal.Factory, DemoData.SupportAgent);
