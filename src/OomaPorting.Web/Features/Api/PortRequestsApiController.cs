@@ -94,11 +94,7 @@ public sealed class PortRequestsApiController : PortalApiController
     [ProducesResponseType<Stream>(StatusCodes.Status200OK, "application/pdf")]
     [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
     public Task<IActionResult> Mandate(Guid id) =>
-        Send(ct => Mediator.Send(new DownloadMandate.Query(id), ct), pdf =>
-        {
-            Response.Headers.CacheControl = "no-store";
-            return File(pdf.Content, "application/pdf", pdf.FileName);
-        });
+        Send(ct => Mediator.Send(new DownloadMandate.Query(id), ct), pdf => PrivateFile(pdf.Content, "application/pdf", pdf.FileName));
 
     /// <summary>Download the FOC date as a calendar file (.ics).</summary>
     /// <remarks>While the date is confirmed and the test call not done.</remarks>
@@ -106,11 +102,14 @@ public sealed class PortRequestsApiController : PortalApiController
     [ProducesResponseType<Stream>(StatusCodes.Status200OK, "text/calendar")]
     [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
     public Task<IActionResult> FocCalendar(Guid id) =>
-        Send(ct => Mediator.Send(new GetFocCalendar.Query(id), ct), file =>
-        {
-            Response.Headers.CacheControl = "no-store";
-            return File(file.Content, "text/calendar; charset=utf-8", file.FileName);
-        });
+        Send(ct => Mediator.Send(new GetFocCalendar.Query(id), ct), file => PrivateFile(file.Content, "text/calendar; charset=utf-8", file.FileName));
+
+    /// <summary>A file of the account's (a signed mandate, a calendar file): a download no shared cache keeps.</summary>
+    private FileContentResult PrivateFile(byte[] content, string type, string name)
+    {
+        Response.Headers.CacheControl = "no-store";
+        return File(content, type, name);
+    }
 
     /// <param name="Reason">Why (optional, shown to support).</param>
     public sealed record CancelBody(string? Reason);

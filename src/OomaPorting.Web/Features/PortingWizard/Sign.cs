@@ -189,8 +189,14 @@ public static class Sign
     public sealed class Handler(AppDbContext db, TimeProvider time, BusinessCalendar calendar, ICurrentActor current, EmailComposer composer,
         IStringLocalizer<SharedResource> text) : ICommandHandler<Command, Outcome>
     {
-        public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
+        // Read then write in one turn: two signatures posted at once (a double click, two tabs, an integrator's retry)
+        // find each other's code and carry it, instead of both issuing one and the second refused as "too soon".
+        public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken) =>
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(() => SignAsync(command, cancellationToken));
+
+        private async Task<Outcome> SignAsync(Command command, CancellationToken cancellationToken)
         {
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             var actor = current.Actor;
             var r = await Drafts.LoadAsync(db, command.Id, time, cancellationToken);
             if (r.Status is not (PortRequestStatus.Draft or PortRequestStatus.ActionRequired))
@@ -212,6 +218,7 @@ public static class Sign
                         { ErrorCode = "Signer.Email.NotAdmin" }]);
             await SignatureCodes.SendOrCarryAsync(db, composer, r, signedVersion, actor, signer, JsonSerializer.Serialize(command), now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return new Outcome(r.Id, AlreadySubmitted: false);
         }
     }

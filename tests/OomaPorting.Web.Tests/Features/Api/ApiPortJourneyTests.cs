@@ -161,6 +161,27 @@ public class ApiPortJourneyTests(SharedPortal portal)
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/port-requests/{id}")).StatusCode);
     }
 
+    [Fact]
+    public async Task Ten_thousand_numbers_or_a_huge_range_are_refused_with_a_message_and_nothing_kept()
+    {
+        var (accountId, _) = await TestPeople.AccountAsync(factory, "Grand compte API");
+        var api = ApiClients.For(factory, await ApiClients.KeyAsync(factory, accountId));
+        var many = Enumerable.Range(0, 10_000).Select(i => new { number = $"01 44 {i / 10000 % 100:D2} {i / 100 % 100:D2} {i % 100:D2}", rio = (string?)null }).ToArray();
+        var response = await api.PostJsonAsync("/api/v1/port-requests", new { numberType = "fixed", numbers = many });
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, response.StatusCode.ToString());
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+
+        var range = await api.PostJsonAsync("/api/v1/port-requests", new { numberType = "fixed", range = new { from = "01 44 00 00 00", to = "01 44 99 99 99" } });
+        Assert.Equal(HttpStatusCode.BadRequest, range.StatusCode);
+        var errors = (await range.JsonAsync()).GetProperty("errors").EnumerateArray().ToList();
+        Assert.Contains(errors, e => e.GetProperty("field").GetString()!.StartsWith("range", StringComparison.Ordinal));
+
+        var reversed = await api.PostJsonAsync("/api/v1/port-requests", new { numberType = "fixed", range = new { from = "01 44 00 00 99", to = "01 44 00 00 00" } });
+        Assert.Equal(HttpStatusCode.BadRequest, reversed.StatusCode);
+        using var scope = factory.Services.CreateScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<AppDbContext>().PortRequests.IgnoreQueryFilters().CountAsync(r => r.AccountId == accountId));
+    }
+
     private static object Submission(string number, string signerEmail) => new
     {
         mainNumber = FrenchNumber.Parse(number).E164,

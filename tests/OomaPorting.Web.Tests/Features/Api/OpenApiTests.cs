@@ -44,6 +44,11 @@ public partial class OpenApiTests(SharedPortal portal)
         Assert.All(document.Paths.Keys, p => Assert.StartsWith("/api/v1/", p, StringComparison.Ordinal));
         Assert.Equal("bearer", document.Components!.SecuritySchemes!["apiKey"].Scheme);
 
+        // The bodies a first call needs come with an example (the one docs/api.md walks through).
+        var create = document.Paths["/api/v1/port-requests"].Operations![HttpMethod.Post];
+        Assert.Equal("fixed", create.RequestBody!.Content!["application/json"].Example!["numberType"]!.GetValue<string>());
+        Assert.NotNull(document.Paths["/api/v1/port-requests/{id}/submit"].Operations![HttpMethod.Post].RequestBody!.Content!["application/json"].Example);
+
         // Enums are documented as the strings the API writes.
         Assert.Contains("\"focConfirmed\"", json, StringComparison.Ordinal);
         Assert.Contains("problem+json", json, StringComparison.Ordinal);
