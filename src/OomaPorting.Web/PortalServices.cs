@@ -26,7 +26,6 @@ public static class PortalServices
 {
     public const string SignInRateLimitPolicy = "sign-in";
     public const string PublicCheckRateLimitPolicy = "public-check";
-    public const string ApiRateLimitPolicy = ApiPolicies.RateLimit;
     public static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
@@ -266,7 +265,7 @@ public static class PortalServices
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(SignInRateLimitPolicy, http => PerClientAddress(http, RateLimitOptions.SignIn));
             o.AddPolicy(PublicCheckRateLimitPolicy, http => PerClientAddress(http, RateLimitOptions.Eligibility));
-            o.AddPolicy(ApiRateLimitPolicy, PerApiKey);
+            o.AddPolicy(ApiPolicies.RateLimit, PerApiKey);
             o.OnRejected = async (context, ct) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
