@@ -251,6 +251,25 @@ public static class PortalServices
         return services;
     }
 
+    /// <summary>
+    /// Webhooks: deliveries written with each change (beside the e-mails), sent signed by their own dispatcher through
+    /// an HTTP client that connects to public addresses only (<see cref="Infrastructure.Webhooks.WebhookSender"/>).
+    /// </summary>
+    public static IServiceCollection AddPortalWebhooks(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<Infrastructure.Webhooks.WebhookOptions>(Infrastructure.Webhooks.WebhookOptions.Section);
+        services.AddSingleton<IChangeNotifications, Features.Webhooks.WebhookNotifications>();
+        services.AddHttpClient(Infrastructure.Webhooks.WebhookSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => Infrastructure.Webhooks.WebhookSender.Handler(
+                sp.GetRequiredService<IOptions<Infrastructure.Webhooks.WebhookOptions>>().Value.AllowLocalTargets))
+            .RemoveAllLoggers();
+        services.AddSingleton<Infrastructure.Webhooks.WebhookSecrets>();
+        services.AddSingleton<Infrastructure.Webhooks.WebhookSender>();
+        services.AddSingleton<Infrastructure.Webhooks.WebhookProcessor>();
+        services.AddHostedService<Infrastructure.Webhooks.WebhookDispatcher>();
+        return services;
+    }
+
     /// <summary>Sign-in POSTs and public checks per client address (<see cref="RateLimitOptions"/>), then 429 with a French page.</summary>
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services)
     {

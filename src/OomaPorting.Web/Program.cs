@@ -19,6 +19,7 @@ builder.Services
     .AddPortalMandates(builder.Configuration, builder.Environment)
     .AddPortalIdentity(builder.Environment)
     .AddPortalApi()
+    .AddPortalWebhooks()
     .AddPortalRateLimits()
     .AddPortalTelemetry(builder.Configuration)
     .AddPortalGauges(builder.Configuration);

@@ -48,6 +48,12 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
     /// <summary>The answers of API calls made with an <c>Idempotency-Key</c>, for 24 hours (<see cref="Infrastructure.Api.IdempotencyAttribute"/>).</summary>
     public DbSet<Infrastructure.Api.IdempotencyRecord> IdempotencyRecords => Set<Infrastructure.Api.IdempotencyRecord>();
 
+    /// <summary>Where an account's integrators are told of changes (<see cref="Features.Webhooks.WebhookNotifications"/>).</summary>
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    /// <summary>The webhooks' outbox: one row per event and endpoint (<see cref="Infrastructure.Webhooks.WebhookProcessor"/>).</summary>
+    public DbSet<Infrastructure.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Infrastructure.Webhooks.WebhookDelivery>();
+
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
 
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
@@ -96,6 +102,8 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
         builder.Entity<SignatureCode>().HasQueryFilter(c => c.AccountId == CurrentAccountId);
         builder.Entity<SupportingDocument>().HasQueryFilter(d => d.AccountId == CurrentAccountId);
         builder.Entity<ApiKey>().HasQueryFilter(k => k.AccountId == CurrentAccountId);
+        builder.Entity<WebhookEndpoint>().HasQueryFilter(e => e.AccountId == CurrentAccountId);
+        builder.Entity<Infrastructure.Webhooks.WebhookDelivery>().HasQueryFilter(d => d.AccountId == CurrentAccountId);
         // A chunk is reached only through its document, read under the filter above first (DatabaseDocumentStore).
     }
 }

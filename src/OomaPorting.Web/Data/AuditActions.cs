@@ -24,7 +24,13 @@ public static class AuditActions
     /// <summary>An API key revoked, by an admin of its account or by support.</summary>
     public const string ApiKeyRevoked = "ApiKeyRevoked";
 
+    /// <summary>An account admin registered a webhook endpoint (its address and events; never the secret).</summary>
+    public const string WebhookRegistered = "WebhookRegistered";
+
+    /// <summary>A webhook endpoint removed, disabled or enabled again by an admin of its account.</summary>
+    public const string WebhookChanged = "WebhookChanged";
+
     public static readonly IReadOnlyList<string> All =
         [AccountCreated, AccountDisabled, AccountEnabled, InvitationResent, AgentInvited, AgentDisabled, AgentEnabled, TwoFactorReset,
-            SignatureCodeSent, SignatureCodeAttempt, ApiKeyCreated, ApiKeyRevoked];
+            SignatureCodeSent, SignatureCodeAttempt, ApiKeyCreated, ApiKeyRevoked, WebhookRegistered, WebhookChanged];
 }

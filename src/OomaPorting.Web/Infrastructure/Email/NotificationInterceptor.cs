@@ -4,11 +4,11 @@ namespace OomaPorting.Web.Infrastructure.Email;
 
 /// <summary>
 /// Plumbing only: collects what a <c>SaveChanges</c> records (new port-request events, new thread messages) and hands
-/// it to <see cref="IChangeNotifications"/>, whose outbox rows are written in the same <c>SaveChanges</c>: an announced
+/// it to each <see cref="IChangeNotifications"/> (the e-mails, the webhooks), whose outbox rows are written in the same <c>SaveChanges</c>: an announced
 /// change and its e-mail are committed together or not at all. Which e-mail goes to whom is decided by the
 /// notifications feature, not here.
 /// </summary>
-public sealed class NotificationInterceptor(IChangeNotifications notifications) : SaveChangesInterceptor
+public sealed class NotificationInterceptor(IEnumerable<IChangeNotifications> notifications) : SaveChangesInterceptor
 {
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
@@ -40,7 +40,10 @@ public sealed class NotificationInterceptor(IChangeNotifications notifications) 
         var messages = db.ChangeTracker.Entries<PortRequestMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         if (events.Count > 0 || messages.Count > 0)
         {
-            await notifications.WriteAsync(db, events, messages, ct);
+            foreach (var n in notifications)
+            {
+                await n.WriteAsync(db, events, messages, ct);
+            }
         }
     }
 }

@@ -25,7 +25,11 @@ public static class PortalTelemetry
     /// <summary>E-mails the dispatcher sent, will retry or gave up: <c>kind</c>, <c>outcome</c> (sent, retry, failed).</summary>
     public static readonly Counter<long> Emails = Meter.CreateCounter<long>("oomaporting.emails", "{email}", "E-mails sent, retried or given up");
 
+    /// <summary>Webhook delivery attempts: <c>type</c>, <c>outcome</c> (sent, failed).</summary>
+    public static readonly Counter<long> Webhooks = Meter.CreateCounter<long>("oomaporting.webhooks", "{delivery}", "Webhook delivery attempts, sent or failed");
+
     public const string CommandTag = "oomaporting.command";
     public const string OutcomeTag = "oomaporting.outcome";
     public const string KindTag = "oomaporting.email.kind";
+    public const string WebhookTypeTag = "oomaporting.webhook.type";
 }

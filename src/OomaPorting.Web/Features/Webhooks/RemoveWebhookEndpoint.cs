@@ -1,0 +1,30 @@
+using OomaPorting.Web.Infrastructure.Webhooks;
+
+namespace OomaPorting.Web.Features.Webhooks;
+
+/// <summary>An account admin removes an endpoint, its secret and its delivery log, for good. Audited.</summary>
+public static class RemoveWebhookEndpoint
+{
+    public sealed record Command(Guid Id) : ICommand;
+
+    public sealed class Handler(AppDbContext db, ICurrentActor current, TimeProvider time) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(command);
+            if (!current.Actor.IsCustomerAdmin)
+            {
+                throw new DomainException("Webhook.NotAllowed", "Only an admin of the account manages its webhook endpoints.");
+            }
+
+            var endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == command.Id, cancellationToken) ?? throw new NotFoundException();
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            await db.WebhookDeliveries.Where(d => d.EndpointId == endpoint.Id).ExecuteDeleteAsync(cancellationToken);
+            db.WebhookEndpoints.Remove(endpoint);
+            Audit.Record(db, current.Actor, time.GetUtcNow().UtcDateTime, AuditActions.WebhookChanged, endpoint.AccountId, null, $"{endpoint.Url}: removed");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

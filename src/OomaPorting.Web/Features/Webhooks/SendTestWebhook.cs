@@ -1,0 +1,39 @@
+using OomaPorting.Domain.Accounts;
+
+namespace OomaPorting.Web.Features.Webhooks;
+
+/// <summary>
+/// An account admin sends a <c>ping</c> event to an endpoint, to check the receiver and its signature check before a
+/// real event comes. It is in the log like any delivery.
+/// </summary>
+public static class SendTestWebhook
+{
+    public sealed record Command(Guid Id) : ICommand;
+
+    public sealed class Handler(AppDbContext db, ICurrentActor current, TimeProvider time) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(command);
+            if (!current.Actor.IsCustomerAdmin)
+            {
+                throw new DomainException("Webhook.NotAllowed", "Only an admin of the account manages its webhook endpoints.");
+            }
+
+            var endpoint = await db.WebhookEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.Id == command.Id, cancellationToken)
+                ?? throw new NotFoundException();
+            if (!endpoint.IsEnabled)
+            {
+                throw new DomainException("Webhook.Resend.Disabled", "Enable the endpoint before sending it anything again.");
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            var eventId = Guid.CreateVersion7(now);
+            var payload = new WebhookPayload(eventId, WebhookEventTypes.Ping, now, 0,
+                new WebhookPayload.Content(null, null, null, "A test event sent from the portal; nothing changed.")).ToJson();
+            db.WebhookDeliveries.Add(WebhookNotifications.New(endpoint, eventId, null, 0, WebhookEventTypes.Ping, payload, now));
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

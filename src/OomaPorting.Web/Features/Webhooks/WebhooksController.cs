@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OomaPorting.Domain.Accounts;
+using OomaPorting.Web.Infrastructure.Forms;
+
+namespace OomaPorting.Web.Features.Webhooks;
+
+/// <summary>
+/// "Webhooks" (under "Intégrations"): the account admin's endpoints (register one, its secret shown once; change its
+/// events; stop, start, remove it), each with its delivery log, a resend per delivery and a test event.
+/// </summary>
+[Authorize(Roles = Roles.AccountAdmin)]
+[Route("integrations/webhooks")]
+public sealed class WebhooksController(IMediator mediator) : PortalController
+{
+    [HttpGet("")]
+    public Task<IActionResult> Index(CancellationToken ct) => IndexAsync(new RegisterWebhookEndpoint.Command { Events = [.. WebhookEventTypes.Each] }, ct);
+
+    /// <summary>Registers the endpoint and shows its secret once, on this answer (never stored in clear, never cached, never put in a redirect).</summary>
+    [HttpPost("")]
+    public Task<IActionResult> Register(RegisterWebhookEndpoint.Command command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return Submit(command, created =>
+        {
+            Response.Headers.CacheControl = "no-store";
+            return View("Created", created);
+        }, () => IndexAsync(command, ct));
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Detail(Guid id, [FromQuery(Name = "avant")] string? before, CancellationToken ct) =>
+        await DetailAsync(id, before, null, ct);
+
+    [HttpPost("{id:guid}/evenements")]
+    public Task<IActionResult> ChangeEvents(Guid id, [FromForm] List<WebhookEvents> events, CancellationToken ct)
+    {
+        var command = new ChangeWebhookEndpoint.Command { Id = id, Action = ChangeWebhookEndpoint.Change.Events, Events = events ?? [] };
+        return Submit(command, _ => Done(id, "Webhooks.Done.Events"), () => DetailAsync(id, null, command, ct));
+    }
+
+    [HttpPost("{id:guid}/desactiver")]
+    public Task<IActionResult> Disable(Guid id, CancellationToken ct) =>
+        Submit(new ChangeWebhookEndpoint.Command { Id = id, Action = ChangeWebhookEndpoint.Change.Disable }, _ => Done(id, "Webhooks.Done.Disabled"),
+            () => DetailAsync(id, null, null, ct));
+
+    [HttpPost("{id:guid}/activer")]
+    public Task<IActionResult> Enable(Guid id, CancellationToken ct) =>
+        Submit(new ChangeWebhookEndpoint.Command { Id = id, Action = ChangeWebhookEndpoint.Change.Enable }, _ => Done(id, "Webhooks.Done.Enabled"),
+            () => DetailAsync(id, null, null, ct));
+
+    [HttpPost("{id:guid}/test")]
+    public Task<IActionResult> Test(Guid id, CancellationToken ct) =>
+        Submit(new SendTestWebhook.Command(id), _ => Done(id, "Webhooks.Done.Test"), () => DetailAsync(id, null, null, ct));
+
+    [HttpPost("{id:guid}/livraisons/{deliveryId:guid}/renvoyer")]
+    public Task<IActionResult> Resend(Guid id, Guid deliveryId, CancellationToken ct) =>
+        Submit(new ResendWebhookDelivery.Command(id, deliveryId), _ => Done(id, "Webhooks.Done.Resent"), () => DetailAsync(id, null, null, ct));
+
+    [HttpPost("{id:guid}/supprimer")]
+    public Task<IActionResult> Remove(Guid id, CancellationToken ct) =>
+        Submit(new RemoveWebhookEndpoint.Command(id), _ =>
+        {
+            Confirm("Webhooks.Done.Removed");
+            return Redirect("/integrations/webhooks");
+        }, () => DetailAsync(id, null, null, ct));
+
+    private RedirectResult Done(Guid id, string confirmation)
+    {
+        Confirm(confirmation);
+        return Redirect($"/integrations/webhooks/{id}");
+    }
+
+    private async Task<IActionResult> IndexAsync(RegisterWebhookEndpoint.Command form, CancellationToken ct)
+    {
+        ViewData["Endpoints"] = await mediator.Send(new ListWebhookEndpoints.Query(), ct);
+        return View("Index", form);
+    }
+
+    private async Task<IActionResult> DetailAsync(Guid id, string? before, ChangeWebhookEndpoint.Command? form, CancellationToken ct)
+    {
+        var model = await mediator.Send(new GetWebhookEndpoint.Query(id, before), ct);
+        ViewData["Form"] = form ?? new ChangeWebhookEndpoint.Command
+        {
+            Id = id,
+            Action = ChangeWebhookEndpoint.Change.Events,
+            Events = [.. WebhookEventTypes.Each.Where(e => (model.Endpoint.Events & e) == e)],
+        };
+        return View("Detail", model);
+    }
+}
