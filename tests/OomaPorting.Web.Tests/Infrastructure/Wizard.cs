@@ -149,10 +149,10 @@ public sealed partial class Wizard(PortalFactory factory, HttpClient client)
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"justificatifs: {(int)response.StatusCode} {ErrorSummary(body)}");
     }
 
-    /// <summary>A request of Boulangerie Martin with one number of its own, filled and signed: submitted.</summary>
-    public static async Task<(Guid Id, Wizard Wizard)> SubmittedAsync(PortalFactory factory)
+    /// <summary>A request of Boulangerie Martin (or of <paramref name="admin"/>'s account) with one number of its own, filled and signed: submitted.</summary>
+    public static async Task<(Guid Id, Wizard Wizard)> SubmittedAsync(PortalFactory factory, string admin = DemoData.BoulangerieAdmin)
     {
-        var wizard = await StartAsync(factory);
+        var wizard = await StartAsync(factory, admin);
         var main = NextNumber();
         var id = await wizard.FillAsync(mainNumber: main, withSecond: false);
         Assert.Equal(System.Net.HttpStatusCode.Redirect,
