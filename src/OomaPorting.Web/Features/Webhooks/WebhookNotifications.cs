@@ -28,7 +28,7 @@ public sealed class WebhookNotifications(TimeProvider time) : IChangeNotificatio
         var happened = new List<(Guid RequestId, Guid AccountId, WebhookEvents Kind, PortRequestMessage? Message)>();
         foreach (var e in events.OrderBy(e => e.Sequence))
         {
-            if (Classify(e) is var kind and not WebhookEvents.None)
+            if (Classify(e.Kind, e.FromStatus, e.ToStatus) is var kind and not WebhookEvents.None)
             {
                 happened.Add((e.PortRequestId, e.AccountId, kind, null));
             }
@@ -112,27 +112,24 @@ public sealed class WebhookNotifications(TimeProvider time) : IChangeNotificatio
         };
     }
 
-    /// <summary>The event a recorded change is for integrators, or <see cref="WebhookEvents.None"/>.</summary>
-    public static WebhookEvents Classify(PortRequestEvent e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        return e.Kind switch
+    /// <summary>The event a recorded change (its kind, and the statuses it moved between) is for integrators, or <see cref="WebhookEvents.None"/>.</summary>
+    public static WebhookEvents Classify(PortRequestEventKind kind, PortRequestStatus from, PortRequestStatus to) =>
+        kind switch
         {
             PortRequestEventKind.Submitted => WebhookEvents.Submitted,
             PortRequestEventKind.Resubmitted => WebhookEvents.Resubmitted,
             PortRequestEventKind.FocDateSet => WebhookEvents.FocSet,
             PortRequestEventKind.FocDateMoved => WebhookEvents.FocMoved,
-            PortRequestEventKind.TestCallFailed when e.ToStatus == PortRequestStatus.FocConfirmed => WebhookEvents.FocMoved,
+            PortRequestEventKind.TestCallFailed when to == PortRequestStatus.FocConfirmed => WebhookEvents.FocMoved,
             PortRequestEventKind.ActionRequired => WebhookEvents.SentBack,
-            PortRequestEventKind.TestCallFailed when e.ToStatus == PortRequestStatus.ActionRequired => WebhookEvents.SentBack,
+            PortRequestEventKind.TestCallFailed when to == PortRequestStatus.ActionRequired => WebhookEvents.SentBack,
             PortRequestEventKind.TestCallStarted => WebhookEvents.TestCallStarted,
             PortRequestEventKind.TestCallPassed => WebhookEvents.Completed,
-            PortRequestEventKind.TestCallFailed or PortRequestEventKind.NumbersRefused when e.ToStatus == PortRequestStatus.Completed => WebhookEvents.Completed,
+            PortRequestEventKind.TestCallFailed or PortRequestEventKind.NumbersRefused when to == PortRequestStatus.Completed => WebhookEvents.Completed,
             PortRequestEventKind.NumbersRefused => WebhookEvents.NumbersRefused,
-            PortRequestEventKind.Cancelled when e.FromStatus != PortRequestStatus.Draft => WebhookEvents.Cancelled,
+            PortRequestEventKind.Cancelled when from != PortRequestStatus.Draft => WebhookEvents.Cancelled,
             _ => WebhookEvents.None,
         };
-    }
 
     private static async Task<PortRequest?> RequestAsync(AppDbContext db, Guid id, CancellationToken ct) =>
         db.ChangeTracker.Entries<PortRequest>().Select(x => x.Entity).FirstOrDefault(r => r.Id == id)

@@ -1,0 +1,183 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OomaPorting.Domain.Accounts;
+using OomaPorting.Domain.Common;
+using OomaPorting.Web.Data;
+using OomaPorting.Web.Infrastructure.Webhooks;
+using OomaPorting.Web.Tests.Infrastructure;
+
+namespace OomaPorting.Web.Tests.Features.Webhooks;
+
+/// <summary>
+/// Webhooks as in production (no local targets): what the page refuses, an address that resolves into the portal's
+/// own network refused when connecting, a day of failures, another account's endpoints.
+/// </summary>
+public class WebhookSafetyTests : IDisposable
+{
+    private readonly FakeTimeProvider clock = new(ClockedPortal.Start);
+    private readonly PortalFactory factory;
+
+    public WebhookSafetyTests() => factory = WebhookPortal.Make(clock, allowLocal: false);
+
+    public void Dispose()
+    {
+        factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private int Endpoints()
+    {
+        using var scope = factory.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<AppDbContext>().WebhookEndpoints.IgnoreQueryFilters().Count();
+    }
+
+    /// <summary>An endpoint written straight to the database, as a developer's machine would have let it be registered.</summary>
+    private async Task<Guid> LocalEndpointAsync(string company, string url, WebhookEvents events)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var accountId = await db.Accounts.IgnoreQueryFilters().Where(a => a.CompanyName == company).Select(a => a.Id).SingleAsync();
+        var (endpoint, secret) = WebhookEndpoint.Register(accountId, url, events, new Actor("test", ActorRole.AccountAdmin, "Test"), 0, allowLocal: true,
+            clock.GetUtcNow().UtcDateTime);
+        endpoint.KeepSecret(scope.ServiceProvider.GetRequiredService<WebhookSecrets>().Protect(secret));
+        db.WebhookEndpoints.Add(endpoint);
+        await db.SaveChangesAsync();
+        return endpoint.Id;
+    }
+
+    [Theory]
+    [InlineData("", "FocSet", "Indiquez l&#x27;adresse qui recevra les événements.")]
+    [InlineData("http://erp.exemple.fr/hooks", "FocSet", "L&#x27;adresse doit commencer par https://")]
+    [InlineData("https://10.0.0.8/hooks", "FocSet", "Cette adresse désigne un réseau privé")]
+    [InlineData("https://localhost:8443/hooks", "FocSet", "Cette adresse désigne un réseau privé")]
+    [InlineData("https://admin:secret@erp.exemple.fr/hooks", "FocSet", "Retirez l&#x27;identifiant et le mot de passe")]
+    [InlineData("https://erp.exemple.fr/hooks", null, "Cochez au moins un événement.")]
+    [InlineData("https://erp.exemple.fr/hooks", "Everything", "Cochez au moins un événement.")]
+    public async Task The_page_refuses_an_address_or_a_choice_it_cannot_deliver_to_and_saves_nothing(string url, string? events, string message)
+    {
+        var admin = await PortalClient.SignedInAsync(factory, DemoData.BoulangerieAdmin);
+        var before = Endpoints();
+        List<KeyValuePair<string, string>> fields = [new("Url", url)];
+        if (events is not null)
+        {
+            fields.Add(new("Events", events));
+        }
+
+        var response = await Hooks.PostAsync(admin, "/integrations/webhooks", "/integrations/webhooks", fields);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.Contains("data-error-summary", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("whsec_", html, StringComparison.Ordinal);
+        Assert.Equal(before, Endpoints());
+    }
+
+    [Fact]
+    public async Task The_secret_is_shown_once_never_cached_and_kept_encrypted()
+    {
+        var admin = await PortalClient.SignedInAsync(factory, DemoData.DurandAdmin);
+        var response = await Hooks.PostAsync(admin, "/integrations/webhooks", "/integrations/webhooks",
+            [new("Url", "https://erp.cabinet-durand.example/hooks"), new("Events", "Completed")]);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        var html = await response.Content.ReadAsStringAsync();
+        var secret = System.Text.RegularExpressions.Regex.Match(html, "value=\"(whsec_[^\"]+)\"").Groups[1].Value;
+        Assert.StartsWith("whsec_", secret, StringComparison.Ordinal);
+
+        using var scope = factory.Services.CreateScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().WebhookEndpoints.IgnoreQueryFilters()
+            .SingleAsync(e => e.Url == "https://erp.cabinet-durand.example/hooks");
+        Assert.DoesNotContain(secret[6..], stored.SecretCipher, StringComparison.Ordinal);
+        Assert.Equal(secret, scope.ServiceProvider.GetRequiredService<WebhookSecrets>().Unprotect(stored.SecretCipher));
+        foreach (var page in new[] { "/integrations/webhooks", $"/integrations/webhooks/{stored.Id}" })
+        {
+            var body = await (await admin.GetAsync(page)).Content.ReadAsStringAsync();
+            Assert.DoesNotContain(secret, body, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(stored.SecretHint, await (await admin.GetAsync($"/integrations/webhooks/{stored.Id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_name_that_resolves_to_the_loopback_is_refused_when_connecting_and_nothing_is_sent()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var port = new Uri(receiver.Url).Port;
+        var endpointId = await LocalEndpointAsync("Boulangerie Martin", $"http://localhost:{port}/hooks/ooma", WebhookEvents.FocSet);
+        var (id, _) = await Wizard.SubmittedAsync(factory);
+        var support = await SupportDesk.SignInAsync(factory);
+        await support.CheckDocumentsIfWaitingAsync(id);
+        await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-15" });
+        await factory.Services.GetRequiredService<WebhookProcessor>().DispatchDueAsync(CancellationToken.None);
+
+        Assert.Empty(receiver.Calls);
+        var delivery = Assert.Single(Hooks.Deliveries(factory, endpointId));
+        Assert.Equal(WebhookFailure.Address, delivery.LastError);
+        Assert.Equal(1, delivery.Attempts);
+        await Assert.ThrowsAsync<WebhookSender.RefusedAddressException>(async () =>
+            await WebhookSender.ConnectAsync(new DnsEndPoint("localhost", port), allowLocal: false, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_day_of_failures_disables_the_endpoint_gives_up_what_waits_and_tells_the_admins_once()
+    {
+        // A name of the machine itself: every attempt is refused when connecting.
+        var endpointId = await LocalEndpointAsync("Cabinet Durand", "http://localhost:9/hooks", WebhookEvents.FocSet | WebhookEvents.FocMoved);
+        var (id, _) = await Wizard.SubmittedAsync(factory, DemoData.DurandAdmin);
+        var support = await SupportDesk.SignInAsync(factory);
+        await support.CheckDocumentsIfWaitingAsync(id);
+        await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-15" });
+        await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-16" });
+        var processor = factory.Services.GetRequiredService<WebhookProcessor>();
+        for (var hour = 0; hour <= 24; hour += 4)
+        {
+            await processor.DispatchDueAsync(CancellationToken.None);
+            clock.Advance(TimeSpan.FromHours(4));
+        }
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var endpoint = await db.WebhookEndpoints.IgnoreQueryFilters().AsNoTracking().SingleAsync(e => e.Id == endpointId);
+        Assert.False(endpoint.IsEnabled);
+        Assert.Equal("Failures", endpoint.DisabledReason);
+        var deliveries = Hooks.Deliveries(factory, endpointId);
+        Assert.Equal(2, deliveries.Count);
+        Assert.All(deliveries, d => Assert.Equal(WebhookDeliveryStatus.Failed, d.Status));
+        Assert.Equal(WebhookFailure.Address, deliveries[0].LastError);
+        Assert.True(deliveries[0].Attempts >= 6);
+        Assert.Equal(WebhookFailure.Disabled, deliveries[1].LastError);
+        Assert.Equal(0, deliveries[1].Attempts);
+        var mails = await db.OutboxMessages.Where(m => m.Kind == "WebhookDisabled").ToListAsync();
+        Assert.Equal(DemoData.DurandAdmin, Assert.Single(mails).Recipient);
+        Assert.Contains("http://localhost:9/hooks", mails[0].TextBody, StringComparison.Ordinal);
+
+        // Disabled: later changes are not queued for it, and the admin's page says why.
+        support = await SupportDesk.SignInAsync(factory);
+        await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-17" });
+        Assert.Equal(2, Hooks.Deliveries(factory, endpointId).Count);
+        var admin = await PortalClient.SignedInAsync(factory, DemoData.DurandAdmin);
+        var page = await (await admin.GetAsync($"/integrations/webhooks/{endpointId}")).Content.ReadAsStringAsync();
+        Assert.Contains("data-state=\"disabled\"", page, StringComparison.Ordinal);
+        Assert.Contains("après une journée d&#x27;échecs", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_accounts_endpoint_is_not_found_and_left_untouched()
+    {
+        var endpointId = await LocalEndpointAsync("Boulangerie Martin", "https://erp.boulangerie.example/hooks", WebhookEvents.All);
+        var other = await PortalClient.SignedInAsync(factory, DemoData.DurandAdmin);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/integrations/webhooks/{endpointId}")).StatusCode);
+        foreach (var action in new[] { "desactiver", "test", "supprimer", $"livraisons/{Guid.NewGuid()}/renvoyer" })
+        {
+            var response = await PortalClient.PostFormAsync(other, "/integrations/webhooks", $"/integrations/webhooks/{endpointId}/{action}",
+                new Dictionary<string, string>());
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+
+        using var scope = factory.Services.CreateScope();
+        var endpoint = await scope.ServiceProvider.GetRequiredService<AppDbContext>().WebhookEndpoints.IgnoreQueryFilters().SingleAsync(e => e.Id == endpointId);
+        Assert.True(endpoint.IsEnabled);
+        Assert.Empty(Hooks.Deliveries(factory, endpointId));
+    }
+}
