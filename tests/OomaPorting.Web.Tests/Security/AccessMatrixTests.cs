@@ -117,6 +117,28 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
             path = path.Replace("{keyId:guid}", keyId.ToString(), StringComparison.Ordinal);
         }
 
+        if (path.Contains("{endpointId:guid}", StringComparison.Ordinal))
+        {
+            // A fresh endpoint of Martin's, with one delivery already made: stopping, removing or resending it spoils no other case.
+            using var scope = Factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var (endpoint, secret) = Domain.Accounts.WebhookEndpoint.Register(MartinAccount, "https://erp.boulangerie.example/hooks", Domain.Accounts.WebhookEvents.All,
+                new Domain.Common.Actor("matrix", Domain.Common.ActorRole.AccountAdmin, "Matrix"), 0, false, DateTime.UtcNow);
+            endpoint.KeepSecret(scope.ServiceProvider.GetRequiredService<Web.Infrastructure.Webhooks.WebhookSecrets>().Protect(secret));
+            db.WebhookEndpoints.Add(endpoint);
+            var delivery = Web.Features.Webhooks.WebhookNotifications.New(endpoint, Guid.NewGuid(), null, 0, "ping", "{}", DateTime.UtcNow);
+            delivery.Status = Web.Infrastructure.Webhooks.WebhookDeliveryStatus.Delivered;
+            db.WebhookDeliveries.Add(delivery);
+            if (path.EndsWith("/activer", StringComparison.Ordinal))
+            {
+                endpoint.Disable(new Domain.Common.Actor("matrix", Domain.Common.ActorRole.AccountAdmin, "Matrix"), DateTime.UtcNow);
+            }
+
+            await db.SaveChangesAsync();
+            path = path.Replace("{endpointId:guid}", endpoint.Id.ToString(), StringComparison.Ordinal)
+                .Replace("{deliveryId:guid}", delivery.Id.ToString(), StringComparison.Ordinal);
+        }
+
         return path.Replace("{code:int}", "404", StringComparison.Ordinal).Replace("{userId}", MartinColleague, StringComparison.Ordinal)
             .Replace("{documentName?}", "v1", StringComparison.Ordinal).Replace("{**rest}", "v1/nothing-here", StringComparison.Ordinal);
     }
@@ -339,6 +361,15 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         ["GET /integrations"] = Access.Admin,
         ["POST /integrations/cles"] = Access.Admin,
         ["POST /integrations/cles/{keyId:guid}/revoquer"] = Access.Admin,
+        ["GET /integrations/webhooks"] = Access.Admin,
+        ["POST /integrations/webhooks"] = Access.Admin,
+        ["GET /integrations/webhooks/{endpointId:guid}"] = Access.Admin,
+        ["POST /integrations/webhooks/{endpointId:guid}/evenements"] = Access.Admin,
+        ["POST /integrations/webhooks/{endpointId:guid}/desactiver"] = Access.Admin,
+        ["POST /integrations/webhooks/{endpointId:guid}/activer"] = Access.Admin,
+        ["POST /integrations/webhooks/{endpointId:guid}/test"] = Access.Admin,
+        ["POST /integrations/webhooks/{endpointId:guid}/livraisons/{deliveryId:guid}/renvoyer"] = Access.Admin,
+        ["POST /integrations/webhooks/{endpointId:guid}/supprimer"] = Access.Admin,
         ["POST /support/comptes/{accountId:guid}/cles-api/{keyId:guid}/revoquer"] = Access.Support,
         ["GET /api/v1/openapi.json"] = Access.ApiDescription,
         ["ANY /api/{**rest}"] = Access.ApiUnknown,
@@ -408,7 +439,7 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         var location = response.Headers.Location?.ToString() ?? string.Empty;
         var access = Matrix[route];
         var hasId = pattern.Contains("{id", StringComparison.Ordinal) || pattern.Contains("{userId}", StringComparison.Ordinal)
-            || pattern.Contains("{keyId", StringComparison.Ordinal);
+            || pattern.Contains("{keyId", StringComparison.Ordinal) || pattern.Contains("{endpointId", StringComparison.Ordinal);
         if (access == Access.ErrorPage)
         {
             // The page says what it is about, in French, whoever asks.

@@ -114,6 +114,10 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
                 new() { ["Enabled"] = "true" }, ["Enabled"], false),
             "api-key" => new(name, Role.MartinAdmin, "/integrations", "/integrations/cles",
                 new() { ["Name"] = "ERP", ["Role"] = "Read", ["ExpiresOn"] = "" }, ["Name", "Role", "ExpiresOn"], false),
+            "webhook" => new(name, Role.MartinAdmin, "/integrations/webhooks", "/integrations/webhooks",
+                new() { ["Url"] = "https://erp.boulangerie.example/hooks", ["Events"] = "FocSet" }, ["Url", "Events"], false),
+            "webhook-events" => new(name, Role.MartinAdmin, "/integrations/webhooks",
+                await fx.PathAsync("POST", "/integrations/webhooks/{endpointId:guid}/evenements"), new() { ["Events"] = "FocSet" }, ["Events"], false),
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
     }
@@ -135,6 +139,7 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         "ccf", "precheck", "test-call", "send-back", "support-message", "keep-temporary", "support-keep-temporary", "requested-date", "follow", "invitation", "invite-user", "forgot-password",
         "sign-in-code", "change-password", "enable-two-factor", "disable-two-factor", "require-two-factor", "create-account", "account-access", "invite-agent",
         "agent-access", "support-assign", "bulk-foc", "refuse-numbers", "withdraw-numbers", "follow-up", "api-key",
+        "webhook", "webhook-events",
     ];
 
     [Theory]

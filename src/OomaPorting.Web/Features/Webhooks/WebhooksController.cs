@@ -28,42 +28,42 @@ public sealed class WebhooksController(IMediator mediator) : PortalController
         }, () => IndexAsync(command, ct));
     }
 
-    [HttpGet("{id:guid}")]
-    public async Task<IActionResult> Detail(Guid id, [FromQuery(Name = "avant")] string? before, CancellationToken ct) =>
-        await DetailAsync(id, before, null, ct);
+    [HttpGet("{endpointId:guid}")]
+    public async Task<IActionResult> Detail(Guid endpointId, [FromQuery(Name = "avant")] string? before, CancellationToken ct) =>
+        await DetailAsync(endpointId, before, null, ct);
 
-    [HttpPost("{id:guid}/evenements")]
-    public Task<IActionResult> ChangeEvents(Guid id, [FromForm] List<WebhookEvents> events, CancellationToken ct)
+    [HttpPost("{endpointId:guid}/evenements")]
+    public Task<IActionResult> ChangeEvents(Guid endpointId, [FromForm] List<WebhookEvents> events, CancellationToken ct)
     {
-        var command = new ChangeWebhookEndpoint.Command { Id = id, Action = ChangeWebhookEndpoint.Change.Events, Events = events ?? [] };
-        return Submit(command, _ => Done(id, "Webhooks.Done.Events"), () => DetailAsync(id, null, command, ct));
+        var command = new ChangeWebhookEndpoint.Command { Id = endpointId, Action = ChangeWebhookEndpoint.Change.Events, Events = events ?? [] };
+        return Submit(command, _ => Done(endpointId, "Webhooks.Done.Events"), () => DetailAsync(endpointId, null, command, ct));
     }
 
-    [HttpPost("{id:guid}/desactiver")]
-    public Task<IActionResult> Disable(Guid id, CancellationToken ct) =>
-        Submit(new ChangeWebhookEndpoint.Command { Id = id, Action = ChangeWebhookEndpoint.Change.Disable }, _ => Done(id, "Webhooks.Done.Disabled"),
-            () => DetailAsync(id, null, null, ct));
+    [HttpPost("{endpointId:guid}/desactiver")]
+    public Task<IActionResult> Disable(Guid endpointId, CancellationToken ct) =>
+        Submit(new ChangeWebhookEndpoint.Command { Id = endpointId, Action = ChangeWebhookEndpoint.Change.Disable }, _ => Done(endpointId, "Webhooks.Done.Disabled"),
+            () => DetailAsync(endpointId, null, null, ct));
 
-    [HttpPost("{id:guid}/activer")]
-    public Task<IActionResult> Enable(Guid id, CancellationToken ct) =>
-        Submit(new ChangeWebhookEndpoint.Command { Id = id, Action = ChangeWebhookEndpoint.Change.Enable }, _ => Done(id, "Webhooks.Done.Enabled"),
-            () => DetailAsync(id, null, null, ct));
+    [HttpPost("{endpointId:guid}/activer")]
+    public Task<IActionResult> Enable(Guid endpointId, CancellationToken ct) =>
+        Submit(new ChangeWebhookEndpoint.Command { Id = endpointId, Action = ChangeWebhookEndpoint.Change.Enable }, _ => Done(endpointId, "Webhooks.Done.Enabled"),
+            () => DetailAsync(endpointId, null, null, ct));
 
-    [HttpPost("{id:guid}/test")]
-    public Task<IActionResult> Test(Guid id, CancellationToken ct) =>
-        Submit(new SendTestWebhook.Command(id), _ => Done(id, "Webhooks.Done.Test"), () => DetailAsync(id, null, null, ct));
+    [HttpPost("{endpointId:guid}/test")]
+    public Task<IActionResult> Test(Guid endpointId, CancellationToken ct) =>
+        Submit(new SendTestWebhook.Command(endpointId), _ => Done(endpointId, "Webhooks.Done.Test"), () => DetailAsync(endpointId, null, null, ct));
 
-    [HttpPost("{id:guid}/livraisons/{deliveryId:guid}/renvoyer")]
-    public Task<IActionResult> Resend(Guid id, Guid deliveryId, CancellationToken ct) =>
-        Submit(new ResendWebhookDelivery.Command(id, deliveryId), _ => Done(id, "Webhooks.Done.Resent"), () => DetailAsync(id, null, null, ct));
+    [HttpPost("{endpointId:guid}/livraisons/{deliveryId:guid}/renvoyer")]
+    public Task<IActionResult> Resend(Guid endpointId, Guid deliveryId, CancellationToken ct) =>
+        Submit(new ResendWebhookDelivery.Command(endpointId, deliveryId), _ => Done(endpointId, "Webhooks.Done.Resent"), () => DetailAsync(endpointId, null, null, ct));
 
-    [HttpPost("{id:guid}/supprimer")]
-    public Task<IActionResult> Remove(Guid id, CancellationToken ct) =>
-        Submit(new RemoveWebhookEndpoint.Command(id), _ =>
+    [HttpPost("{endpointId:guid}/supprimer")]
+    public Task<IActionResult> Remove(Guid endpointId, CancellationToken ct) =>
+        Submit(new RemoveWebhookEndpoint.Command(endpointId), _ =>
         {
             Confirm("Webhooks.Done.Removed");
             return Redirect("/integrations/webhooks");
-        }, () => DetailAsync(id, null, null, ct));
+        }, () => DetailAsync(endpointId, null, null, ct));
 
     private RedirectResult Done(Guid id, string confirmation)
     {
@@ -77,12 +77,12 @@ public sealed class WebhooksController(IMediator mediator) : PortalController
         return View("Index", form);
     }
 
-    private async Task<IActionResult> DetailAsync(Guid id, string? before, ChangeWebhookEndpoint.Command? form, CancellationToken ct)
+    private async Task<IActionResult> DetailAsync(Guid endpointId, string? before, ChangeWebhookEndpoint.Command? form, CancellationToken ct)
     {
-        var model = await mediator.Send(new GetWebhookEndpoint.Query(id, before), ct);
+        var model = await mediator.Send(new GetWebhookEndpoint.Query(endpointId, before), ct);
         ViewData["Form"] = form ?? new ChangeWebhookEndpoint.Command
         {
-            Id = id,
+            Id = endpointId,
             Action = ChangeWebhookEndpoint.Change.Events,
             Events = [.. WebhookEventTypes.Each.Where(e => (model.Endpoint.Events & e) == e)],
         };
