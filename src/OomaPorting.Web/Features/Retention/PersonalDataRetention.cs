@@ -9,7 +9,8 @@ namespace OomaPorting.Web.Features.Retention;
 /// <see cref="RetentionOptions.PersonalDataAfterMonths"/> after they closed, and deletes their signed mandates
 /// <see cref="RetentionOptions.MandateAfterYears"/> after (what goes is <see cref="PortRequest.ErasePersonalData"/>'s
 /// and <see cref="PortRequest.DeleteMandates"/>'s to say), and erases the content of e-mails sent
-/// <see cref="RetentionOptions.SentEmailContentAfterDays"/> ago (names, addresses, numbers, attached mandates).
+/// <see cref="RetentionOptions.SentEmailContentAfterDays"/> ago (names, addresses, numbers, attached mandates), and
+/// deletes webhook deliveries (their bodies carry numbers and messages) <see cref="RetentionOptions.WebhookLogAfterDays"/> old.
 /// 200 requests a save; at start, then hourly, on every
 /// instance: two instances erasing one request is harmless (the second finds it done, or loses on its version).
 /// </summary>
@@ -24,7 +25,7 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
     private static readonly PortRequestStatus[] Closed = [PortRequestStatus.Completed, PortRequestStatus.Cancelled];
 
     /// <summary>What one pass did.</summary>
-    public sealed record Outcome(int Erased, int MandatesDeleted, int EmailsErased);
+    public sealed record Outcome(int Erased, int MandatesDeleted, int EmailsErased, int WebhookDeliveriesDeleted = 0);
 
     /// <summary>Applies what is due now.</summary>
     public async Task<Outcome> ApplyAsync(CancellationToken ct)
@@ -46,13 +47,22 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
         }
 
         var emails = await EraseSentEmailsAsync(now.AddDays(-options.Value.SentEmailContentAfterDays), ct);
-        if (erased > 0 || mandates > 0 || emails > 0)
+        var deliveries = await DeleteWebhookDeliveriesAsync(now.AddDays(-options.Value.WebhookLogAfterDays), ct);
+        if (erased > 0 || mandates > 0 || emails > 0 || deliveries > 0)
         {
-            Logger.LogInformation("Retention: erased the personal data of {Erased} closed requests, deleted the mandates of {Mandates}, erased {Emails} old e-mails",
-                erased, mandates, emails);
+            Logger.LogInformation("Retention: erased the personal data of {Erased} closed requests, deleted the mandates of {Mandates}, erased {Emails} old e-mails, deleted {Deliveries} old webhook deliveries",
+                erased, mandates, emails, deliveries);
         }
 
-        return new Outcome(erased, mandates, emails);
+        return new Outcome(erased, mandates, emails, deliveries);
+    }
+
+    /// <summary>Deletes the webhook deliveries made before <paramref name="before"/>, whatever became of them: one statement.</summary>
+    private async Task<int> DeleteWebhookDeliveriesAsync(DateTime before, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.WebhookDeliveries.IgnoreQueryFilters().Where(d => d.CreatedAtUtc < before).ExecuteDeleteAsync(ct);
     }
 
     /// <summary>

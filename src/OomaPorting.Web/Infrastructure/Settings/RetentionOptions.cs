@@ -37,4 +37,11 @@ public sealed class RetentionOptions
     /// </summary>
     [Range(7, 3650, ErrorMessage = "Retention:SentEmailContentAfterDays must be between 7 and 3650.")]
     public int SentEmailContentAfterDays { get; set; } = 90;
+
+    /// <summary>
+    /// Days a webhook delivery stays in its endpoint's log (and its body, which carries numbers and support's messages,
+    /// in the database); then it is deleted.
+    /// </summary>
+    [Range(1, 3650, ErrorMessage = "Retention:WebhookLogAfterDays must be between 1 and 3650.")]
+    public int WebhookLogAfterDays { get; set; } = 30;
 }

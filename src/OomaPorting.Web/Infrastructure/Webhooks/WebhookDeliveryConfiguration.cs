@@ -24,5 +24,8 @@ public sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<Webh
         // The endpoint's log, newest first; the next sequence of a request.
         builder.HasIndex(d => new { d.EndpointId, d.CreatedAtUtc });
         builder.HasIndex(d => new { d.PortRequestId, d.Sequence });
+
+        // The retention job's question: made before the cut-off.
+        builder.HasIndex(d => d.CreatedAtUtc);
     }
 }

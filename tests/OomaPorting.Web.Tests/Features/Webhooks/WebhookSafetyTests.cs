@@ -14,27 +14,25 @@ namespace OomaPorting.Web.Tests.Features.Webhooks;
 /// Webhooks as in production (no local targets): what the page refuses, an address that resolves into the portal's
 /// own network refused when connecting, a day of failures, another account's endpoints.
 /// </summary>
-public class WebhookSafetyTests : IDisposable
+public class WebhookSafetyTests(WebhookSafetyTests.ProductionLikePortal portal) : IClassFixture<WebhookSafetyTests.ProductionLikePortal>
 {
-    private readonly FakeTimeProvider clock = new(ClockedPortal.Start);
-    private readonly PortalFactory factory;
+    private readonly FakeTimeProvider clock = portal.Clock;
+    private readonly PortalFactory factory = portal.Factory;
 
-    public WebhookSafetyTests() => factory = WebhookPortal.Make(clock, allowLocal: false);
-
-    public void Dispose()
+    /// <summary>One portal as in production (no local targets) for the tests that do not move its clock.</summary>
+    public sealed class ProductionLikePortal : IDisposable
     {
-        factory.Dispose();
-        GC.SuppressFinalize(this);
-    }
+        public FakeTimeProvider Clock { get; } = new(ClockedPortal.Start);
 
-    private int Endpoints()
-    {
-        using var scope = factory.Services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<AppDbContext>().WebhookEndpoints.IgnoreQueryFilters().Count();
+        public PortalFactory Factory { get; }
+
+        public ProductionLikePortal() => Factory = WebhookPortal.Make(Clock, allowLocal: false);
+
+        public void Dispose() => Factory.Dispose();
     }
 
     /// <summary>An endpoint written straight to the database, as a developer's machine would have let it be registered.</summary>
-    private async Task<Guid> LocalEndpointAsync(string company, string url, WebhookEvents events)
+    internal static async Task<Guid> LocalEndpointAsync(PortalFactory factory, FakeTimeProvider clock, string company, string url, WebhookEvents events)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -46,6 +44,14 @@ public class WebhookSafetyTests : IDisposable
         await db.SaveChangesAsync();
         return endpoint.Id;
     }
+
+    private int Endpoints()
+    {
+        using var scope = factory.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<AppDbContext>().WebhookEndpoints.IgnoreQueryFilters().Count();
+    }
+
+    private Task<Guid> LocalEndpointAsync(string company, string url, WebhookEvents events) => LocalEndpointAsync(factory, clock, company, url, events);
 
     [Theory]
     [InlineData("", "FocSet", "Indiquez l&#x27;adresse qui recevra les événements.")]
@@ -117,49 +123,6 @@ public class WebhookSafetyTests : IDisposable
         Assert.Equal(1, delivery.Attempts);
         await Assert.ThrowsAsync<WebhookSender.RefusedAddressException>(async () =>
             await WebhookSender.ConnectAsync(new DnsEndPoint("localhost", port), allowLocal: false, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task A_day_of_failures_disables_the_endpoint_gives_up_what_waits_and_tells_the_admins_once()
-    {
-        // A name of the machine itself: every attempt is refused when connecting.
-        var endpointId = await LocalEndpointAsync("Cabinet Durand", "http://localhost:9/hooks", WebhookEvents.FocSet | WebhookEvents.FocMoved);
-        var (id, _) = await Wizard.SubmittedAsync(factory, DemoData.DurandAdmin);
-        var support = await SupportDesk.SignInAsync(factory);
-        await support.CheckDocumentsIfWaitingAsync(id);
-        await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-15" });
-        await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-16" });
-        var processor = factory.Services.GetRequiredService<WebhookProcessor>();
-        for (var hour = 0; hour <= 24; hour += 4)
-        {
-            await processor.DispatchDueAsync(CancellationToken.None);
-            clock.Advance(TimeSpan.FromHours(4));
-        }
-
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var endpoint = await db.WebhookEndpoints.IgnoreQueryFilters().AsNoTracking().SingleAsync(e => e.Id == endpointId);
-        Assert.False(endpoint.IsEnabled);
-        Assert.Equal("Failures", endpoint.DisabledReason);
-        var deliveries = Hooks.Deliveries(factory, endpointId);
-        Assert.Equal(2, deliveries.Count);
-        Assert.All(deliveries, d => Assert.Equal(WebhookDeliveryStatus.Failed, d.Status));
-        Assert.Equal(WebhookFailure.Address, deliveries[0].LastError);
-        Assert.True(deliveries[0].Attempts >= 6);
-        Assert.Equal(WebhookFailure.Disabled, deliveries[1].LastError);
-        Assert.Equal(0, deliveries[1].Attempts);
-        var mails = await db.OutboxMessages.Where(m => m.Kind == "WebhookDisabled").ToListAsync();
-        Assert.Equal(DemoData.DurandAdmin, Assert.Single(mails).Recipient);
-        Assert.Contains("http://localhost:9/hooks", mails[0].TextBody, StringComparison.Ordinal);
-
-        // Disabled: later changes are not queued for it, and the admin's page says why.
-        support = await SupportDesk.SignInAsync(factory);
-        await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-17" });
-        Assert.Equal(2, Hooks.Deliveries(factory, endpointId).Count);
-        var admin = await PortalClient.SignedInAsync(factory, DemoData.DurandAdmin);
-        var page = await (await admin.GetAsync($"/integrations/webhooks/{endpointId}")).Content.ReadAsStringAsync();
-        Assert.Contains("data-state=\"disabled\"", page, StringComparison.Ordinal);
-        Assert.Contains("après une journée d&#x27;échecs", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1427,6 +1427,8 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ClaimToken");
 
+                    b.HasIndex("CreatedAtUtc");
+
                     b.HasIndex("EndpointId", "CreatedAtUtc");
 
                     b.HasIndex("PortRequestId", "Sequence");

@@ -1410,6 +1410,8 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ClaimToken");
 
+                    b.HasIndex("CreatedAtUtc");
+
                     b.HasIndex("EndpointId", "CreatedAtUtc");
 
                     b.HasIndex("PortRequestId", "Sequence");

@@ -11,7 +11,7 @@ using OomaPorting.Web.Data;
 namespace OomaPorting.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261128053205_Webhooks")]
+    [Migration("20261128060212_Webhooks")]
     partial class Webhooks
     {
         /// <inheritdoc />
@@ -1412,6 +1412,8 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ClaimToken");
+
+                    b.HasIndex("CreatedAtUtc");
 
                     b.HasIndex("EndpointId", "CreatedAtUtc");
 

@@ -82,6 +82,11 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                 column: "ClaimToken");
 
             migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_CreatedAtUtc",
+                table: "WebhookDeliveries",
+                column: "CreatedAtUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_EndpointId_CreatedAtUtc",
                 table: "WebhookDeliveries",
                 columns: new[] { "EndpointId", "CreatedAtUtc" });

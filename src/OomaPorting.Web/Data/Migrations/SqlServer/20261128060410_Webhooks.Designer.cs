@@ -12,7 +12,7 @@ using OomaPorting.Web.Data;
 namespace OomaPorting.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261128053254_Webhooks")]
+    [Migration("20261128060410_Webhooks")]
     partial class Webhooks
     {
         /// <inheritdoc />
@@ -1429,6 +1429,8 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ClaimToken");
+
+                    b.HasIndex("CreatedAtUtc");
 
                     b.HasIndex("EndpointId", "CreatedAtUtc");
 
