@@ -7,7 +7,7 @@ namespace OomaPorting.Browser.Tests;
 /// <summary>
 /// "Intégrations" (issue 18), in Chromium with axe: an admin makes an API key (a missing name first), copies it from the
 /// page that shows it once, sees it listed by its prefix and revokes it; the API reference page loads under its CSP
-/// and asks nothing of any other host.
+/// and asks nothing of any other host; an admin registers a webhook address, its secret shown once, and sees its log.
 /// </summary>
 [Collection(nameof(SharedBrowser))]
 public class IntegrationsJourneyTests(BrowserPortal portal)
@@ -43,6 +43,48 @@ public class IntegrationsJourneyTests(BrowserPortal portal)
         using var scope = portal.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.True(await db.ApiKeys.IgnoreQueryFilters().AnyAsync(k => k.Prefix == secret.Substring(5, 12) && k.RevokedAtUtc != null));
+    }
+
+    [BrowserFact]
+    public async Task An_admin_registers_a_webhook_address_sees_its_secret_once_and_follows_its_log()
+    {
+        var page = await portal.SignInAsync(DemoData.DurandAdmin);
+        await page.ClickAsync("nav >> text=Intégrations");
+        await page.ClickAsync("[data-webhooks-link]");
+        await BrowserPortal.CheckAsync(page, "65-webhooks");
+
+        // A plain-http address and no event: both fields say what is wrong, nothing is registered.
+        await page.FillAsync("#Url", "http://erp.cabinet-durand.example/ooma");
+        foreach (var box in await page.Locator("input[name=Events]").AllAsync())
+        {
+            await box.UncheckAsync();
+        }
+
+        await page.ClickAsync("form[action='/integrations/webhooks'] button[type=submit]");
+        var summary = await page.InnerTextAsync(".error-summary");
+        Assert.Contains("L'adresse doit commencer par https://", summary, StringComparison.Ordinal);
+        Assert.Contains("Cochez au moins un événement.", summary, StringComparison.Ordinal);
+        await BrowserPortal.CheckAsync(page, "66-webhook-refuse");
+
+        await page.FillAsync("#Url", "https://erp.cabinet-durand.example/ooma");
+        await page.CheckAsync("#Events_FocSet");
+        await page.CheckAsync("#Events_Completed");
+        await page.ClickAsync("form[action='/integrations/webhooks'] button[type=submit]");
+        var secret = await page.InputValueAsync("[data-webhook-secret]");
+        Assert.StartsWith("whsec_", secret, StringComparison.Ordinal);
+        await BrowserPortal.CheckAsync(page, "67-webhook-cree");
+
+        await page.ClickAsync("text=J'ai copié le secret");
+        Assert.DoesNotContain(secret, await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.True(await page.IsCheckedAsync("#Events_FocSet"));
+        Assert.False(await page.IsCheckedAsync("#Events"));
+        await page.ClickAsync("text=Envoyer un événement de test");
+        Assert.Contains("Événement de test mis en file", await page.InnerTextAsync("[data-confirmation]"), StringComparison.Ordinal);
+        Assert.Contains("ping", await page.InnerTextAsync("table"), StringComparison.Ordinal);
+        await BrowserPortal.CheckAsync(page, "68-webhook-journal");
+
+        await page.ClickAsync("text=Désactiver");
+        Assert.Contains("Désactivé", await page.InnerTextAsync("dl"), StringComparison.Ordinal);
     }
 
     [BrowserFact]
