@@ -28,6 +28,11 @@ public class WebhookSignatureTests
         Assert.False(WebhookSignature.Verify(Secret, header, Body, At.AddMinutes(-6), WebhookSignature.DefaultTolerance));
     }
 
+    /// <summary>The value docs/api.md's Python check computes for the same secret, time and body (hmac, hashlib): receivers in any language agree.</summary>
+    [Fact]
+    public void The_signature_is_the_documented_hmac_of_time_dot_body() =>
+        Assert.Equal("t=1796112000,v1=21cef23175e9c5c51439fabd0af011cf405d5a6599ebadde0876d8fe0e40e09c", WebhookSignature.Sign(Secret, At, Body));
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
