@@ -34,16 +34,25 @@ public sealed class DraftsApiController : PortalApiController
         });
 
     /// <summary>Fill or change a draft's answers.</summary>
-    /// <remarks>Also a request sent back for a fix, in the parts the fix reopens. Nothing is kept if one part is refused.</remarks>
+    /// <remarks>Also a request sent back for a fix, in the parts the fix reopens. Nothing is kept if one part is refused. Send If-Match
+    /// with the ETag you read to change only what you saw (412 otherwise).</remarks>
     [HttpPost("port-requests/{id:guid}/draft")]
     [ProducesResponseType<ApiPortRequest>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status412PreconditionFailed, ApiProblems.ContentType)]
     [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
-    public Task<IActionResult> Fill(Guid id, [FromBody] ApiDraft? draft) =>
-        Send(async ct =>
+    public Task<IActionResult> Fill(Guid id, [FromBody] ApiDraft? draft)
+    {
+        if (!TryIfMatch(out var expected, out var refusal))
         {
-            await Mediator.Send(new FillDraft.Command(id, draft ?? new ApiDraft()), ct);
+            return Task.FromResult(refusal!);
+        }
+
+        return Send(async ct =>
+        {
+            await Mediator.Send(new FillDraft.Command(id, draft ?? new ApiDraft(), expected), ct);
             return await Mediator.Send(new GetPortRequest.Query(id), ct);
         }, model => WithETag(ApiPortRequest.From(model), model.Request.Version));
+    }
 
     /// <summary>Attach documents (the carrier's bill).</summary>
     /// <remarks>multipart/form-data: kind = carrierBill, companyRegistration or other; one or more files, PDF, JPEG or PNG, 10 MB

@@ -11,7 +11,8 @@ namespace OomaPorting.Web.Features.Api;
 /// </summary>
 public static class FillDraft
 {
-    public sealed record Command(Guid? Id, ApiDraft Draft) : ICommand<Guid>;
+    /// <param name="ExpectedVersion">The version the caller read (<c>If-Match</c>): the draft is changed only if it is still that one.</param>
+    public sealed record Command(Guid? Id, ApiDraft Draft, int? ExpectedVersion = null) : ICommand<Guid>;
 
     public sealed class Handler(AppDbContext db, IMediator mediator, IStringLocalizer<SharedResource> text) : ICommandHandler<Command, Guid>
     {
@@ -26,12 +27,23 @@ public static class FillDraft
             }
 
             // One transaction for every step (a retrying strategy, SQL Server's, replays the whole of it).
-            return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => FillAsync(command.Id, draft, cancellationToken));
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => FillAsync(command.Id, draft, command.ExpectedVersion, cancellationToken));
         }
 
-        private async Task<Guid> FillAsync(Guid? existing, ApiDraft draft, CancellationToken cancellationToken)
+        private async Task<Guid> FillAsync(Guid? existing, ApiDraft draft, int? expectedVersion, CancellationToken cancellationToken)
         {
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            if (existing is { } known && expectedVersion is { } expected)
+            {
+                // Read inside the writer's transaction: nobody can change the draft between this check and the steps.
+                var current = await db.PortRequests.Where(r => r.Id == known).Select(r => (int?)r.Version).FirstOrDefaultAsync(cancellationToken)
+                    ?? throw new NotFoundException();
+                if (current != expected)
+                {
+                    throw new Infrastructure.Forms.ConcurrentChangeException();
+                }
+            }
+
             var id = existing ?? await mediator.Send(new StartPort.Command(), cancellationToken);
             if (draft.NumberType is { } type)
             {

@@ -155,6 +155,38 @@ public class PortRequestsApiTests(SharedPortal portal)
     }
 
     [Fact]
+    public async Task A_draft_change_with_a_stale_if_match_changes_nothing_and_with_the_etag_applies()
+    {
+        var api = ApiClients.For(factory, await ApiClients.KeyAsync(factory, "Boulangerie Martin"));
+        var created = await api.PostJsonAsync("/api/v1/port-requests", new { numberType = "fixed" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.JsonAsync()).GetProperty("id").GetString();
+        var etag = created.Headers.ETag!.Tag;
+
+        // Someone else changed it since: the first caller's change is refused whole.
+        Assert.Equal(HttpStatusCode.OK, (await api.PostJsonAsync($"/api/v1/port-requests/{id}/draft", new { carrier = new { code = "F0" } })).StatusCode);
+        var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/port-requests/{id}/draft")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { carrier = new { code = "F1" } }),
+        };
+        stale.Headers.IfMatch.Add(new EntityTagHeaderValue(etag));
+        var refused = await api.SendAsync(stale);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, refused.StatusCode);
+        Assert.Equal("Api.ModifiedMeanwhile", (await refused.JsonAsync()).GetProperty("code").GetString());
+        var now = await api.GetAsync($"/api/v1/port-requests/{id}");
+        Assert.Equal("F0", (await now.JsonAsync()).GetProperty("carrier").GetProperty("code").GetString());
+
+        var fresh = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/port-requests/{id}/draft")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { carrier = new { code = "F1" } }),
+        };
+        fresh.Headers.IfMatch.Add(new EntityTagHeaderValue(now.Headers.ETag!.Tag));
+        var applied = await api.SendAsync(fresh);
+        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+        Assert.Equal("F1", (await applied.JsonAsync()).GetProperty("carrier").GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task A_cancel_with_a_stale_if_match_changes_nothing_and_with_the_etag_cancels()
     {
         var (_, key, ids) = await AccountWithRequestsAsync(1);
