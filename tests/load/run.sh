@@ -262,6 +262,21 @@ print(sys.argv[1] + k[a] + k[b] + k[c])' F0X1A2B3C "$SIGN_NUMBER")
   else
     echo "$SIZE: no API key could be made: API rows skipped" >&2
   fi
+  # Webhooks (docs/api.md): an address registered on its page, 50 test events queued to it (their deliveries fail: the
+  # harness has no receiver on the Internet, so the log fills with attempts), then the list and the address's log.
+  HOOK_TOKEN=$(token_of "$ADMIN" /integrations/webhooks)
+  HOOK_ID=$(curl -s -H "Cookie: $ADMIN" --data-urlencode "__RequestVerificationToken=$HOOK_TOKEN" \
+    -d "Url=https%3A%2F%2Ferp.harness.example%2Fhooks&Events=Completed" "$BASE/integrations/webhooks" \
+    | grep -o 'href="/integrations/webhooks/[0-9a-f-]\{36\}"' | head -1 | cut -d/ -f4 | tr -d '"')
+  if [ -n "$HOOK_ID" ]; then
+    for _ in $(seq 50); do
+      curl -s -o /dev/null -H "Cookie: $ADMIN" --data-urlencode "__RequestVerificationToken=$HOOK_TOKEN" "$BASE/integrations/webhooks/$HOOK_ID/test"
+    done
+    run "$SIZE" "webhooks page (admin)" 32 "$ADMIN" /integrations/webhooks
+    run "$SIZE" "webhook address and its log of 50 (admin)" 32 "$ADMIN" "/integrations/webhooks/$HOOK_ID"
+  else
+    echo "$SIZE: no webhook address could be registered: webhook rows skipped" >&2
+  fi
   run "$SIZE" "wizard step POST" 16 "$ADMIN" /portage "$LUA"
 
   # The numbers step with a 1,000-line paste (a main line with its RIO, 999 SDA numbers): four connections, each
