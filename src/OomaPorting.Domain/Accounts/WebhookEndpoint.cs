@@ -123,12 +123,7 @@ public sealed class WebhookEndpoint
     public static (WebhookEndpoint Endpoint, string Secret) Register(Guid accountId, string? url, WebhookEvents events, Actor actor, int existing,
         bool allowLocal, DateTime nowUtc)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsCustomerAdmin)
-        {
-            throw new DomainException("Webhook.NotAllowed", "Only an admin of the account registers its webhook endpoints.");
-        }
-
+        EnsureManagedBy(actor);
         if (CheckUrl(url, allowLocal) is { } urlProblem)
         {
             throw new DomainException(urlProblem, "A webhook endpoint is an https address of a public server.");
@@ -173,7 +168,7 @@ public sealed class WebhookEndpoint
     /// <summary>Changes which events the endpoint receives (an admin of its account).</summary>
     public void ChangeEvents(WebhookEvents events, Actor actor)
     {
-        EnsureAdmin(actor);
+        EnsureManagedBy(actor);
         if (CheckEvents(events) is { } problem)
         {
             throw new DomainException(problem, "A webhook endpoint receives at least one kind of event.");
@@ -185,7 +180,7 @@ public sealed class WebhookEndpoint
     /// <summary>Stops deliveries (an admin of its account); what was pending is not sent.</summary>
     public void Disable(Actor actor, DateTime nowUtc)
     {
-        EnsureAdmin(actor);
+        EnsureManagedBy(actor);
         if (!IsEnabled)
         {
             throw new DomainException("Webhook.AlreadyDisabled", "This webhook endpoint is already disabled.");
@@ -198,7 +193,7 @@ public sealed class WebhookEndpoint
     /// <summary>Starts deliveries again (an admin of its account), with a clean failure record.</summary>
     public void Enable(Actor actor)
     {
-        EnsureAdmin(actor);
+        EnsureManagedBy(actor);
         if (IsEnabled)
         {
             throw new DomainException("Webhook.AlreadyEnabled", "This webhook endpoint already receives its events.");
@@ -207,6 +202,16 @@ public sealed class WebhookEndpoint
         DisabledAtUtc = null;
         DisabledReason = null;
         FailingSinceUtc = null;
+    }
+
+    /// <summary>Refuses unless <paramref name="actor"/> may send this endpoint something by hand (a resend, a test event): an admin, the endpoint enabled.</summary>
+    public void EnsureSendableBy(Actor actor)
+    {
+        EnsureManagedBy(actor);
+        if (!IsEnabled)
+        {
+            throw new DomainException("Webhook.Resend.Disabled", "Enable the endpoint before sending it anything again.");
+        }
     }
 
     /// <summary>A delivery was answered with a 2xx: the endpoint is healthy again.</summary>
@@ -234,7 +239,8 @@ public sealed class WebhookEndpoint
         return false;
     }
 
-    private static void EnsureAdmin(Actor actor)
+    /// <summary>Refuses unless <paramref name="actor"/> manages the account's endpoints (registers, changes, removes them): an admin of the account.</summary>
+    public static void EnsureManagedBy(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsCustomerAdmin)

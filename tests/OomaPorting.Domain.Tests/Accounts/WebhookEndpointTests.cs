@@ -124,6 +124,18 @@ public class WebhookEndpointTests
     }
 
     [Fact]
+    public void Only_an_admin_sends_by_hand_and_only_to_an_enabled_endpoint()
+    {
+        var endpoint = NewEndpoint();
+        endpoint.EnsureSendableBy(Admin);
+        WebhookEndpoint.EnsureManagedBy(Admin);
+        Assert.Equal("Webhook.NotAllowed", Assert.Throws<DomainException>(() => endpoint.EnsureSendableBy(User)).Code);
+        Assert.Equal("Webhook.NotAllowed", Assert.Throws<DomainException>(() => WebhookEndpoint.EnsureManagedBy(Support)).Code);
+        endpoint.Disable(Admin, Now);
+        Assert.Equal("Webhook.Resend.Disabled", Assert.Throws<DomainException>(() => endpoint.EnsureSendableBy(Admin)).Code);
+    }
+
+    [Fact]
     public void A_day_of_failures_without_one_success_disables_the_endpoint_once()
     {
         var endpoint = NewEndpoint();

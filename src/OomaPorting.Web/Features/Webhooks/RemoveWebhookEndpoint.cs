@@ -1,3 +1,4 @@
+using OomaPorting.Domain.Accounts;
 using OomaPorting.Web.Infrastructure.Webhooks;
 
 namespace OomaPorting.Web.Features.Webhooks;
@@ -12,12 +13,8 @@ public static class RemoveWebhookEndpoint
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(command);
-            if (!current.Actor.IsCustomerAdmin)
-            {
-                throw new DomainException("Webhook.NotAllowed", "Only an admin of the account manages its webhook endpoints.");
-            }
-
             var endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == command.Id, cancellationToken) ?? throw new NotFoundException();
+            WebhookEndpoint.EnsureManagedBy(current.Actor);
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             await db.WebhookDeliveries.Where(d => d.EndpointId == endpoint.Id).ExecuteDeleteAsync(cancellationToken);
             db.WebhookEndpoints.Remove(endpoint);

@@ -16,19 +16,11 @@ public static class ResendWebhookDelivery
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(command);
-            if (!current.Actor.IsCustomerAdmin)
-            {
-                throw new DomainException("Webhook.NotAllowed", "Only an admin of the account manages its webhook endpoints.");
-            }
-
             var endpoint = await db.WebhookEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.Id == command.EndpointId, cancellationToken)
                 ?? throw new NotFoundException();
             var original = await db.WebhookDeliveries.AsNoTracking()
                 .FirstOrDefaultAsync(d => d.Id == command.DeliveryId && d.EndpointId == endpoint.Id, cancellationToken) ?? throw new NotFoundException();
-            if (!endpoint.IsEnabled)
-            {
-                throw new DomainException("Webhook.Resend.Disabled", "Enable the endpoint before sending it anything again.");
-            }
+            endpoint.EnsureSendableBy(current.Actor);
 
             if (original.Status == WebhookDeliveryStatus.Pending)
             {

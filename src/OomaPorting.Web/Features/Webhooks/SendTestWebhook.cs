@@ -15,17 +15,9 @@ public static class SendTestWebhook
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(command);
-            if (!current.Actor.IsCustomerAdmin)
-            {
-                throw new DomainException("Webhook.NotAllowed", "Only an admin of the account manages its webhook endpoints.");
-            }
-
             var endpoint = await db.WebhookEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.Id == command.Id, cancellationToken)
                 ?? throw new NotFoundException();
-            if (!endpoint.IsEnabled)
-            {
-                throw new DomainException("Webhook.Resend.Disabled", "Enable the endpoint before sending it anything again.");
-            }
+            endpoint.EnsureSendableBy(current.Actor);
 
             var now = time.GetUtcNow().UtcDateTime;
             var eventId = Guid.CreateVersion7(now);
