@@ -126,6 +126,8 @@ public static class PortalServices
         services.AddValidatedOptions<RetentionOptions>(RetentionOptions.Section);
         services.AddSingleton<Features.PortingWizard.DraftPurge>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.PortingWizard.DraftPurge>());
+        services.AddSingleton<Features.AccountData.AccountExportBuilder>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.AccountData.AccountExportBuilder>());
         services.AddSingleton<Features.Retention.PersonalDataRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Retention.PersonalDataRetention>());
         services.AddSingleton<MigrationsHealthCheck>();

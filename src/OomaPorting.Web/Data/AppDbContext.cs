@@ -54,6 +54,11 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
     /// <summary>The webhooks' outbox: one row per event and endpoint (<see cref="Infrastructure.Webhooks.WebhookProcessor"/>).</summary>
     public DbSet<Infrastructure.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Infrastructure.Webhooks.WebhookDelivery>();
 
+    /// <summary>Archives of an account's data its admins asked for (<see cref="Features.AccountData.AccountExportBuilder"/>).</summary>
+    public DbSet<AccountExport> AccountExports => Set<AccountExport>();
+
+    public DbSet<AccountExportChunk> AccountExportChunks => Set<AccountExportChunk>();
+
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
 
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
@@ -102,6 +107,7 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
         builder.Entity<SignatureCode>().HasQueryFilter(c => c.AccountId == CurrentAccountId);
         builder.Entity<SupportingDocument>().HasQueryFilter(d => d.AccountId == CurrentAccountId);
         builder.Entity<ApiKey>().HasQueryFilter(k => k.AccountId == CurrentAccountId);
+        builder.Entity<AccountExport>().HasQueryFilter(e => e.AccountId == CurrentAccountId);
         builder.Entity<WebhookEndpoint>().HasQueryFilter(e => e.AccountId == CurrentAccountId);
         builder.Entity<Infrastructure.Webhooks.WebhookDelivery>().HasQueryFilter(d => d.AccountId == CurrentAccountId);
         // A chunk is reached only through its document, read under the filter above first (DatabaseDocumentStore).

@@ -910,6 +910,75 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.ToTable("SupportingDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("OomaPorting.Web.Data.AccountExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadyAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.HasIndex("AccountId", "RequestedAtUtc");
+
+                    b.HasIndex("Status", "RequestedAtUtc");
+
+                    b.ToTable("AccountExports", (string)null);
+                });
+
+            modelBuilder.Entity("OomaPorting.Web.Data.AccountExportChunk", b =>
+                {
+                    b.Property<Guid>("ExportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ExportId", "Index");
+
+                    b.ToTable("AccountExportChunks", (string)null);
+                });
+
             modelBuilder.Entity("OomaPorting.Web.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1692,6 +1761,24 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.HasOne("OomaPorting.Domain.Porting.PortRequest", null)
                         .WithMany("Documents")
                         .HasForeignKey("PortRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OomaPorting.Web.Data.AccountExport", b =>
+                {
+                    b.HasOne("OomaPorting.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OomaPorting.Web.Data.AccountExportChunk", b =>
+                {
+                    b.HasOne("OomaPorting.Web.Data.AccountExport", null)
+                        .WithMany()
+                        .HasForeignKey("ExportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
