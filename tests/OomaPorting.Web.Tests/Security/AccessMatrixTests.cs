@@ -139,6 +139,22 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
                 .Replace("{deliveryId:guid}", delivery.Id.ToString(), StringComparison.Ordinal);
         }
 
+        if (path.Contains("{exportId:guid}", StringComparison.Ordinal))
+        {
+            // A ready archive of Martin's account (a few bytes stand for the ZIP).
+            using var scope = Factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var export = new AccountExport
+            {
+                Id = Guid.NewGuid(), AccountId = MartinAccount, RequestedByUserId = "matrix", RequestedByName = "Matrix", RequestedAtUtc = DateTime.UtcNow,
+                Status = AccountExportStatus.Ready, ReadyAtUtc = DateTime.UtcNow, ExpiresAtUtc = DateTime.UtcNow.AddDays(7), SizeBytes = 4,
+            };
+            db.AccountExports.Add(export);
+            db.AccountExportChunks.Add(new AccountExportChunk { ExportId = export.Id, Index = 0, Data = [0x50, 0x4B, 0x05, 0x06] });
+            await db.SaveChangesAsync();
+            path = path.Replace("{exportId:guid}", export.Id.ToString(), StringComparison.Ordinal);
+        }
+
         return path.Replace("{code:int}", "404", StringComparison.Ordinal).Replace("{userId}", MartinColleague, StringComparison.Ordinal)
             .Replace("{documentName?}", "v1", StringComparison.Ordinal).Replace("{**rest}", "v1/nothing-here", StringComparison.Ordinal);
     }
@@ -361,6 +377,9 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         ["GET /integrations"] = Access.Admin,
         ["POST /integrations/cles"] = Access.Admin,
         ["POST /integrations/cles/{keyId:guid}/revoquer"] = Access.Admin,
+        ["GET /donnees-du-compte"] = Access.Admin,
+        ["POST /donnees-du-compte"] = Access.Admin,
+        ["GET /donnees-du-compte/{exportId:guid}/archive.zip"] = Access.Admin,
         ["GET /integrations/webhooks"] = Access.Admin,
         ["POST /integrations/webhooks"] = Access.Admin,
         ["GET /integrations/webhooks/{endpointId:guid}"] = Access.Admin,
@@ -439,7 +458,7 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         var location = response.Headers.Location?.ToString() ?? string.Empty;
         var access = Matrix[route];
         var hasId = pattern.Contains("{id", StringComparison.Ordinal) || pattern.Contains("{userId}", StringComparison.Ordinal)
-            || pattern.Contains("{keyId", StringComparison.Ordinal) || pattern.Contains("{endpointId", StringComparison.Ordinal);
+            || pattern.Contains("{keyId", StringComparison.Ordinal) || pattern.Contains("{endpointId", StringComparison.Ordinal) || pattern.Contains("{exportId", StringComparison.Ordinal);
         if (access == Access.ErrorPage)
         {
             // The page says what it is about, in French, whoever asks.
