@@ -277,6 +277,23 @@ print(sys.argv[1] + k[a] + k[b] + k[c])' F0X1A2B3C "$SIGN_NUMBER")
   else
     echo "$SIZE: no webhook address could be registered: webhook rows skipped" >&2
   fi
+  # The account's data (issue 19): an archive asked for on its page, the time the background builder takes to make it
+  # (polled every second), its size, then the page that lists it.
+  EXPORT_TOKEN=$(token_of "$ADMIN" /donnees-du-compte)
+  curl -s -o /dev/null -H "Cookie: $ADMIN" --data-urlencode "__RequestVerificationToken=$EXPORT_TOKEN" "$BASE/donnees-du-compte"
+  EXPORT_START=$(date +%s)
+  for _ in $(seq 600); do
+    curl -s -H "Cookie: $ADMIN" "$BASE/donnees-du-compte" | grep -q 'data-status="Pending"' || break
+    sleep 1
+  done
+  EXPORT_LINK=$(curl -s -H "Cookie: $ADMIN" "$BASE/donnees-du-compte" | grep -o '/donnees-du-compte/[0-9a-f-]\{36\}/archive.zip' | head -1)
+  if [ -n "$EXPORT_LINK" ]; then
+    EXPORT_BYTES=$(curl -s -o /dev/null -w '%{size_download}' -H "Cookie: $ADMIN" "$BASE$EXPORT_LINK")
+    echo "$SIZE: account export made in about $(( $(date +%s) - EXPORT_START )) s, $EXPORT_BYTES bytes"
+    run "$SIZE" "account data page (admin)" 32 "$ADMIN" /donnees-du-compte
+  else
+    echo "$SIZE: the account export was not made: row skipped" >&2
+  fi
   run "$SIZE" "wizard step POST" 16 "$ADMIN" /portage "$LUA"
 
   # The numbers step with a 1,000-line paste (a main line with its RIO, 999 SDA numbers): four connections, each
