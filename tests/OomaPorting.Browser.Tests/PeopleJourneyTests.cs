@@ -100,4 +100,32 @@ public partial class PeopleJourneyTests(BrowserPortal portal)
         await nina.Context.CloseAsync();
         await admin.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task An_admin_asks_for_the_accounts_data_and_downloads_the_archive()
+    {
+        var page = await portal.SignInAsync(DemoData.BoulangerieAdmin);
+        await page.ClickAsync("nav >> text=Utilisateurs");
+        await page.ClickAsync("[data-account-data-link]");
+        await BrowserPortal.CheckAsync(page, "69-donnees-du-compte");
+        await page.ClickAsync("text=Préparer une archive");
+        Assert.Contains("Archive demandée", await page.InnerTextAsync("[data-confirmation]"), StringComparison.Ordinal);
+        await page.ReloadAsync();
+        Assert.Contains("En préparation", await page.InnerTextAsync("table"), StringComparison.Ordinal);
+
+        var builder = portal.Services.GetRequiredService<OomaPorting.Web.Features.AccountData.AccountExportBuilder>();
+        while (await builder.BuildNextAsync(CancellationToken.None))
+        {
+        }
+
+        await page.ReloadAsync();
+        await BrowserPortal.CheckAsync(page, "70-archive-prete");
+        // The link, fetched with the browser's own session.
+        var href = await page.GetAttributeAsync("a[href$='/archive.zip']", "href");
+        var response = await page.Context.APIRequest.GetAsync(href!);
+        Assert.Equal(200, response.Status);
+        Assert.Contains("attachment", response.Headers["content-disposition"], StringComparison.Ordinal);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await response.BodyAsync()));
+        Assert.Contains(zip.Entries, e => e.FullName == "compte.json");
+    }
 }
