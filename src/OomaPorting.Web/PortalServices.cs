@@ -126,6 +126,7 @@ public static class PortalServices
         services.AddValidatedOptions<RetentionOptions>(RetentionOptions.Section);
         services.AddSingleton<Features.PortingWizard.DraftPurge>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.PortingWizard.DraftPurge>());
+        services.AddValidatedOptions<AccountExportOptions>(AccountExportOptions.Section);
         services.AddSingleton<Features.AccountData.AccountExportBuilder>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.AccountData.AccountExportBuilder>());
         services.AddSingleton<Features.Retention.PersonalDataRetention>();

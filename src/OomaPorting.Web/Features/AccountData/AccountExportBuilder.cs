@@ -1,27 +1,32 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using OomaPorting.Web.Infrastructure.Api;
 using OomaPorting.Web.Infrastructure.Documents;
 using OomaPorting.Web.Infrastructure.Pdf;
+using OomaPorting.Web.Infrastructure.Settings;
 
 namespace OomaPorting.Web.Features.AccountData;
 
 /// <summary>
-/// Makes the archives admins asked for, one at a time, every few seconds on every instance (a claim by one conditional
+/// Makes the archives admins asked for, one at a time, every <see cref="AccountExportOptions.PollSeconds"/> on every instance (a claim by one conditional
 /// UPDATE keeps two instances off the same one), and deletes those past their <see cref="AccountExport.OfferedDays"/>.
 /// An archive is a ZIP: <c>LISEZMOI.txt</c>; <c>compte.json</c> (the account, its users and their roles, its numbers);
 /// one <c>demandes/{reference}.json</c> per request (answers, numbers with their outcome, the public history and the
 /// thread with support, never the desk's internal notes); beside it the signed mandate in force as PDF and the
 /// supporting documents as uploaded.
 /// </summary>
-public sealed class AccountExportBuilder(IServiceScopeFactory scopes, TimeProvider time, ILogger<AccountExportBuilder> logger) : PeriodicJob(time, logger)
+public sealed class AccountExportBuilder(IServiceScopeFactory scopes, IOptions<AccountExportOptions> options, TimeProvider time,
+    ILogger<AccountExportBuilder> logger) : PeriodicJob(time, logger)
 {
     public const int ChunkSize = 256 * 1024;
 
     private static readonly JsonSerializerOptions Json = MakeJson();
 
-    protected override TimeSpan Period => TimeSpan.FromSeconds(10);
+    protected override TimeSpan Period => TimeSpan.FromSeconds(options.Value.PollSeconds);
+
+    protected override bool Enabled => options.Value.BuilderEnabled;
 
     protected override string Name => "Making account exports";
 

@@ -22,7 +22,10 @@ public class FocReminderTests
     {
         var counter = new SqlCommandCounter();
         var clock = new FakeTimeProvider(new DateTimeOffset(Dating));
-        using var factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Email:DispatcherEnabled"] = "false" })
+        using var factory = new PortalFactory(settings: new Dictionary<string, string?>
+        {
+            ["Email:DispatcherEnabled"] = "false", ["Webhooks:DispatcherEnabled"] = "false", ["AccountExport:BuilderEnabled"] = "false",
+        })
         {
             Clock = clock,
             ConfigureServices = s => s.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(counter)),
