@@ -15,6 +15,10 @@ public static class ApiJson
     {
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+
+        // Letters of every language as they are (accents stay readable), but markup always escaped (<, >, &, quotes):
+        // left unset, MVC's formatter would pick a relaxed encoder, and a stored "<script>" could come back raw.
+        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.MaxDepth = 16;
