@@ -13,6 +13,7 @@ builder.Host.UseSerilog(Logging.Configure, preserveStaticLogger: true);
 
 builder.Services
     .AddPortalMvc()
+    .AddPortalHealth()
     .AddPortalMediator()
     .AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath)
     .AddPortalEmail()
@@ -20,6 +21,8 @@ builder.Services
     .AddPortalIdentity(builder.Environment)
     .AddPortalApi()
     .AddPortalWebhooks()
+    .AddPortalRetention()
+    .AddPortalAccountData()
     .AddPortalRateLimits()
     .AddPortalTelemetry(builder.Configuration)
     .AddPortalGauges(builder.Configuration);

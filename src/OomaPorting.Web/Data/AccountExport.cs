@@ -2,14 +2,11 @@ namespace OomaPorting.Web.Data;
 
 /// <summary>
 /// An archive of an account's data an admin asked for (RGPD: the right of access and of portability): made in the
-/// background (<see cref="Features.AccountData.AccountExportBuilder"/>), offered for <see cref="OfferedDays"/> days,
+/// background (<see cref="Features.AccountData.AccountExportBuilder"/>), offered for <see cref="Domain.Accounts.AccountDataRequest.OfferedDays"/> days,
 /// then deleted. Its bytes are <see cref="AccountExportChunk"/> rows, so every instance can serve it.
 /// </summary>
 public sealed class AccountExport
 {
-    /// <summary>How long a finished archive can be downloaded.</summary>
-    public const int OfferedDays = 7;
-
     public Guid Id { get; set; }
 
     public Guid AccountId { get; set; }
@@ -24,7 +21,7 @@ public sealed class AccountExport
 
     public DateTime? ReadyAtUtc { get; set; }
 
-    /// <summary>When the archive is deleted: <see cref="OfferedDays"/> after it was ready.</summary>
+    /// <summary>When the archive is deleted: <see cref="Domain.Accounts.AccountDataRequest.ExpiresAt"/>.</summary>
     public DateTime? ExpiresAtUtc { get; set; }
 
     public long? SizeBytes { get; set; }

@@ -11,7 +11,7 @@ namespace OomaPorting.Web.Features.AccountData;
 
 /// <summary>
 /// Makes the archives admins asked for, one at a time, every <see cref="AccountExportOptions.PollSeconds"/> on every instance (a claim by one conditional
-/// UPDATE keeps two instances off the same one), and deletes those past their <see cref="AccountExport.OfferedDays"/>.
+/// UPDATE keeps two instances off the same one), and deletes those past their <see cref="Domain.Accounts.AccountDataRequest.OfferedDays"/>.
 /// An archive is a ZIP: <c>LISEZMOI.txt</c>; <c>compte.json</c> (the account, its users and their roles, its numbers);
 /// one <c>demandes/{reference}.json</c> per request (answers, numbers with their outcome, the public history and the
 /// thread with support, never the desk's internal notes); beside it the signed mandate in force as PDF and the
@@ -71,7 +71,7 @@ public sealed class AccountExportBuilder(IServiceScopeFactory scopes, IOptions<A
             export.Status = AccountExportStatus.Ready;
             export.SizeBytes = archive.Length;
             export.ReadyAtUtc = Time.GetUtcNow().UtcDateTime;
-            export.ExpiresAtUtc = export.ReadyAtUtc.Value.AddDays(AccountExport.OfferedDays);
+            export.ExpiresAtUtc = Domain.Accounts.AccountDataRequest.ExpiresAt(export.ReadyAtUtc.Value);
             Logger.LogInformation("Made export {ExportId} of account {AccountId}: {Bytes} bytes", export.Id, export.AccountId, archive.Length);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -1,8 +1,10 @@
+using OomaPorting.Domain.Accounts;
+
 namespace OomaPorting.Web.Features.AccountData;
 
 /// <summary>
 /// An account admin asks for an archive of the account's data: queued, made in the background within a minute or so,
-/// offered for <see cref="AccountExport.OfferedDays"/> days. One at a time: a second request while one is being made is refused.
+/// offered for a few days; who may ask and how often is <see cref="AccountDataRequest"/>.
 /// </summary>
 public static class RequestAccountExport
 {
@@ -13,16 +15,9 @@ public static class RequestAccountExport
         public async ValueTask<Guid> Handle(Command command, CancellationToken cancellationToken)
         {
             var actor = current.Actor;
-            if (!actor.IsCustomerAdmin)
-            {
-                throw new DomainException("Export.NotAllowed", "Only an admin of the account asks for its data.");
-            }
-
+            AccountDataRequest.EnsureMayAsk(actor, actor.IsCustomerAdmin
+                && await db.AccountExports.AnyAsync(e => e.Status == AccountExportStatus.Pending, cancellationToken));
             var accountId = current.AccountId ?? throw new NotFoundException();
-            if (await db.AccountExports.AnyAsync(e => e.Status == AccountExportStatus.Pending, cancellationToken))
-            {
-                throw new DomainException("Export.Running", "An archive of this account is being made already.");
-            }
 
             var now = time.GetUtcNow().UtcDateTime;
             var export = new AccountExport

@@ -126,7 +126,14 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, WebhookSender 
         var settings = options.Value;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var delivery = await db.WebhookDeliveries.IgnoreQueryFilters().FirstAsync(d => d.Id == deliveryId, CancellationToken.None);
+        var delivery = await db.WebhookDeliveries.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Id == deliveryId, CancellationToken.None);
+        if (delivery is null)
+        {
+            // Its endpoint was removed (with its log) while the call was under way: nothing left to record.
+            logger.LogInformation("Webhook delivery {DeliveryId} was removed with its endpoint during its attempt", deliveryId);
+            return;
+        }
+
         var endpoint = await db.WebhookEndpoints.IgnoreQueryFilters().FirstOrDefaultAsync(e => e.Id == delivery.EndpointId, CancellationToken.None);
         var now = time.GetUtcNow().UtcDateTime;
         var window = TimeSpan.FromHours(settings.DisableAfterHours);

@@ -84,7 +84,7 @@ public partial class AccountExportTests(ClockedPortal portal) : IClassFixture<Cl
         var durand = await PortalClient.SignedInAsync(factory, DemoData.DurandAdmin);
         Assert.Equal(HttpStatusCode.NotFound, (await durand.GetAsync(link.Value)).StatusCode);
         Assert.DoesNotContain(link.Groups[1].Value, await (await durand.GetAsync("/donnees-du-compte")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        portal.Clock.Advance(TimeSpan.FromDays(AccountExport.OfferedDays) + TimeSpan.FromMinutes(1));
+        portal.Clock.Advance(TimeSpan.FromDays(Domain.Accounts.AccountDataRequest.OfferedDays) + TimeSpan.FromMinutes(1));
         await builder.PurgeExpiredAsync(CancellationToken.None);
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

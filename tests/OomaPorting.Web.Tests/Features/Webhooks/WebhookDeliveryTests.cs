@@ -162,6 +162,45 @@ public class WebhookDeliveryTests(WebhookPortal portal) : IClassFixture<WebhookP
     }
 
     [Fact]
+    public async Task An_address_removed_while_its_delivery_is_under_way_ends_the_attempt_quietly()
+    {
+        await Hooks.ResetAsync(factory, "Boulangerie Martin");
+        await using var hanging = await WebhookReceiver.StartAsync();
+        hanging.Answer = async (_, ct) =>
+        {
+            await Task.Delay(TimeSpan.FromMinutes(2), ct);
+            return 200;
+        };
+        var admin = await PortalClient.SignedInAsync(factory, DemoData.BoulangerieAdmin);
+        var (endpointId, _) = await Hooks.RegisterAsync(admin, hanging.Url, "FocSet");
+        var (id, _) = await Wizard.SubmittedAsync(factory);
+        var support = await SupportDesk.SignInAsync(factory);
+        await support.CheckDocumentsIfWaitingAsync(id);
+        await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-15" });
+
+        var errorsBefore = factory.Logs.Events.Count(e => e.Level >= Serilog.Events.LogEventLevel.Error);
+        var batch = factory.Services.GetRequiredService<WebhookProcessor>().DispatchDueAsync(CancellationToken.None);
+        var watch = Stopwatch.StartNew();
+        while (hanging.Calls.IsEmpty && watch.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Single(hanging.Calls);
+        var removed = await Hooks.PostAsync(admin, $"/integrations/webhooks/{endpointId}", $"/integrations/webhooks/{endpointId}/supprimer", []);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Empty(Hooks.Deliveries(factory, endpointId));
+
+        // The attempt ends at its timeout with nothing to record: the batch finishes, nothing comes back, no error.
+        await batch;
+        Assert.Empty(Hooks.Deliveries(factory, endpointId));
+        Assert.Equal(errorsBefore, factory.Logs.Events.Count(e => e.Level >= Serilog.Events.LogEventLevel.Error));
+        Assert.Contains(factory.Logs.Lines(), l => l.Contains("removed with its endpoint", StringComparison.Ordinal));
+        await Hooks.DrainAsync(factory, rounds: 2);
+        Assert.Single(hanging.Calls);
+    }
+
+    [Fact]
     public async Task Later_events_of_a_request_wait_for_the_earlier_one_to_be_delivered()
     {
         await Hooks.ResetAsync(factory, "Cabinet Durand");
