@@ -52,6 +52,7 @@ public static class Database
                 var sqlite = SqliteConnectionString(configuration, contentRoot);
                 services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => o
                     .UseSqlite(sqlite, s => s.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
+                    .ConfigureWarnings(CommandErrorsAsWarnings)
                     .AddInterceptors(SqlitePragmas.For(settings.SqliteDurability), sp.GetRequiredService<Email.NotificationInterceptor>(),
                         sp.GetRequiredService<Mandates.MandateSealInterceptor>()));
                 AddLeases<SqliteAppDbContext>(services);
@@ -61,6 +62,7 @@ public static class Database
                     ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set.");
                 services.AddPooledDbContextFactory<SqlServerAppDbContext>((sp, o) => o
                     .UseSqlServer(sqlServer, s => s.EnableRetryOnFailure())
+                    .ConfigureWarnings(CommandErrorsAsWarnings)
                     .AddInterceptors(sp.GetRequiredService<Email.NotificationInterceptor>(), sp.GetRequiredService<Mandates.MandateSealInterceptor>()));
                 AddLeases<SqlServerAppDbContext>(services);
                 break;
@@ -70,6 +72,14 @@ public static class Database
 
         return services;
     }
+
+    /// <summary>
+    /// A failed command is logged as a warning by EF Core, not an error: whoever ran it decides. Some failures are
+    /// expected (two instances writing the same reminder or idempotency key: the unique index keeps one, the loser
+    /// knows it); any other reaches the request's exception handler or a job's loop, which log it as the error it is.
+    /// </summary>
+    private static void CommandErrorsAsWarnings(WarningsConfigurationBuilder warnings) =>
+        warnings.Log((RelationalEventId.CommandError, LogLevel.Warning), (CoreEventId.SaveChangesFailed, LogLevel.Warning));
 
     private static void AddLeases<TContext>(IServiceCollection services)
         where TContext : AppDbContext

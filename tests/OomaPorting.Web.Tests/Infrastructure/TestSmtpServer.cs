@@ -63,6 +63,9 @@ public sealed partial class TestSmtpServer : IAsyncDisposable
     /// <summary>Each received message as the bytes that crossed the wire, in the order of <see cref="Received"/>.</summary>
     public ConcurrentQueue<byte[]> Raw { get; } = new();
 
+    /// <summary>How long each message takes to be accepted (a slow relay), so a sender can be caught mid-batch.</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>The next <paramref name="count"/> messages are refused with a temporary failure.</summary>
     public void RefuseNext(int count) => Interlocked.Exchange(ref _refuseNext, count);
 
@@ -104,6 +107,11 @@ public sealed partial class TestSmtpServer : IAsyncDisposable
             {
                 Interlocked.Increment(ref owner._refused);
                 return new SmtpResponse(SmtpReplyCode.TransactionFailed, "try again later");
+            }
+
+            if (owner.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(owner.Delay, cancellationToken);
             }
 
             var bytes = buffer.ToArray();
