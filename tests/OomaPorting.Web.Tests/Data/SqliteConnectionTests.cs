@@ -38,7 +38,7 @@ public class SqliteConnectionTests(SharedPortal portal) : IClassFixture<SharedPo
         }
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_pooled_connection_taken_again_still_has_every_pragma()
     {
         var first = await PragmasOfAPortalContextAsync();
@@ -54,7 +54,7 @@ public class SqliteConnectionTests(SharedPortal portal) : IClassFixture<SharedPo
         }
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_new_native_connection_after_the_pool_is_cleared_gets_the_pragmas_too()
     {
         var before = await PragmasOfAPortalContextAsync();
@@ -67,7 +67,7 @@ public class SqliteConnectionTests(SharedPortal portal) : IClassFixture<SharedPo
         Assert.Equal(2, after.Synchronous);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Durability_normal_in_the_settings_flushes_at_checkpoints_only()
     {
         using var factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Database:SqliteDurability"] = "Normal" });

@@ -31,7 +31,7 @@ public class SqliteWritersTests(SharedPortal portal) : IClassFixture<SharedPorta
         return await db.SaveChangesAsync();
     });
 
-    [Fact]
+    [SqliteFact]
     public async Task Writers_waiting_for_their_turn_are_let_in_first_come_first_served()
     {
         var key = $"order-{Guid.NewGuid()}";
@@ -54,7 +54,7 @@ public class SqliteWritersTests(SharedPortal portal) : IClassFixture<SharedPorta
         Assert.Equal([1, 2, 3, 4, 5, 6], order);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_save_waits_for_the_writer_ahead_and_goes_through_once_it_is_done()
     {
         var turn = await SqliteWriters.EnterAsync(await KeyAsync(), CancellationToken.None);
@@ -68,7 +68,7 @@ public class SqliteWritersTests(SharedPortal portal) : IClassFixture<SharedPorta
         Assert.Equal(7, await CounterAsync(2901));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_save_with_nothing_to_write_does_not_wait()
     {
         using var turn = await SqliteWriters.EnterAsync(await KeyAsync(), CancellationToken.None);
@@ -76,7 +76,7 @@ public class SqliteWritersTests(SharedPortal portal) : IClassFixture<SharedPorta
         Assert.Equal(0, saved);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_write_transaction_holds_its_turn_until_it_commits_and_its_own_saves_do_not_wait_for_it()
     {
         var key = await KeyAsync();
@@ -96,7 +96,7 @@ public class SqliteWritersTests(SharedPortal portal) : IClassFixture<SharedPorta
         Assert.Equal(1, await CounterAsync(2902));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_write_transaction_disposed_without_a_commit_rolls_back_and_lets_the_next_writer_in()
     {
         var key = await KeyAsync();
@@ -112,7 +112,7 @@ public class SqliteWritersTests(SharedPortal portal) : IClassFixture<SharedPorta
         Assert.Equal(0, await CounterAsync(2903));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Many_concurrent_writers_all_get_through()
     {
         await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => SaveCounterAsync(3000 + i, i + 1)))).WaitAsync(Long);
@@ -121,7 +121,7 @@ public class SqliteWritersTests(SharedPortal portal) : IClassFixture<SharedPorta
         Assert.Equal(40, saved);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_turn_released_twice_lets_only_one_writer_in()
     {
         var key = $"twice-{Guid.NewGuid()}";

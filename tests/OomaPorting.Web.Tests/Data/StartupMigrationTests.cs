@@ -40,7 +40,7 @@ public class StartupMigrationTests
     private static async Task<HttpStatusCode> HealthWithinLimitAsync(PortalFactory factory) =>
         (await Task.Run(() => factory.CreateClient().GetAsync("/health")).WaitAsync(StartLimit)).StatusCode;
 
-    [Fact]
+    [SqliteFact]
     public async Task An_orphaned_lock_left_by_a_killed_start_is_removed_and_the_migrations_apply()
     {
         var folder = Path.Combine(Path.GetTempPath(), "ooma-tests", Guid.NewGuid().ToString("N"));
@@ -54,7 +54,7 @@ public class StartupMigrationTests
         SqliteConnection.ClearAllPools();
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_start_with_nothing_to_migrate_neither_waits_for_nor_touches_a_lock()
     {
         string folder;

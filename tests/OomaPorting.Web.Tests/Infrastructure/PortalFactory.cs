@@ -10,7 +10,7 @@ using Serilog.Events;
 namespace OomaPorting.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real portal on a real SQLite file of its own, with the demo data, in the Production-like "Testing"
+/// The real portal on a real database of its own (a SQLite file, or a SQL Server database: <see cref="TestDatabase"/>), with the demo data, in the Production-like "Testing"
 /// environment (no developer pages, secure cookies), and every log event captured for inspection.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
@@ -28,6 +28,11 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["SignIn:PermitPerMinute"] = "10000",
             ["Eligibility:PermitPerMinute"] = "10000",
         };
+        foreach (var (key, value) in TestDatabase.SettingsFor(DataFolder))
+        {
+            _settings[key] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;

@@ -19,7 +19,7 @@ public sealed class BudgetPortal : IDisposable
             ["Email:DispatcherEnabled"] = "false", ["Webhooks:DispatcherEnabled"] = "false", ["AccountExport:BuilderEnabled"] = "false",
         })
         {
-            ConfigureServices = s => s.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(Counter)),
+            ConfigureServices = s => TestDatabase.AddInterceptor(s, Counter),
         };
 
     public SqlCommandCounter Counter { get; } = new();

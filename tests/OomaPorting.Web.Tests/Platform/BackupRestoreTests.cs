@@ -14,7 +14,7 @@ namespace OomaPorting.Web.Tests.Platform;
 /// </summary>
 public class BackupRestoreTests
 {
-    [Fact]
+    [SqliteFact]
     public async Task An_online_backup_under_writes_restores_every_acknowledged_request_and_the_sessions()
     {
         var folder = Path.Combine(Path.GetTempPath(), "ooma-tests", "backup-" + Guid.NewGuid().ToString("N"));
@@ -86,7 +86,7 @@ public class BackupRestoreTests
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_backup_never_overwrites_a_database_and_says_how_to_call_it()
     {
         using var live = new PortalFactory();

@@ -69,7 +69,7 @@ public class TwoInstancesTests
         return subjects;
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_session_and_a_form_from_one_instance_are_good_on_the_other_and_signing_out_ends_both()
     {
         var folder = NewFolder();
@@ -111,7 +111,7 @@ public class TwoInstancesTests
         Assert.StartsWith("/compte/connexion", afterSignOut.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Two_dispatchers_send_each_of_200_emails_once_and_a_foc_reminder_is_written_once()
     {
         var folder = NewFolder();
@@ -170,7 +170,7 @@ public class TwoInstancesTests
         Assert.DoesNotContain(first.Output.Concat(second.Output), l => l.Contains(" ERR] ", StringComparison.Ordinal) || l.Contains(" FTL] ", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task An_instance_killed_mid_batch_loses_no_email_and_the_other_takes_its_claims()
     {
         var folder = NewFolder();

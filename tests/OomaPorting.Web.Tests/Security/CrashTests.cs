@@ -12,7 +12,7 @@ namespace OomaPorting.Web.Tests.Security;
 /// </summary>
 public class CrashTests
 {
-    [Fact]
+    [SqliteFact]
     public async Task Killing_the_portal_mid_submissions_loses_no_acknowledged_write_and_leaves_no_half_written_one()
     {
         var folder = Path.Combine(Path.GetTempPath(), "ooma-crash", Guid.NewGuid().ToString("N"));

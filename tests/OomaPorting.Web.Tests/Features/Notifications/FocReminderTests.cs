@@ -28,7 +28,7 @@ public class FocReminderTests
         })
         {
             Clock = clock,
-            ConfigureServices = s => s.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(counter)),
+            ConfigureServices = s => TestDatabase.AddInterceptor(s, counter),
         };
         var calendar = BusinessCalendar.France;
         var focDate = calendar.AddWorkingDays(DateOnly.FromDateTime(Dating), 6);

@@ -123,7 +123,7 @@ public partial class CreateSupportAgentTests
     }
 
     /// <summary>The same binary that serves the web runs the command: exit codes as documented, the link on standard output.</summary>
-    [Fact]
+    [SqliteFact]
     public async Task The_portals_own_binary_runs_the_command_on_an_empty_production_database()
     {
         var folder = Path.Combine(Path.GetTempPath(), "ooma-command-tests", Guid.NewGuid().ToString("N"));
