@@ -131,8 +131,119 @@ public sealed class Account
     /// <summary>Support closes the account's access: its users can no longer sign in; its ports, numbers and history stay.</summary>
     public void Disable() => IsDisabled = true;
 
-    /// <summary>Support opens the account's access again.</summary>
-    public void Enable() => IsDisabled = false;
+    /// <summary>Support opens the account's access again (not a closed account's: <see cref="Reopen"/> first).</summary>
+    public void Enable()
+    {
+        if (IsClosed)
+        {
+            throw new DomainException("Account.Closed", "A closed account is reopened before its access is given back.");
+        }
+
+        IsDisabled = false;
+    }
+
+    public const int MaxClosingReasonLength = 500;
+
+    /// <summary>When support closed the account (the customer left); null while it is open.</summary>
+    public DateTime? ClosedAtUtc { get; private set; }
+
+    /// <summary>Why it was closed, in support's words.</summary>
+    public string? ClosingReason { get; private set; }
+
+    /// <summary>When the retention job erased its personal data (<see cref="ErasePersonalData"/>); then it never reopens.</summary>
+    public DateTime? PersonalDataErasedAtUtc { get; private set; }
+
+    public bool IsClosed => ClosedAtUtc is not null;
+
+    /// <summary>Why <paramref name="reason"/> cannot be a closing reason (<c>Account.ClosingReason.Required</c>, <c>.TooLong</c>, <c>.InvalidCharacters</c>), or null.</summary>
+    public static string? CheckClosingReason(string? reason) => DomainText.Problem(reason, "Account.ClosingReason", MaxClosingReasonLength);
+
+    /// <summary>
+    /// Support closes the account of a customer who left: nobody signs in any more, and its personal data are erased
+    /// once the retention period has passed (<see cref="ErasePersonalData"/>). Refused while a request is under way: the
+    /// desk finishes or cancels it first, so no port is left half done.
+    /// </summary>
+    public void Close(Actor actor, string? reason, int requestsUnderWay, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsSupport)
+        {
+            throw new DomainException("Account.Close.NotAllowed", "Only the support desk closes an account.");
+        }
+
+        if (IsClosed)
+        {
+            throw new DomainException("Account.Closed", "This account is closed already.");
+        }
+
+        if (CheckClosingReason(reason) is { } problem)
+        {
+            throw new DomainException(problem, "A closing reason is required.");
+        }
+
+        if (requestsUnderWay > 0)
+        {
+            throw new DomainException("Account.Close.RequestsUnderWay", "An account with a port under way cannot be closed.");
+        }
+
+        ClosedAtUtc = nowUtc;
+        ClosingReason = reason!.Trim();
+        IsDisabled = true;
+    }
+
+    /// <summary>Support reopens a closed account (closed by mistake, the customer came back) until its data are erased; its access stays off until enabled.</summary>
+    public void Reopen(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsSupport)
+        {
+            throw new DomainException("Account.Close.NotAllowed", "Only the support desk reopens an account.");
+        }
+
+        if (!IsClosed)
+        {
+            throw new DomainException("Account.NotClosed", "This account is not closed.");
+        }
+
+        if (PersonalDataErasedAtUtc is not null)
+        {
+            throw new DomainException("Account.Erased", "The data of this account are erased: it cannot be reopened.");
+        }
+
+        ClosedAtUtc = null;
+        ClosingReason = null;
+    }
+
+    /// <summary>When a closed account's personal data are due for erasure, <paramref name="months"/> after it closed.</summary>
+    public DateTime? ErasureDueAt(int months) => ClosedAtUtc?.AddMonths(months);
+
+    /// <summary>
+    /// Erases what names the company and its people on the account itself: the company name (replaced by a neutral
+    /// label), its search form, the SIRET (a sole trader's SIRET names a person) and the closing reason. Its numbers,
+    /// dates and requests' references stay for the statistics. Once only; only for a closed account.
+    /// </summary>
+    public bool ErasePersonalData(DateTime nowUtc)
+    {
+        if (!IsClosed)
+        {
+            throw new DomainException("Account.NotClosed", "Only a closed account's data are erased.");
+        }
+
+        if (PersonalDataErasedAtUtc is not null)
+        {
+            return false;
+        }
+
+        CompanyName = ErasedCompanyName;
+        RefreshSearchName();
+        Siret = null;
+        ClosingReason = null;
+        PersonalDataErasedAtUtc = nowUtc;
+        return true;
+    }
+
+    /// <summary>What an erased account is called on every page.</summary>
+    public const string ErasedCompanyName = "—";
 
     public const string AdminWithoutTwoFactor = "Account.TwoFactor.AdminFirst";
 

@@ -6,6 +6,12 @@ public static class AuditActions
     public const string AccountCreated = "AccountCreated";
     public const string AccountDisabled = "AccountDisabled";
     public const string AccountEnabled = "AccountEnabled";
+    /// <summary>A support admin closed an account (its reason); its personal data are erased after the retention period.</summary>
+    public const string AccountClosed = "AccountClosed";
+
+    /// <summary>A support admin reopened a closed account before its data were erased.</summary>
+    public const string AccountReopened = "AccountReopened";
+
     public const string InvitationResent = "InvitationResent";
     public const string AgentInvited = "AgentInvited";
     public const string AgentDisabled = "AgentDisabled";
@@ -31,6 +37,6 @@ public static class AuditActions
     public const string WebhookChanged = "WebhookChanged";
 
     public static readonly IReadOnlyList<string> All =
-        [AccountCreated, AccountDisabled, AccountEnabled, InvitationResent, AgentInvited, AgentDisabled, AgentEnabled, TwoFactorReset,
+        [AccountCreated, AccountDisabled, AccountEnabled, AccountClosed, AccountReopened, InvitationResent, AgentInvited, AgentDisabled, AgentEnabled, TwoFactorReset,
             SignatureCodeSent, SignatureCodeAttempt, ApiKeyCreated, ApiKeyRevoked, WebhookRegistered, WebhookChanged];
 }

@@ -293,6 +293,8 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         ["POST /support/comptes/nouveau"] = Access.Support,
         ["GET /support/comptes/{accountId:guid}"] = Access.Support,
         ["POST /support/comptes/{accountId:guid}/acces"] = Access.Support,
+        ["POST /support/comptes/{accountId:guid}/cloture"] = Access.SupportAdmin,
+        ["POST /support/comptes/{accountId:guid}/reouverture"] = Access.SupportAdmin,
         ["POST /support/comptes/{accountId:guid}/utilisateurs/{userId}/invitation"] = Access.Support,
         ["POST /support/comptes/{accountId:guid}/utilisateurs/{userId}/double-authentification"] = Access.SupportAdmin,
         ["GET /support/agents"] = Access.SupportAdmin,

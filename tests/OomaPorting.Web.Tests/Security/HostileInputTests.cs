@@ -112,6 +112,9 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
                 new() { ["DisplayName"] = "Léa Colin", ["Email"] = DemoData.SupportAgent, ["IsAdmin"] = "false" }, ["DisplayName", "Email", "IsAdmin"], false),
             "agent-access" => new(name, Role.Support, "/support/agents", await fx.PathAsync("POST", "/support/agents/{userId}/acces"),
                 new() { ["Enabled"] = "true" }, ["Enabled"], false),
+            // A fresh account with no port: the first acceptable reason closes it (then shown on its page, as plain text).
+            "close-account" => new(name, Role.Support, "/support/comptes", await fx.PathAsync("POST", "/support/comptes/{accountId:guid}/cloture"),
+                new() { ["Reason"] = "Le client est parti.", ["Confirmed"] = "true" }, ["Reason", "Confirmed"], false),
             "api-key" => new(name, Role.MartinAdmin, "/integrations", "/integrations/cles",
                 new() { ["Name"] = "ERP", ["Role"] = "Read", ["ExpiresOn"] = "" }, ["Name", "Role", "ExpiresOn"], false),
             "webhook" => new(name, Role.MartinAdmin, "/integrations/webhooks", "/integrations/webhooks",
@@ -139,7 +142,7 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         "ccf", "precheck", "test-call", "send-back", "support-message", "keep-temporary", "support-keep-temporary", "requested-date", "follow", "invitation", "invite-user", "forgot-password",
         "sign-in-code", "change-password", "enable-two-factor", "disable-two-factor", "require-two-factor", "create-account", "account-access", "invite-agent",
         "agent-access", "support-assign", "bulk-foc", "refuse-numbers", "withdraw-numbers", "follow-up", "api-key",
-        "webhook", "webhook-events",
+        "webhook", "webhook-events", "close-account",
     ];
 
     [Theory]

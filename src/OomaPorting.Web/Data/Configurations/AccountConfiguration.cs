@@ -15,6 +15,7 @@ public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(a => a.TemporaryNumber).HasConversion(ValueConverters.FrenchNumber).HasMaxLength(16).IsRequired();
         builder.Property(a => a.MainNumber).HasConversion(ValueConverters.FrenchNumber).HasMaxLength(16);
         builder.Property(a => a.Siret).HasConversion(ValueConverters.Siret).HasMaxLength(14);
+        builder.Property(a => a.ClosingReason).HasMaxLength(Account.MaxClosingReasonLength);
         builder.HasIndex(a => a.Siret);
         builder.HasIndex(a => a.SearchName);
         builder.Ignore(a => a.DefaultNumber);

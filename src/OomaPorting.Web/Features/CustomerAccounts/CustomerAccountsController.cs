@@ -5,7 +5,7 @@ using OomaPorting.Web.Infrastructure.Forms;
 
 namespace OomaPorting.Web.Features.CustomerAccounts;
 
-/// <summary>"Comptes clients": support opens accounts, follows their people, resends invitations, disables an account.</summary>
+/// <summary>"Comptes clients": support opens accounts, follows their people, resends invitations, disables or closes an account.</summary>
 [Authorize(Roles = Roles.Support)]
 [Route("support/comptes")]
 public sealed class CustomerAccountsController(IMediator mediator) : PortalController
@@ -43,6 +43,21 @@ public sealed class CustomerAccountsController(IMediator mediator) : PortalContr
             () => DetailAsync(accountId, ct));
     }
 
+    /// <summary>A support admin closes the account of a customer who left; its personal data are erased after the retention period.</summary>
+    [HttpPost("{accountId:guid}/cloture")]
+    [Authorize(Roles = Roles.SupportAdmin)]
+    public Task<IActionResult> Close(Guid accountId, CloseCustomerAccount.Command command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.AccountId = accountId;
+        return Submit(command, _ => Done(accountId, "CustomerAccounts.Done.Closed"), () => DetailAsync(accountId, ct, command));
+    }
+
+    [HttpPost("{accountId:guid}/reouverture")]
+    [Authorize(Roles = Roles.SupportAdmin)]
+    public Task<IActionResult> Reopen(Guid accountId, CancellationToken ct) =>
+        Submit(new ReopenCustomerAccount.Command(accountId), _ => Done(accountId, "CustomerAccounts.Done.Reopened"), () => DetailAsync(accountId, ct));
+
     [HttpPost("{accountId:guid}/utilisateurs/{userId}/invitation")]
     public Task<IActionResult> Resend(Guid accountId, string userId, CancellationToken ct) =>
         Submit(new ResendCustomerInvitation.Command(accountId, userId), _ => Done(accountId, "Users.Done.Resent"), () => DetailAsync(accountId, ct));
@@ -64,8 +79,9 @@ public sealed class CustomerAccountsController(IMediator mediator) : PortalContr
         return Redirect($"/support/comptes/{accountId}");
     }
 
-    private async Task<IActionResult> DetailAsync(Guid accountId, CancellationToken ct)
+    private async Task<IActionResult> DetailAsync(Guid accountId, CancellationToken ct, CloseCustomerAccount.Command? closing = null)
     {
+        ViewData["Closing"] = closing ?? new CloseCustomerAccount.Command();
         var details = await mediator.Send(new GetCustomerAccount.Query(accountId), ct);
         ViewData["ApiKeys"] = await mediator.Send(new Integrations.ListApiKeys.Query(accountId), ct);
         return View("Detail", details);

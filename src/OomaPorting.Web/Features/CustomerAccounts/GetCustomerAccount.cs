@@ -8,11 +8,19 @@ public static class GetCustomerAccount
     public sealed record Query(Guid Id) : IQuery<Details>;
 
     public sealed record Details(Guid Id, string CompanyName, string? Siret, string TemporaryNumber, string DefaultNumber, bool IsDisabled,
-        bool RequiresTwoFactor, DateTime CreatedAtUtc, IReadOnlyList<Person> Users, IReadOnlyList<AuditEntry> History);
+        bool RequiresTwoFactor, DateTime CreatedAtUtc, IReadOnlyList<Person> Users, IReadOnlyList<AuditEntry> History)
+    {
+        /// <summary>Set when support closed the account: when, why, when its data go (or went).</summary>
+        public Closing? Closed { get; init; }
+    }
+
+    /// <summary>A closed account: <paramref name="ErasureAtUtc"/> is when its data are (or were) erased.</summary>
+    public sealed record Closing(DateTime AtUtc, string? Reason, DateTime ErasureAtUtc, bool Erased);
 
     public const int HistoryLength = 20;
 
-    public sealed class Handler(AppDbContext db, TimeProvider time) : IQueryHandler<Query, Details>
+    public sealed class Handler(AppDbContext db, TimeProvider time, Microsoft.Extensions.Options.IOptions<Infrastructure.Settings.RetentionOptions> retention)
+        : IQueryHandler<Query, Details>
     {
         public async ValueTask<Details> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -24,7 +32,13 @@ public static class GetCustomerAccount
             var history = await db.AuditEntries.AsNoTracking().Where(e => e.AccountId == account.Id)
                 .OrderByDescending(e => e.Id).Take(HistoryLength).ToListAsync(cancellationToken);
             return new Details(account.Id, account.CompanyName, account.Siret?.Display, account.TemporaryNumber.Display, account.DefaultNumber.Display,
-                account.IsDisabled, account.RequiresTwoFactor, account.CreatedAtUtc, people, history);
+                account.IsDisabled, account.RequiresTwoFactor, account.CreatedAtUtc, people, history)
+            {
+                Closed = account.ClosedAtUtc is { } closedAt
+                    ? new Closing(closedAt, account.ClosingReason, account.PersonalDataErasedAtUtc ?? account.ErasureDueAt(retention.Value.ClosedAccountAfterMonths)!.Value,
+                        account.PersonalDataErasedAtUtc is not null)
+                    : null,
+            };
         }
     }
 }

@@ -19,13 +19,16 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
 {
     public const int Batch = 200;
 
+    /// <summary>What an erased person is called wherever their name was.</summary>
+    public const string ErasedName = "—";
+
     // A closed request's status changed when it closed (and never since), so StatusChangedAtUtc drives the indexed
     // search (IX_PortRequests_PersonalDataDue, _MandatesDue: not yet done, status, status change) and the closing
     // date itself confirms it.
     private static readonly PortRequestStatus[] Closed = [PortRequestStatus.Completed, PortRequestStatus.Cancelled];
 
     /// <summary>What one pass did.</summary>
-    public sealed record Outcome(int Erased, int MandatesDeleted, int EmailsErased, int WebhookDeliveriesDeleted = 0);
+    public sealed record Outcome(int Erased, int MandatesDeleted, int EmailsErased, int WebhookDeliveriesDeleted = 0, int AccountsErased = 0);
 
     /// <summary>Applies what is due now.</summary>
     public async Task<Outcome> ApplyAsync(CancellationToken ct)
@@ -46,15 +49,122 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
                 r => r.DeleteMandates(now), ct);
         }
 
+        var accounts = await EraseClosedAccountsAsync(now.AddMonths(-options.Value.ClosedAccountAfterMonths), now, ct);
         var emails = await EraseSentEmailsAsync(now.AddDays(-options.Value.SentEmailContentAfterDays), ct);
         var deliveries = await DeleteWebhookDeliveriesAsync(now.AddDays(-options.Value.WebhookLogAfterDays), ct);
-        if (erased > 0 || mandates > 0 || emails > 0 || deliveries > 0)
+        if (erased > 0 || mandates > 0 || emails > 0 || deliveries > 0 || accounts > 0)
         {
-            Logger.LogInformation("Retention: erased the personal data of {Erased} closed requests, deleted the mandates of {Mandates}, erased {Emails} old e-mails, deleted {Deliveries} old webhook deliveries",
-                erased, mandates, emails, deliveries);
+            Logger.LogInformation("Retention: erased the personal data of {Erased} closed requests and {Accounts} closed accounts, deleted the mandates of {Mandates}, erased {Emails} old e-mails, deleted {Deliveries} old webhook deliveries",
+                erased, accounts, mandates, emails, deliveries);
         }
 
-        return new Outcome(erased, mandates, emails, deliveries);
+        return new Outcome(erased, mandates, emails, deliveries, accounts);
+    }
+
+    /// <summary>
+    /// Erases the accounts support closed before <paramref name="closedBefore"/>, one at a time: its requests' personal
+    /// data (whatever their own closing date; drafts deleted) and their messages and signature codes, its people
+    /// (anonymised: name, e-mail, password, phone, second factor, sessions, invitations), its archives and webhook
+    /// addresses, the details of its audit lines, then the account's own name and SIRET (<see cref="Domain.Accounts.Account.ErasePersonalData"/>).
+    /// Requests go in batches, each saved: a pass cut short goes on where it stopped.
+    /// </summary>
+    private async Task<int> EraseClosedAccountsAsync(DateTime closedBefore, DateTime now, CancellationToken ct)
+    {
+        var accounts = 0;
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.NotificationsSuppressed = true;
+            var account = await db.Accounts.IgnoreQueryFilters()
+                .Where(a => a.PersonalDataErasedAtUtc == null && a.ClosedAtUtc != null && a.ClosedAtUtc < closedBefore)
+                .OrderBy(a => a.ClosedAtUtc).FirstOrDefaultAsync(ct);
+            if (account is null)
+            {
+                return accounts;
+            }
+
+            await EraseRequestsOfAsync(account.Id, now, ct);
+            var requestIds = db.PortRequests.IgnoreQueryFilters().Where(r => r.AccountId == account.Id).Select(r => r.Id);
+            await db.PortRequestMessages.IgnoreQueryFilters().Where(m => requestIds.Contains(m.PortRequestId)).ExecuteDeleteAsync(ct);
+            await db.SignatureCodes.IgnoreQueryFilters().Where(c => c.AccountId == account.Id).ExecuteDeleteAsync(ct);
+            await db.WebhookDeliveries.IgnoreQueryFilters().Where(d => d.AccountId == account.Id).ExecuteDeleteAsync(ct);
+            await db.WebhookEndpoints.IgnoreQueryFilters().Where(e => e.AccountId == account.Id).ExecuteDeleteAsync(ct);
+            await db.AccountExportChunks.Where(c => db.AccountExports.IgnoreQueryFilters().Any(e => e.Id == c.ExportId && e.AccountId == account.Id)).ExecuteDeleteAsync(ct);
+            await db.AccountExports.IgnoreQueryFilters().Where(e => e.AccountId == account.Id).ExecuteDeleteAsync(ct);
+            var userIds = db.Users.Where(u => u.AccountId == account.Id).Select(u => u.Id);
+            await db.AuthSessions.Where(s => userIds.Contains(s.UserId)).ExecuteDeleteAsync(ct);
+            await db.UserInvitations.Where(i => userIds.Contains(i.UserId)).ExecuteDeleteAsync(ct);
+            await db.Set<Microsoft.AspNetCore.Identity.IdentityUserToken<string>>().Where(t => userIds.Contains(t.UserId)).ExecuteDeleteAsync(ct);
+            // Its people's names where they acted (the desk's names stay: they are the desk's own record).
+            await db.AuditEntries.Where(e => e.AccountId == account.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(e => e.Details, string.Empty)
+                .SetProperty(e => e.ActorName, e => userIds.Contains(e.ActorUserId) ? ErasedName : e.ActorName), ct);
+            await db.PortRequestEvents.IgnoreQueryFilters().Where(e => e.AccountId == account.Id && userIds.Contains(e.ActorUserId))
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.ActorName, ErasedName), ct);
+            foreach (var user in await db.Users.Where(u => u.AccountId == account.Id).ToListAsync(ct))
+            {
+                Anonymise(user);
+            }
+
+            account.ErasePersonalData(now);
+            await db.SaveChangesAsync(ct);
+            accounts++;
+        }
+    }
+
+    /// <summary>A user of an erased account: nothing left that names or reaches the person, and no way to sign in.</summary>
+    private static void Anonymise(AppUser user)
+    {
+        var erased = $"erased-{user.Id}@invalid";
+        user.DisplayName = ErasedName;
+        user.UserName = erased;
+        user.NormalizedUserName = erased.ToUpperInvariant();
+        user.Email = erased;
+        user.NormalizedEmail = erased.ToUpperInvariant();
+        user.EmailConfirmed = false;
+        user.PhoneNumber = null;
+        user.Extension = null;
+        user.PasswordHash = null;
+        user.TwoFactorEnabled = false;
+        user.IsDisabled = true;
+        user.LockoutEnabled = true;
+        user.LockoutEnd = DateTimeOffset.MaxValue;
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        user.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+    }
+
+    /// <summary>An erased account's requests: drafts deleted, the others' personal data erased now; 200 a save.</summary>
+    private async Task EraseRequestsOfAsync(Guid accountId, DateTime now, CancellationToken ct)
+    {
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.NotificationsSuppressed = true;
+            var requests = await db.PortRequests.IgnoreQueryFilters()
+                .Where(r => r.AccountId == accountId && r.PersonalDataErasedAtUtc == null
+                    && (r.Status == PortRequestStatus.Draft || Closed.Contains(r.Status)))
+                .OrderBy(r => r.Id).Take(Batch)
+                .Include(r => r.Lines).Include(r => r.Mandates).Include(r => r.Documents).Include(r => r.Events).AsSplitQuery().ToListAsync(ct);
+            foreach (var r in requests)
+            {
+                if (r.Status == PortRequestStatus.Draft)
+                {
+                    db.PortRequests.Remove(r);
+                }
+                else
+                {
+                    r.ErasePersonalData(now);
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            if (requests.Count < Batch)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Deletes the webhook deliveries made before <paramref name="before"/>, whatever became of them: one statement.</summary>

@@ -44,4 +44,13 @@ public sealed class RetentionOptions
     /// </summary>
     [Range(1, 3650, ErrorMessage = "Retention:WebhookLogAfterDays must be between 1 and 3650.")]
     public int WebhookLogAfterDays { get; set; } = 30;
+
+    /// <summary>
+    /// Months after support closes an account before its personal data are erased: its company name and SIRET, its
+    /// people (names, e-mail addresses, passwords, phone numbers and second factors), its requests' personal data
+    /// whatever their own closing date, its drafts, archives and webhook addresses. Numbers, dates and references stay;
+    /// signed mandates keep their own period (<see cref="MandateAfterYears"/>). 13 by default, like a request's.
+    /// </summary>
+    [Range(1, 120, ErrorMessage = "Retention:ClosedAccountAfterMonths must be between 1 and 120.")]
+    public int ClosedAccountAfterMonths { get; set; } = 13;
 }
