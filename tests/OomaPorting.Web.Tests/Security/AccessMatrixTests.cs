@@ -11,7 +11,15 @@ namespace OomaPorting.Web.Tests.Security;
 /// <summary>Who may call what: every route of the app, found from its endpoints, checked for every role.</summary>
 public sealed class AccessMatrixFixture : IAsyncLifetime
 {
-    public PortalFactory Factory { get; } = new();
+    public AccessMatrixFixture()
+        : this(null)
+    {
+    }
+
+    /// <summary>The matrix's portal with extra services (an interceptor that watches every query, for one).</summary>
+    public AccessMatrixFixture(Action<IServiceCollection>? configureServices) => Factory = new PortalFactory { ConfigureServices = configureServices };
+
+    public PortalFactory Factory { get; }
 
     public Dictionary<Role, HttpClient> Clients { get; } = [];
 
@@ -568,7 +576,7 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         }
     }
 
-    private static object ApiBody(string pattern) => pattern switch
+    public static object ApiBody(string pattern) => pattern switch
     {
         _ when pattern.EndsWith("/messages", StringComparison.Ordinal) => new { body = "Matrice" },
         _ when pattern.EndsWith("/cancel", StringComparison.Ordinal) => new { reason = "Matrice" },
@@ -580,7 +588,7 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         _ => new { },
     };
 
-    private static MultipartFormDataContent BillForm()
+    public static MultipartFormDataContent BillForm()
     {
         var form = new MultipartFormDataContent { { new StringContent("carrierBill"), "kind" } };
         var file = new ByteArrayContent(PortRequestBuilder.SampleBillPdf);
@@ -634,7 +642,8 @@ public class AccessMatrixTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         };
     }
 
-    private static string TokenPage(Role role) => role switch
+    /// <summary>A page of the role's home whose form carries an antiforgery token the role may post with.</summary>
+    public static string TokenPage(Role role) => role switch
     {
         Role.Anonymous => "/compte/connexion",
         Role.Support or Role.SupportAgent => "/support/portages",
