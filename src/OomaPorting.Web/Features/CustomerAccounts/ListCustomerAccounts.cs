@@ -10,7 +10,11 @@ public static class ListCustomerAccounts
 
     public sealed record Query(string? Search) : IQuery<IReadOnlyList<Row>>;
 
-    public sealed record Row(Guid Id, string CompanyName, string? Siret, string DefaultNumber, int Users, bool IsDisabled);
+    public sealed record Row(Guid Id, string CompanyName, string? Siret, string DefaultNumber, int Users, bool IsDisabled)
+    {
+        /// <summary>Closed by support (its data erased, or to be).</summary>
+        public bool IsClosed { get; init; }
+    }
 
     public sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<Row>>
     {
@@ -41,11 +45,11 @@ public static class ListCustomerAccounts
             var rows = await accounts.OrderBy(a => a.CompanyName).ThenBy(a => a.Id).Take(PageSize)
                 .Select(a => new
                 {
-                    a.Id, a.CompanyName, a.Siret, a.TemporaryNumber, a.MainNumber, a.IsDisabled,
+                    a.Id, a.CompanyName, a.Siret, a.TemporaryNumber, a.MainNumber, a.IsDisabled, IsClosed = a.ClosedAtUtc != null,
                     Users = db.Users.Count(u => u.AccountId == a.Id),
                 })
                 .ToListAsync(cancellationToken);
-            return [.. rows.Select(a => new Row(a.Id, a.CompanyName, a.Siret?.Display, (a.MainNumber ?? a.TemporaryNumber).Display, a.Users, a.IsDisabled))];
+            return [.. rows.Select(a => new Row(a.Id, a.CompanyName, a.Siret?.Display, (a.MainNumber ?? a.TemporaryNumber).Display, a.Users, a.IsDisabled) { IsClosed = a.IsClosed })];
         }
     }
 }

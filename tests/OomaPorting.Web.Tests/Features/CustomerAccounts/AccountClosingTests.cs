@@ -75,6 +75,8 @@ public class AccountClosingTests
         Assert.Contains("1er février 2027", closedPage.QuerySelector("[data-account-closed]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Compte clôturé", closedPage.QuerySelector("[data-history]")!.TextContent, StringComparison.Ordinal);
         Assert.Null(closedPage.QuerySelector("form[action$='/acces']")); // access comes back only through reopening
+        var list = await (await support.Client.GetAsync("/support/comptes?q=durand")).ReadHtmlAsync();
+        Assert.Contains("Clôturé", Assert.Single(list.QuerySelectorAll("tr[data-account]")).TextContent, StringComparison.Ordinal);
 
         // Out at once: the open session ends, the password no longer opens one, the API key is revoked.
         Assert.Contains("/compte/connexion", (await jean.GetAsync("/postes")).Headers.Location!.OriginalString, StringComparison.Ordinal);
