@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
@@ -19,24 +18,13 @@ namespace OomaPorting.Web.Tests.Data;
 
 /// <summary>
 /// Every query the portal compiles, translated for SQL Server without a server. The access matrix's portal (every
-/// route, every role, every API key's calls) and a port's whole life run on SQLite with an interceptor that keeps each
-/// LINQ query as EF Core is about to compile it; each is then compiled by the SQL Server provider (its own model,
+/// route, every role, every API key's calls) and a port's whole life run on SQLite, where <see cref="QueryCapture"/> keeps each
+/// LINQ query as EF Core is about to compile it (every test portal's, in fact); each is then compiled by the SQL Server provider (its own model,
 /// filters and translators) exactly as SQL Server's portal would. A query SQL Server cannot translate (a SQLite-only
 /// function, a client evaluation the SQL Server translator refuses) fails here, named.
 /// </summary>
 public class SqlServerTranslationTests(Xunit.Abstractions.ITestOutputHelper output)
 {
-    private sealed class QueryCapture : IQueryExpressionInterceptor
-    {
-        public ConcurrentDictionary<string, Expression> Queries { get; } = new();
-
-        public Expression QueryCompilationStarting(Expression queryExpression, QueryExpressionEventData eventData)
-        {
-            Queries.TryAdd(queryExpression.Print(), queryExpression);
-            return queryExpression;
-        }
-    }
-
     /// <summary>Points the query's roots at the SQL Server model's entity types.</summary>
     private sealed class Retarget(IModel model) : ExpressionVisitor
     {
@@ -90,8 +78,7 @@ public class SqlServerTranslationTests(Xunit.Abstractions.ITestOutputHelper outp
     [SqliteFact]
     public async Task Every_query_the_pages_the_api_and_the_jobs_compile_translates_for_sql_server()
     {
-        var capture = new QueryCapture();
-        var fx = new AccessMatrixFixture(s => TestDatabase.AddInterceptor(s, capture));
+        var fx = new AccessMatrixFixture();
         await fx.InitializeAsync();
         try
         {
@@ -151,7 +138,7 @@ public class SqlServerTranslationTests(Xunit.Abstractions.ITestOutputHelper outp
         }
 
         // Each kept query, compiled by SQL Server's provider.
-        var queries = capture.Queries.ToList();
+        var queries = QueryCapture.Shared.Queries.ToList(); // this walk's, and those of the tests that ran before in this process
         Assert.True(queries.Count >= 150, $"Only {queries.Count} queries were seen: the walk no longer reaches the portal.");
         using var target = new SqlServerDesignTimeFactory().CreateDbContext([]);
         var failures = new List<string>();

@@ -68,6 +68,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<ILogEventSink>(Logs);
+            TestDatabase.AddInterceptor(services, QueryCapture.Shared);
             if (Clock is not null)
             {
                 services.AddSingleton<TimeProvider>(Clock);

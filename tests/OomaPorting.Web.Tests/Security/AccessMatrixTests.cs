@@ -11,15 +11,7 @@ namespace OomaPorting.Web.Tests.Security;
 /// <summary>Who may call what: every route of the app, found from its endpoints, checked for every role.</summary>
 public sealed class AccessMatrixFixture : IAsyncLifetime
 {
-    public AccessMatrixFixture()
-        : this(null)
-    {
-    }
-
-    /// <summary>The matrix's portal with extra services (an interceptor that watches every query, for one).</summary>
-    public AccessMatrixFixture(Action<IServiceCollection>? configureServices) => Factory = new PortalFactory { ConfigureServices = configureServices };
-
-    public PortalFactory Factory { get; }
+    public PortalFactory Factory { get; } = new();
 
     public Dictionary<Role, HttpClient> Clients { get; } = [];
 
