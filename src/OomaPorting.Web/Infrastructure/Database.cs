@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using OomaPorting.Web.Infrastructure.Settings;
 
 namespace OomaPorting.Web.Infrastructure;
@@ -61,7 +62,7 @@ public static class Database
                 var sqlServer = configuration.GetConnectionString("SqlServer")
                     ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set.");
                 services.AddPooledDbContextFactory<SqlServerAppDbContext>((sp, o) => o
-                    .UseSqlServer(sqlServer, s => s.EnableRetryOnFailure())
+                    .UseSqlServer(sqlServer, UseSqlServerOptions)
                     .ConfigureWarnings(CommandErrorsAsWarnings)
                     .AddInterceptors(sp.GetRequiredService<Email.NotificationInterceptor>(), sp.GetRequiredService<Mandates.MandateSealInterceptor>()));
                 AddLeases<SqlServerAppDbContext>(services);
@@ -71,6 +72,13 @@ public static class Database
         }
 
         return services;
+    }
+
+    /// <summary>SQL Server's own settings: its migration set here, transient failures retried outside the portal's own transactions.</summary>
+    public static void UseSqlServerOptions(SqlServerDbContextOptionsBuilder sqlServer)
+    {
+        ArgumentNullException.ThrowIfNull(sqlServer);
+        sqlServer.ExecutionStrategy(d => new SqlServerRetryOutsideTransactions(d));
     }
 
     /// <summary>
