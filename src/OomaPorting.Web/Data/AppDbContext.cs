@@ -74,6 +74,12 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>The transaction <see cref="PortLineSetSave"/> opened for the save under way, if it opened one.</summary>
+    internal Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? LineSetTransaction { get; set; }
+
+    /// <summary>The lines <see cref="PortLineSetSave"/> wrote in the save under way.</summary>
+    internal List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<PortLine>>? LinesSavedAsSet { get; set; }
+
     /// <summary>Prepares a context taken from the pool for one unit of work.</summary>
     public static TContext Lease<TContext>(TContext db, ICurrentTenant tenant)
         where TContext : AppDbContext
@@ -81,6 +87,8 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
         ArgumentNullException.ThrowIfNull(db);
         db.Tenant = tenant;
         db.NotificationsSuppressed = false;
+        db.LineSetTransaction = null;
+        db.LinesSavedAsSet = null;
         return db;
     }
 
@@ -91,6 +99,34 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
     /// </summary>
     public virtual Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken cancellationToken = default) =>
         Database.BeginTransactionAsync(cancellationToken);
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return saved + await PortLineSetSave.EndAsync(this, commit: true, cancellationToken);
+        }
+        catch
+        {
+            await PortLineSetSave.EndAsync(this, commit: false, CancellationToken.None);
+            throw;
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        try
+        {
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            return saved + PortLineSetSave.EndAsync(this, commit: true).AsTask().GetAwaiter().GetResult();
+        }
+        catch
+        {
+            PortLineSetSave.EndAsync(this, commit: false).AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -55,7 +55,7 @@ public static class Database
                     .UseSqlite(sqlite, s => s.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
                     .ConfigureWarnings(CommandErrorsAsWarnings)
                     .AddInterceptors(SqlitePragmas.For(settings.SqliteDurability), sp.GetRequiredService<Email.NotificationInterceptor>(),
-                        sp.GetRequiredService<Mandates.MandateSealInterceptor>()));
+                        sp.GetRequiredService<Mandates.MandateSealInterceptor>(), Data.PortLineSetSave.Instance));
                 AddLeases<SqliteAppDbContext>(services);
                 break;
             case SqlServer:
@@ -64,7 +64,8 @@ public static class Database
                 services.AddPooledDbContextFactory<SqlServerAppDbContext>((sp, o) => o
                     .UseSqlServer(sqlServer, UseSqlServerOptions)
                     .ConfigureWarnings(CommandErrorsAsWarnings)
-                    .AddInterceptors(sp.GetRequiredService<Email.NotificationInterceptor>(), sp.GetRequiredService<Mandates.MandateSealInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<Email.NotificationInterceptor>(), sp.GetRequiredService<Mandates.MandateSealInterceptor>(),
+                        Data.PortLineSetSave.Instance));
                 AddLeases<SqlServerAppDbContext>(services);
                 break;
             default:
