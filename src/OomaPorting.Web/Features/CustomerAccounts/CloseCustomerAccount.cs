@@ -48,10 +48,7 @@ public static class CloseCustomerAccount
 
             Audit.Record(db, actor, now, AuditActions.AccountClosed, account.Id, null, account.ClosingReason ?? string.Empty);
             await db.SaveChangesAsync(cancellationToken);
-            foreach (var user in await db.Users.Where(u => u.AccountId == account.Id).ToListAsync(cancellationToken))
-            {
-                (await users.UpdateSecurityStampAsync(user)).EnsureSucceeded("Account closing"); // ends their sessions
-            }
+            await AccountSessions.EndAllAsync(users, db, account.Id, "Account closing", cancellationToken);
 
             return Unit.Value;
         }

@@ -36,10 +36,7 @@ public static class SetAccountAccess
             await db.SaveChangesAsync(cancellationToken);
             if (!command.Enabled)
             {
-                foreach (var user in await db.Users.Where(u => u.AccountId == account.Id).ToListAsync(cancellationToken))
-                {
-                    (await users.UpdateSecurityStampAsync(user)).EnsureSucceeded("Account access"); // ends their sessions
-                }
+                await AccountSessions.EndAllAsync(users, db, account.Id, "Account access", cancellationToken);
             }
 
             return Unit.Value;

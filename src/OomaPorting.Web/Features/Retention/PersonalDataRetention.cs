@@ -42,11 +42,11 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
             erased += await InBatchesAsync(
                 r => r.PersonalDataErasedAtUtc == null && r.Status == status && r.StatusChangedAtUtc < eraseBefore
                     && (r.CompletedAtUtc ?? r.CancelledAtUtc) < eraseBefore,
-                r => r.ErasePersonalData(now), ct);
+                (_, r) => r.ErasePersonalData(now), ct);
             mandates += await InBatchesAsync(
                 r => r.MandatesDeletedAtUtc == null && r.Status == status && r.StatusChangedAtUtc < mandatesBefore
                     && (r.CompletedAtUtc ?? r.CancelledAtUtc) < mandatesBefore,
-                r => r.DeleteMandates(now), ct);
+                (_, r) => r.DeleteMandates(now), ct);
         }
 
         var accounts = await EraseClosedAccountsAsync(now.AddMonths(-options.Value.ClosedAccountAfterMonths), now, ct);
@@ -134,38 +134,21 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
         user.ConcurrencyStamp = Guid.NewGuid().ToString("N");
     }
 
-    /// <summary>An erased account's requests: drafts deleted, the others' personal data erased now; 200 a save.</summary>
-    private async Task EraseRequestsOfAsync(Guid accountId, DateTime now, CancellationToken ct)
-    {
-        while (true)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            db.NotificationsSuppressed = true;
-            var requests = await db.PortRequests.IgnoreQueryFilters()
-                .Where(r => r.AccountId == accountId && r.PersonalDataErasedAtUtc == null
-                    && (r.Status == PortRequestStatus.Draft || Closed.Contains(r.Status)))
-                .OrderBy(r => r.Id).Take(Batch)
-                .Include(r => r.Lines).Include(r => r.Mandates).Include(r => r.Documents).Include(r => r.Events).AsSplitQuery().ToListAsync(ct);
-            foreach (var r in requests)
+    /// <summary>An erased account's requests: drafts deleted, the others' personal data erased now (their histories loaded: the people's names go too).</summary>
+    private Task<int> EraseRequestsOfAsync(Guid accountId, DateTime now, CancellationToken ct) =>
+        InBatchesAsync(
+            r => r.AccountId == accountId && r.PersonalDataErasedAtUtc == null && (r.Status == PortRequestStatus.Draft || Closed.Contains(r.Status)),
+            (db, r) =>
             {
-                if (r.Status == PortRequestStatus.Draft)
+                if (r.Status != PortRequestStatus.Draft)
                 {
-                    db.PortRequests.Remove(r);
+                    return r.ErasePersonalData(now);
                 }
-                else
-                {
-                    r.ErasePersonalData(now);
-                }
-            }
 
-            await db.SaveChangesAsync(ct);
-            if (requests.Count < Batch)
-            {
-                return;
-            }
-        }
-    }
+                db.PortRequests.Remove(r);
+                return true;
+            },
+            ct, withEvents: true);
 
     /// <summary>Deletes the webhook deliveries made before <paramref name="before"/>, whatever became of them: one statement.</summary>
     private async Task<int> DeleteWebhookDeliveriesAsync(DateTime before, CancellationToken ct)
@@ -195,7 +178,9 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
             .SetProperty(m => m.HtmlBody, string.Empty), ct);
     }
 
-    private async Task<int> InBatchesAsync(System.Linq.Expressions.Expression<Func<PortRequest, bool>> due, Func<PortRequest, bool> apply, CancellationToken ct)
+    /// <summary>Applies <paramref name="apply"/> to the requests <paramref name="due"/>, 200 a save; how many it changed.</summary>
+    private async Task<int> InBatchesAsync(System.Linq.Expressions.Expression<Func<PortRequest, bool>> due, Func<AppDbContext, PortRequest, bool> apply,
+        CancellationToken ct, bool withEvents = false)
     {
         var total = 0;
         while (true)
@@ -205,11 +190,12 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
             db.NotificationsSuppressed = true; // nobody is e-mailed about it: the history says so
             // In the index's order (one status at a time): each batch reads its 200 rows and no more; ordered by id,
             // SQLite sorted every request still due at each batch (a first pass of 200,000 slowed to 100 a second).
-            var requests = await db.PortRequests.IgnoreQueryFilters().Where(due).OrderBy(r => r.StatusChangedAtUtc).ThenBy(r => r.Id).Take(Batch)
-                .Include(r => r.Lines).Include(r => r.Mandates).Include(r => r.Documents).AsSplitQuery().ToListAsync(ct);
+            IQueryable<PortRequest> batch = db.PortRequests.IgnoreQueryFilters().Where(due).OrderBy(r => r.StatusChangedAtUtc).ThenBy(r => r.Id).Take(Batch)
+                .Include(r => r.Lines).Include(r => r.Mandates).Include(r => r.Documents);
+            var requests = await (withEvents ? batch.Include(r => r.Events) : batch).AsSplitQuery().ToListAsync(ct);
             foreach (var r in requests)
             {
-                if (apply(r))
+                if (apply(db, r))
                 {
                     total++;
                 }
