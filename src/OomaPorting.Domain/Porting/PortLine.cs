@@ -10,7 +10,8 @@ namespace OomaPorting.Domain.Porting;
 /// </summary>
 public sealed class PortLine
 {
-    public const int MaxRefusalCommentLength = 500;
+    /// <summary>As long as any note on a request: a test call's note becomes its failed numbers' refusal comment.</summary>
+    public const int MaxRefusalCommentLength = PortRequest.MaxCommentLength;
 
     internal PortLine(Guid id, Guid accountId, Guid portRequestId, int position, FrenchNumber number, Rio? rio)
     {

@@ -147,6 +147,23 @@ public class PerNumberOutcomeTests
     }
 
     [Fact]
+    public void A_test_call_note_of_the_longest_length_reaches_the_refused_number_whole()
+    {
+        var r = Block();
+        if (r.AwaitsDocumentsCheck)
+        {
+            r.CheckDocuments(Support, Now);
+        }
+
+        r.SetFocDate(Support, Foc, FrenchCalendar, Now);
+        r.StartTestCall(Support, OnFocDay);
+        var note = "Numéro inactif. " + new string('x', PortRequest.MaxCommentLength - 16);
+        r.RecordTestCallFailedActionRequired(Support, note, [ReasonCode.NumberInactive], OnFocDay, [N(19)]);
+        Assert.Equal(note, LineOf(r, 19).RefusalComment); // was cut to 500 characters
+        Assert.Equal(PortRequest.MaxCommentLength, PortLine.MaxRefusalCommentLength);
+    }
+
+    [Fact]
     public void When_every_number_fails_with_nothing_ported_the_request_goes_back_as_a_whole()
     {
         var r = Block(3);

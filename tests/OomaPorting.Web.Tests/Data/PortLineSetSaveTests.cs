@@ -211,7 +211,7 @@ public class PortLineSetSaveTests(SharedPortal portal) : IClassFixture<SharedPor
             using var reader = new StringReader(sql);
             parser.Parse(reader, out var errors);
             Assert.True(errors.Count == 0, string.Join("\n", errors.Take(5).Select(e => $"line {e.Line}: {e.Message}")));
-            Assert.Contains("UPDATE [l] SET [l].[PortedAtUtc] = CAST([v].[c1] AS datetime2), [l].[RefusalComment] = CAST([v].[c2] AS nvarchar(500))",
+            Assert.Contains("UPDATE [l] SET [l].[PortedAtUtc] = CAST([v].[c1] AS datetime2), [l].[RefusalComment] = CAST([v].[c2] AS nvarchar(2000))",
                 sql, StringComparison.Ordinal);
             Assert.Contains("ON [l].[Id] = CAST([v].[c0] AS uniqueidentifier)", sql, StringComparison.Ordinal);
             Assert.Contains("N'L''opérateur", sql, StringComparison.Ordinal);

@@ -102,7 +102,7 @@ public class AccountClosingTests
         support = await SupportDesk.SignInAsync(factory); // a new day, a new session
         var erasedPage = await (await support.Client.GetAsync(page)).ReadHtmlAsync();
         Assert.Equal("erased", erasedPage.QuerySelector("[data-account-closed]")!.GetAttribute("data-account-closed"));
-        Assert.Equal(Domain.Accounts.Account.ErasedCompanyName, erasedPage.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Compte effacé", erasedPage.QuerySelector("h1")!.TextContent);
         var html = erasedPage.DocumentElement.OuterHtml;
         foreach (var gone in new[] { "Cabinet Durand", "Jean Durand", "Claire Petit", DemoData.DurandAdmin, DemoData.DurandUser, "812 345 678", "résilié" })
         {

@@ -474,8 +474,8 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<string>("RefusalComment")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<string>("RefusalReason")
                         .HasMaxLength(30)
