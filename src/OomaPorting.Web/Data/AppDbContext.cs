@@ -77,8 +77,8 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
     /// <summary>The transaction <see cref="PortLineSetSave"/> opened for the save under way, if it opened one.</summary>
     internal Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? LineSetTransaction { get; set; }
 
-    /// <summary>The lines <see cref="PortLineSetSave"/> wrote in the save under way.</summary>
-    internal List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<PortLine>>? LinesSavedAsSet { get; set; }
+    /// <summary>The lines <see cref="PortLineSetSave"/> wrote in the save under way, with the state each had.</summary>
+    internal List<(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<PortLine> Line, EntityState State)>? LinesSavedAsSet { get; set; }
 
     /// <summary>Prepares a context taken from the pool for one unit of work.</summary>
     public static TContext Lease<TContext>(TContext db, ICurrentTenant tenant)

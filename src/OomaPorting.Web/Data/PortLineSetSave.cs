@@ -7,15 +7,17 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using OomaPorting.Domain.Accounts;
+using OomaPorting.Domain.Porting;
 
 namespace OomaPorting.Web.Data;
 
 /// <summary>
-/// Writes the changed lines of a save as one statement when there are many (a 1,000-number paste, a block ported at
-/// its test call, a refusal of hundreds): EF Core sends one UPDATE per row and does not batch them on SQLite, which
-/// held SQLite's single write lock for 30 to 90 ms per 1,000-line save. Here the changed lines go as a table of values
-/// joined on their key (<c>UPDATE … FROM (VALUES …)</c>, 500 rows a statement), with literals written by each column's
-/// own type mapping, so that every value is stored exactly as EF Core would store it. The rest of the save (the request,
+/// Writes the lines of requests a save adds, changes or removes as a few statements when there are many (a 1,000-number
+/// paste, a block ported at its test call, a refusal of hundreds): EF Core sends one statement per row and does not
+/// batch them on SQLite, which held SQLite's single write lock for 30 to 90 ms per 1,000-line save. Here the removed
+/// lines go as one <c>DELETE … IN</c>, the changed ones as a table of values joined on their key
+/// (<c>UPDATE … FROM (VALUES …)</c>), the new ones as one <c>INSERT … VALUES</c>, 500 rows a statement, with literals
+/// written by each column's own type mapping, so that every value is stored exactly as EF Core would store it. The rest of the save (the request,
 /// its events, the outbox) is EF Core's as always, in the same transaction: the statement and the save commit together
 /// or not at all, and a refused save (the request's version) rolls the lines back too.
 /// </summary>
@@ -26,7 +28,7 @@ namespace OomaPorting.Web.Data;
 /// </remarks>
 public sealed class PortLineSetSave : SaveChangesInterceptor
 {
-    /// <summary>Changed lines from which one statement is worth it: below, EF Core's own updates are as quick.</summary>
+    /// <summary>Lines written from which the set is worth it: below, EF Core's own statements are as quick.</summary>
     public const int Threshold = 20;
 
     /// <summary>Rows per statement: a statement stays well under any provider's limits.</summary>
@@ -99,6 +101,10 @@ public sealed class PortLineSetSave : SaveChangesInterceptor
         return result;
     }
 
+    /// <summary>
+    /// The lines this save writes: removed, changed, and new ones of a request already stored (a new request's lines
+    /// stay EF Core's, which inserts the request first).
+    /// </summary>
     private static List<EntityEntry<PortLine>> Changed(AppDbContext db)
     {
         if (db.ChangeTracker.AutoDetectChangesEnabled)
@@ -106,18 +112,19 @@ public sealed class PortLineSetSave : SaveChangesInterceptor
             db.ChangeTracker.DetectChanges();
         }
 
-        return [.. db.ChangeTracker.Entries<PortLine>().Where(e => e.State == EntityState.Modified)];
+        var newRequests = db.ChangeTracker.Entries<PortRequest>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToHashSet();
+        return [.. db.ChangeTracker.Entries<PortLine>().Where(e => e.State is EntityState.Modified or EntityState.Deleted
+            || (e.State == EntityState.Added && !newRequests.Contains(e.Entity.PortRequestId)))];
     }
 
-    /// <summary>The lines are written: EF Core leaves them alone, and they are remembered until the save ends.</summary>
+    /// <summary>The lines are written: EF Core leaves them alone, and they are remembered (with their state) until the save ends.</summary>
     private static void Accept(AppDbContext db, List<EntityEntry<PortLine>> lines)
     {
+        db.LinesSavedAsSet = [.. lines.Select(l => (l, l.State))];
         foreach (var line in lines)
         {
-            line.State = EntityState.Unchanged;
+            line.State = line.State == EntityState.Deleted ? EntityState.Detached : EntityState.Unchanged;
         }
-
-        db.LinesSavedAsSet = lines;
     }
 
     /// <summary>
@@ -148,9 +155,9 @@ public sealed class PortLineSetSave : SaveChangesInterceptor
 
         if (!commit)
         {
-            foreach (var line in lines ?? [])
+            foreach (var (line, state) in lines ?? [])
             {
-                line.State = EntityState.Modified;
+                line.State = state;
             }
         }
 
@@ -170,7 +177,10 @@ public sealed class PortLineSetSave : SaveChangesInterceptor
         return command;
     }
 
-    /// <summary>The statements that write <paramref name="lines"/>: the columns any of them changed, matched on the key.</summary>
+    /// <summary>
+    /// The statements that write <paramref name="lines"/>: deletions, then updates of the columns any changed line
+    /// changed, matched on the key, then insertions of every column.
+    /// </summary>
     public static IEnumerable<string> Statements(AppDbContext db, IReadOnlyList<EntityEntry<PortLine>> lines)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -178,20 +188,36 @@ public sealed class PortLineSetSave : SaveChangesInterceptor
         var entity = db.Model.FindEntityType(typeof(PortLine))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var key = entity.FindPrimaryKey()!.Properties.Single();
-        var columns = entity.GetProperties().Where(p => !p.IsPrimaryKey() && lines.Any(l => l.Property(p.Name).IsModified)).ToList();
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var target = sql.DelimitIdentifier(table.Name, table.Schema);
+        string Literal(EntityEntry<PortLine> line, IProperty p) => p.GetRelationalTypeMapping().GenerateSqlLiteral(line.Property(p.Name).CurrentValue);
+        string Row(EntityEntry<PortLine> line, IEnumerable<IProperty> properties) => "(" + string.Join(", ", properties.Select(p => Literal(line, p))) + ")";
+
+        foreach (var chunk in lines.Where(l => l.State == EntityState.Deleted).Chunk(RowsPerStatement))
+        {
+            yield return $"DELETE FROM {target} WHERE {sql.DelimitIdentifier(key.GetColumnName(table)!)} IN ({string.Join(", ", chunk.Select(l => Literal(l, key)))})";
+        }
+
+        var changed = lines.Where(l => l.State == EntityState.Modified).ToList();
+        var columns = entity.GetProperties().Where(p => !p.IsPrimaryKey() && changed.Any(l => l.Property(p.Name).IsModified)).ToList();
         if (columns.Count == 0)
         {
             // Marked changed with nothing changed (a property set to its own value): the whole row, to be safe.
             columns = [.. entity.GetProperties().Where(p => !p.IsPrimaryKey())];
         }
 
-        var sql = db.GetService<ISqlGenerationHelper>();
         var sqlServer = db.Database.IsSqlServer();
-        foreach (var chunk in lines.Chunk(RowsPerStatement))
+        foreach (var chunk in changed.Chunk(RowsPerStatement))
         {
-            var values = string.Join(",\n", chunk.Select(line =>
-                "(" + string.Join(", ", new[] { key }.Concat(columns).Select(p => p.GetRelationalTypeMapping().GenerateSqlLiteral(line.Property(p.Name).CurrentValue))) + ")"));
+            var values = string.Join(",\n", chunk.Select(l => Row(l, new[] { key }.Concat(columns))));
             yield return sqlServer ? SqlServer(sql, table, key, columns, values) : Sqlite(sql, table, key, columns, values);
+        }
+
+        var all = entity.GetProperties().ToList();
+        var names = string.Join(", ", all.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
+        foreach (var chunk in lines.Where(l => l.State == EntityState.Added).Chunk(RowsPerStatement))
+        {
+            yield return $"INSERT INTO {target} ({names}) VALUES\n{string.Join(",\n", chunk.Select(l => Row(l, all)))}";
         }
     }
 

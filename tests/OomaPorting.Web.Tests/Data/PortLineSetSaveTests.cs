@@ -45,10 +45,10 @@ public class PortLineSetSaveTests(SharedPortal portal) : IClassFixture<SharedPor
     private static (string, string?)[] Numbers(int block, int count) =>
         [.. Enumerable.Range(0, count).Select(i => ($"01 {block:D2} {i / 100 % 100:D2} {i / 10 % 10}{i % 10} 00", i == 0 ? "F0X123456" : null))];
 
-    private async Task<Guid> DraftAsync(int block)
+    private async Task<Guid> DraftAsync(int block, int count = 300)
     {
         _ = portal.Factory.Services;
-        var r = new PortRequestBuilder(Martin, Admin, Now).Lines(Numbers(block, 300)).Draft();
+        var r = new PortRequestBuilder(Martin, Admin, Now).Lines(Numbers(block, count)).Draft();
         await using var db = Context(setSave: false);
         db.PortRequests.Add(r);
         await db.SaveChangesAsync();
@@ -58,9 +58,7 @@ public class PortLineSetSaveTests(SharedPortal portal) : IClassFixture<SharedPor
     /// <summary>The same changes on a request: 300 renumbered lines, then a refusal, a port date and a follow-up set on three.</summary>
     private static async Task<PortRequest> ChangeAsync(AppDbContext db, Guid id, int block, Guid followUp)
     {
-        var r = await db.PortRequests.IgnoreQueryFilters().Include(x => x.Lines).SingleAsync(x => x.Id == id);
-        r.SetLines(Admin, [.. Numbers(block, 300).Select(n => (Number: FrenchNumber.Parse(n.Item1), Rio: n.Item2))
-            .Select(n => new LineInput(n.Number, n.Rio is null ? null : Rio.Parse(n.Rio + Rio.ComputeKey(n.Rio, n.Number))))], Now.AddMinutes(5));
+        var r = await SetLinesAsync(db, id, block, 300);
         db.ChangeTracker.DetectChanges();
         var lines = db.ChangeTracker.Entries<PortLine>().OrderBy(e => e.Entity.Position).ToList();
         Set(lines[5], l => l.Status, PortLineStatus.Refused);
@@ -69,6 +67,14 @@ public class PortLineSetSaveTests(SharedPortal portal) : IClassFixture<SharedPor
         Set(lines[7], l => l.Status, PortLineStatus.Ported);
         Set(lines[7], l => l.PortedAtUtc, new DateTime(2026, 11, 28, 10, 11, 12, DateTimeKind.Utc).AddTicks(1234567));
         Set(lines[9], l => l.FollowUpRequestId, followUp);
+        return r;
+    }
+
+    private static async Task<PortRequest> SetLinesAsync(AppDbContext db, Guid id, int block, int count)
+    {
+        var r = await db.PortRequests.IgnoreQueryFilters().Include(x => x.Lines).SingleAsync(x => x.Id == id);
+        r.SetLines(Admin, [.. Numbers(block, count).Select(n => (Number: FrenchNumber.Parse(n.Item1), Rio: n.Item2))
+            .Select(n => new LineInput(n.Number, n.Rio is null ? null : Rio.Parse(n.Rio + Rio.ComputeKey(n.Rio, n.Number))))], Now.AddMinutes(5));
         return r;
     }
 
@@ -143,6 +149,41 @@ public class PortLineSetSaveTests(SharedPortal portal) : IClassFixture<SharedPor
     }
 
     [SqliteFact]
+    public async Task Lines_added_and_removed_by_the_hundred_are_stored_as_ef_core_stores_them()
+    {
+        // A draft of one number gets 300 (299 new lines), then keeps 10 (290 removed), by the set and by EF Core alone.
+        var bySet = await DraftAsync(71, count: 1);
+        var byEf = await DraftAsync(72, count: 1);
+        var setCommands = new SqlCommandCounter();
+        foreach (var (count, block) in new[] { (300, 0), (10, 0) })
+        {
+            await using (var db = Context(setSave: true, setCommands))
+            {
+                await SetLinesAsync(db, bySet, 73 + block, count);
+                setCommands.Reset();
+                await db.SaveChangesAsync();
+                Assert.True(setCommands.Count <= 2, $"with the set, EF Core sent {setCommands.Count} commands");
+                Assert.All(db.ChangeTracker.Entries<PortLine>(), e => Assert.Equal(EntityState.Unchanged, e.State));
+                Assert.Equal(count, db.ChangeTracker.Entries<PortLine>().Count());
+            }
+
+            await using (var db = Context(setSave: false))
+            {
+                await SetLinesAsync(db, byEf, 74 + block, count);
+                await db.SaveChangesAsync();
+            }
+
+            var set = Stored(bySet).Select(r => r.Replace("+33173", "+33174", StringComparison.Ordinal)).ToList();
+            var ef = Stored(byEf);
+            Assert.Equal(count, set.Count);
+            Assert.Equal(ef.Select(Unkeyed), set.Select(Unkeyed));
+        }
+
+        // (the main line's RIO key follows its number)
+        static string Unkeyed(string row) => System.Text.RegularExpressions.Regex.Replace(row, "F0X123456[0-9A-Z]{3}", "RIO");
+    }
+
+    [SqliteFact]
     public async Task A_refused_save_leaves_every_line_as_it_was_and_still_changed_in_the_context()
     {
         var id = await DraftAsync(65);
@@ -197,24 +238,30 @@ public class PortLineSetSaveTests(SharedPortal portal) : IClassFixture<SharedPor
         var r = new PortRequestBuilder(Martin, Admin, Now).Lines(Numbers(69, 600)).Draft();
         db.Attach(r);
         var lines = db.ChangeTracker.Entries<PortLine>().OrderBy(e => e.Entity.Position).ToList();
-        foreach (var line in lines)
+        foreach (var line in lines.Skip(200))
         {
             Set(line, l => l.RefusalComment, Comment);
             Set(line, l => l.PortedAtUtc, Now);
         }
 
+        lines[..100].ForEach(l => l.State = EntityState.Deleted);
+        lines[100..200].ForEach(l => l.State = EntityState.Added);
         var statements = PortLineSetSave.Statements(db, lines).ToList();
-        Assert.Equal(2, statements.Count); // 500 rows a statement
+        Assert.Equal(3, statements.Count); // 100 removed, 400 changed, 100 new: one statement each
         foreach (var sql in statements)
         {
             var parser = new TSql160Parser(initialQuotedIdentifiers: true);
             using var reader = new StringReader(sql);
             parser.Parse(reader, out var errors);
             Assert.True(errors.Count == 0, string.Join("\n", errors.Take(5).Select(e => $"line {e.Line}: {e.Message}")));
-            Assert.Contains("UPDATE [l] SET [l].[PortedAtUtc] = CAST([v].[c1] AS datetime2), [l].[RefusalComment] = CAST([v].[c2] AS nvarchar(2000))",
-                sql, StringComparison.Ordinal);
-            Assert.Contains("ON [l].[Id] = CAST([v].[c0] AS uniqueidentifier)", sql, StringComparison.Ordinal);
-            Assert.Contains("N'L''opérateur", sql, StringComparison.Ordinal);
         }
+
+        Assert.StartsWith("DELETE FROM [PortLines] WHERE [Id] IN ('", statements[0], StringComparison.Ordinal);
+        Assert.Contains("UPDATE [l] SET [l].[PortedAtUtc] = CAST([v].[c1] AS datetime2), [l].[RefusalComment] = CAST([v].[c2] AS nvarchar(2000))",
+            statements[1], StringComparison.Ordinal);
+        Assert.Contains("ON [l].[Id] = CAST([v].[c0] AS uniqueidentifier)", statements[1], StringComparison.Ordinal);
+        Assert.Contains("N'L''opérateur", statements[1], StringComparison.Ordinal);
+        Assert.StartsWith("INSERT INTO [PortLines] ([Id], [AccountId], ", statements[2], StringComparison.Ordinal);
+        Assert.Equal(100, statements[2].Split("\n").Length - 1);
     }
 }

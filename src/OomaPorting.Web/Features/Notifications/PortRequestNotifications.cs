@@ -196,9 +196,10 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
             string Shown(PortLine l) => l.Number.Display + (l.IsMainLine ? " " + t["Wizard.Lines.MainShort"] : string.Empty);
             // The numbers an e-mail is about: those still to port (not those refused, withdrawn or ported already);
             // a cancellation names those it stopped.
-            var numbers = (kind == "Cancelled" ? r.Lines.Where(l => l.Status == PortLineStatus.Cancelled) : r.LinesToPort)
+            var all = (kind == "Cancelled" ? r.Lines.Where(l => l.Status == PortLineStatus.Cancelled) : r.LinesToPort)
                 .OrderBy(l => l.Position).Select(Shown).ToList();
-            var concerned = t.Plural("Email.Numbers", numbers.Count);
+            var numbers = Listed(t, all);
+            var concerned = t.Plural("Email.Numbers", all.Count);
             var focDay = r.FocDate ?? e?.NewFocDate;
             var foc = Display.Date(focDay);
             var reference = r.Reference ?? string.Empty;
@@ -224,12 +225,12 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                     [.. r.ActionReasons.Select(code => t[$"Reason.{code}"].Value)], link, t["Email.Fix"])
                     { After = [.. r.ActionMessage is { } c ? [t["Email.ActionRequired.Message", c].Value] : Array.Empty<string>(), S("Help")] },
                 "Completed" => new(S("Subject", reference), S("Heading"), [t.Plural("Email.Completed.Body", r.Lines.Count(l => l.Status == PortLineStatus.Ported))],
-                    [.. r.Lines.Where(l => l.Status == PortLineStatus.Ported).OrderBy(l => l.Position).Select(Shown)], link, see)
+                    Listed(t, r.Lines.Where(l => l.Status == PortLineStatus.Ported).OrderBy(l => l.Position).Select(Shown)), link, see)
                     { After = [.. RefusedSummary(t, r), .. CompletedFacts(t, r, account), S("OldCarrier")] },
                 "Cancelled" => new(S("Subject", reference), S("Heading", reference),
                     [.. e is { ActorRole: ActorRole.Support, Comment: { } reason } ? [S("BySupport", reason)] : Array.Empty<string>(),
                      .. e?.OldFocDate is { } dropped ? [S("Calendar", Display.Date(dropped))] : Array.Empty<string>(),
-                     t.Plural("Email.Cancelled.Body", numbers.Count)],
+                     t.Plural("Email.Cancelled.Body", all.Count)],
                     numbers, link, see),
                 "FocReminder" => new(S("Subject", reference, Display.Day(focDay!.Value)), S("Heading", Display.Day(focDay.Value)),
                     [S("Body", Display.Day(focDay.Value)), S("Keep"), concerned], numbers, link, see),
@@ -238,10 +239,15 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
         }
 
         /// <summary>The numbers refused by <paramref name="e"/> (all those awaiting the customer without it), each with its reason.</summary>
-        private static IEnumerable<string> Refused(IStringLocalizer t, PortRequest r, PortRequestEvent? e) =>
-            r.LinesAwaitingCustomer.OrderBy(l => l.Position).Take(MaxNumbersListed)
-                .Select(l => t["Email.NumbersRefused.Line", l.Number.Display, t[$"Reason.{l.RefusalReason}"]].Value)
-                .Concat(r.LinesAwaitingCustomer.Count() > MaxNumbersListed ? [t.Plural("Email.MoreNumbers", r.LinesAwaitingCustomer.Count() - MaxNumbersListed)] : []);
+        private static List<string> Refused(IStringLocalizer t, PortRequest r, PortRequestEvent? e) =>
+            Listed(t, r.LinesAwaitingCustomer.OrderBy(l => l.Position).Select(l => t["Email.NumbersRefused.Line", l.Number.Display, t[$"Reason.{l.RefusalReason}"]].Value));
+
+        /// <summary>A list of numbers as an e-mail shows it: the first <see cref="MaxNumbersListed"/>, then how many more (the page has them all).</summary>
+        private static List<string> Listed(IStringLocalizer t, IEnumerable<string> items)
+        {
+            var all = items.ToList();
+            return all.Count <= MaxNumbersListed ? all : [.. all.Take(MaxNumbersListed), t.Plural("Email.MoreNumbers", all.Count - MaxNumbersListed)];
+        }
 
         /// <summary>A completed port with refused numbers says how many were ported and which were refused ("98 numéros portés, 2 refusés…").</summary>
         private static IEnumerable<string> RefusedSummary(IStringLocalizer t, PortRequest r)

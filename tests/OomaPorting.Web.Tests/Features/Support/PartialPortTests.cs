@@ -176,6 +176,9 @@ public class PartialPortTests(PartialPortFixture fx) : IClassFixture<PartialPort
         var completed = await EmailAsync(id, "Completed");
         Assert.Contains("Ces 195 numéros sont maintenant actifs", completed.Text, StringComparison.Ordinal);
         Assert.Contains("195 numéros portés ; 5 refusés par votre opérateur : 01 48 20 02 10, 01 48 20 02 11", completed.Text, StringComparison.Ordinal);
+        // 195 ported numbers: the first 50 listed, then how many more (the page has them all).
+        Assert.Contains("… et 145 autres numéros, sur la page de la demande", completed.Text, StringComparison.Ordinal);
+        Assert.Equal(50, r.Lines.Where(l => l.Status == PortLineStatus.Ported).Count(l => completed.Text.Contains(l.Number.Display, StringComparison.Ordinal)));
 
         // The follow-up goes its own way and brings the last five.
         await support.CheckDocumentsIfWaitingAsync(followUpId);
