@@ -42,7 +42,7 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
             erased += await InBatchesAsync(
                 r => r.PersonalDataErasedAtUtc == null && r.Status == status && r.StatusChangedAtUtc < eraseBefore
                     && (r.CompletedAtUtc ?? r.CancelledAtUtc) < eraseBefore,
-                (_, r) => r.ErasePersonalData(now), ct);
+                (_, r) => r.ErasePersonalData(now), ct, withThread: true);
             mandates += await InBatchesAsync(
                 r => r.MandatesDeletedAtUtc == null && r.Status == status && r.StatusChangedAtUtc < mandatesBefore
                     && (r.CompletedAtUtc ?? r.CancelledAtUtc) < mandatesBefore,
@@ -85,8 +85,6 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
             }
 
             await EraseRequestsOfAsync(account.Id, now, ct);
-            var requestIds = db.PortRequests.IgnoreQueryFilters().Where(r => r.AccountId == account.Id).Select(r => r.Id);
-            await db.PortRequestMessages.IgnoreQueryFilters().Where(m => requestIds.Contains(m.PortRequestId)).ExecuteDeleteAsync(ct);
             await db.SignatureCodes.IgnoreQueryFilters().Where(c => c.AccountId == account.Id).ExecuteDeleteAsync(ct);
             await db.WebhookDeliveries.IgnoreQueryFilters().Where(d => d.AccountId == account.Id).ExecuteDeleteAsync(ct);
             await db.WebhookEndpoints.IgnoreQueryFilters().Where(e => e.AccountId == account.Id).ExecuteDeleteAsync(ct);
@@ -148,7 +146,7 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
                 db.PortRequests.Remove(r);
                 return true;
             },
-            ct, withEvents: true);
+            ct, withEvents: true, withThread: true);
 
     /// <summary>Deletes the webhook deliveries made before <paramref name="before"/>, whatever became of them: one statement.</summary>
     private async Task<int> DeleteWebhookDeliveriesAsync(DateTime before, CancellationToken ct)
@@ -178,9 +176,13 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
             .SetProperty(m => m.HtmlBody, string.Empty), ct);
     }
 
-    /// <summary>Applies <paramref name="apply"/> to the requests <paramref name="due"/>, 200 a save; how many it changed.</summary>
+    /// <summary>
+    /// Applies <paramref name="apply"/> to the requests <paramref name="due"/>, 200 a save; how many it changed. With
+    /// <paramref name="withThread"/>, the messages of each request it changed are deleted in the same save (a thread
+    /// names people and says what they wrote: it goes with the request's personal data).
+    /// </summary>
     private async Task<int> InBatchesAsync(System.Linq.Expressions.Expression<Func<PortRequest, bool>> due, Func<AppDbContext, PortRequest, bool> apply,
-        CancellationToken ct, bool withEvents = false)
+        CancellationToken ct, bool withEvents = false, bool withThread = false)
     {
         var total = 0;
         while (true)
@@ -193,13 +195,22 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
             IQueryable<PortRequest> batch = db.PortRequests.IgnoreQueryFilters().Where(due).OrderBy(r => r.StatusChangedAtUtc).ThenBy(r => r.Id).Take(Batch)
                 .Include(r => r.Lines).Include(r => r.Mandates).Include(r => r.Documents);
             var requests = await (withEvents ? batch.Include(r => r.Events) : batch).AsSplitQuery().ToListAsync(ct);
+            var changed = new List<Guid>();
             foreach (var r in requests)
             {
                 if (apply(db, r))
                 {
-                    total++;
+                    changed.Add(r.Id);
                 }
             }
+
+            if (withThread && changed.Count > 0)
+            {
+                db.PortRequestMessages.RemoveRange(await db.PortRequestMessages.IgnoreQueryFilters()
+                    .Where(m => EF.Parameter(changed).Contains(m.PortRequestId)).ToListAsync(ct));
+            }
+
+            total += changed.Count;
 
             await db.SaveChangesAsync(ct);
             if (requests.Count < Batch)

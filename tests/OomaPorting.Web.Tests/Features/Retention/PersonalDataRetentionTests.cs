@@ -59,6 +59,10 @@ public class PersonalDataRetentionTests
             var o = Completed(account.Id, admin, support, now.AddYears(-6), await References.NextAsync(db, 2020, CancellationToken.None), "01 48 41 00 02");
             var n = Completed(account.Id, admin, support, now.AddMonths(-2), await References.NextAsync(db, 2026, CancellationToken.None), "01 48 41 00 03");
             db.PortRequests.AddRange(d, o, n);
+            // Each has a thread: the due one's goes with its personal data, the recent one's stays.
+            db.PortRequestMessages.AddRange(
+                PortRequestMessage.Post(d, admin, "Paul Durand sera absent le jour J.", isInternal: false, now.AddMonths(-14)),
+                PortRequestMessage.Post(n, admin, "Paul Durand sera là.", isInternal: false, now.AddMonths(-2)));
             // Each came with its bill, whose bytes are stored as an upload's are.
             var store = new Web.Infrastructure.Documents.DatabaseDocumentStore(db);
             foreach (var document in new[] { d, o, n }.SelectMany(r => r.Documents))
@@ -106,6 +110,8 @@ public class PersonalDataRetentionTests
             Assert.Equal((0, 0), (requests[due].DocumentCount, requests[due].BillCount));
             Assert.Equal(0, await db.DocumentChunks.CountAsync(c => !db.SupportingDocuments.IgnoreQueryFilters().Any(x => x.Id == c.DocumentId)));
 
+            Assert.False(await db.PortRequestMessages.IgnoreQueryFilters().AnyAsync(m => m.PortRequestId == due));
+            Assert.Equal("Paul Durand sera là.", (await db.PortRequestMessages.IgnoreQueryFilters().SingleAsync(m => m.PortRequestId == recent)).Body);
             Assert.Equal("Durand", requests[recent].AccountHolder!.LastName);
             Assert.Null(requests[recent].PersonalDataErasedAtUtc);
             Assert.NotNull(await db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == recent).Select(m => m.ClientAddress).SingleAsync());
