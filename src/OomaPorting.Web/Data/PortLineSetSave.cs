@@ -53,10 +53,10 @@ public sealed class PortLineSetSave : SaveChangesInterceptor
                     db.LineSetTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 }
 
-                foreach (var sql in Statements(db, lines))
+                foreach (var statement in Statements(db, lines))
                 {
-                    await using var command = Command(db, sql);
-                    await command.ExecuteNonQueryAsync(cancellationToken);
+                    await using var command = Command(db, statement.Sql);
+                    Check(statement, await command.ExecuteNonQueryAsync(cancellationToken));
                 }
 
                 Accept(db, lines);
@@ -83,10 +83,10 @@ public sealed class PortLineSetSave : SaveChangesInterceptor
                     db.LineSetTransaction = db.Database.BeginTransaction();
                 }
 
-                foreach (var sql in Statements(db, lines))
+                foreach (var statement in Statements(db, lines))
                 {
-                    using var command = Command(db, sql);
-                    command.ExecuteNonQuery();
+                    using var command = Command(db, statement.Sql);
+                    Check(statement, command.ExecuteNonQuery());
                 }
 
                 Accept(db, lines);
@@ -164,6 +164,22 @@ public sealed class PortLineSetSave : SaveChangesInterceptor
         return commit ? lines?.Count ?? 0 : 0;
     }
 
+    /// <summary>One statement and the lines it writes: each must touch exactly one row.</summary>
+    public sealed record Statement(string Sql, IReadOnlyList<EntityEntry<PortLine>> Lines);
+
+    /// <summary>
+    /// As EF Core does for each row: a line removed or changed that is no longer there (someone else removed it
+    /// meanwhile) refuses the whole save as a concurrent change, the house's one answer to it.
+    /// </summary>
+    private static void Check(Statement statement, int rows)
+    {
+        if (rows != statement.Lines.Count)
+        {
+            throw new DbUpdateConcurrencyException(
+                $"Writing {statement.Lines.Count} lines of requests touched {rows} rows: some were removed or added meanwhile.");
+        }
+    }
+
     private static DbCommand Command(AppDbContext db, string sql)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
@@ -181,7 +197,7 @@ public sealed class PortLineSetSave : SaveChangesInterceptor
     /// The statements that write <paramref name="lines"/>: deletions, then updates of the columns any changed line
     /// changed, matched on the key, then insertions of every column.
     /// </summary>
-    public static IEnumerable<string> Statements(AppDbContext db, IReadOnlyList<EntityEntry<PortLine>> lines)
+    public static IEnumerable<Statement> Statements(AppDbContext db, IReadOnlyList<EntityEntry<PortLine>> lines)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(lines);
@@ -195,7 +211,7 @@ public sealed class PortLineSetSave : SaveChangesInterceptor
 
         foreach (var chunk in lines.Where(l => l.State == EntityState.Deleted).Chunk(RowsPerStatement))
         {
-            yield return $"DELETE FROM {target} WHERE {sql.DelimitIdentifier(key.GetColumnName(table)!)} IN ({string.Join(", ", chunk.Select(l => Literal(l, key)))})";
+            yield return new($"DELETE FROM {target} WHERE {sql.DelimitIdentifier(key.GetColumnName(table)!)} IN ({string.Join(", ", chunk.Select(l => Literal(l, key)))})", chunk);
         }
 
         var changed = lines.Where(l => l.State == EntityState.Modified).ToList();
@@ -210,14 +226,14 @@ public sealed class PortLineSetSave : SaveChangesInterceptor
         foreach (var chunk in changed.Chunk(RowsPerStatement))
         {
             var values = string.Join(",\n", chunk.Select(l => Row(l, new[] { key }.Concat(columns))));
-            yield return sqlServer ? SqlServer(sql, table, key, columns, values) : Sqlite(sql, table, key, columns, values);
+            yield return new(sqlServer ? SqlServer(sql, table, key, columns, values) : Sqlite(sql, table, key, columns, values), chunk);
         }
 
         var all = entity.GetProperties().ToList();
         var names = string.Join(", ", all.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
         foreach (var chunk in lines.Where(l => l.State == EntityState.Added).Chunk(RowsPerStatement))
         {
-            yield return $"INSERT INTO {target} ({names}) VALUES\n{string.Join(",\n", chunk.Select(l => Row(l, all)))}";
+            yield return new($"INSERT INTO {target} ({names}) VALUES\n{string.Join(",\n", chunk.Select(l => Row(l, all)))}", chunk);
         }
     }
 

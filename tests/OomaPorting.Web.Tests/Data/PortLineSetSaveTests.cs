@@ -206,6 +206,27 @@ public class PortLineSetSaveTests(SharedPortal portal) : IClassFixture<SharedPor
     }
 
     [SqliteFact]
+    public async Task A_line_removed_meanwhile_refuses_the_save_as_a_concurrent_change_and_nothing_is_written()
+    {
+        var id = await DraftAsync(75);
+        await using var db = Context(setSave: true);
+        await ChangeAsync(db, id, 76, Guid.NewGuid());
+
+        // Someone else removes a line behind EF Core's back (no version change): as with EF Core's own row count.
+        await using (var other = Context(setSave: false))
+        {
+            var line = await other.PortLines.IgnoreQueryFilters().SingleAsync(l => l.PortRequestId == id && l.Position == 150);
+            other.PortLines.Remove(line);
+            await other.SaveChangesAsync();
+        }
+
+        var before = Stored(id);
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+        Assert.Equal(before, Stored(id));
+        Assert.Null(db.Database.CurrentTransaction);
+    }
+
+    [SqliteFact]
     public async Task Inside_the_callers_transaction_the_lines_commit_or_roll_back_with_it()
     {
         var id = await DraftAsync(67);
@@ -246,7 +267,7 @@ public class PortLineSetSaveTests(SharedPortal portal) : IClassFixture<SharedPor
 
         lines[..100].ForEach(l => l.State = EntityState.Deleted);
         lines[100..200].ForEach(l => l.State = EntityState.Added);
-        var statements = PortLineSetSave.Statements(db, lines).ToList();
+        var statements = PortLineSetSave.Statements(db, lines).Select(x => x.Sql).ToList();
         Assert.Equal(3, statements.Count); // 100 removed, 400 changed, 100 new: one statement each
         foreach (var sql in statements)
         {
