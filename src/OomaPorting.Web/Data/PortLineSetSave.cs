@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using OomaPorting.Domain.Accounts;
 using OomaPorting.Domain.Porting;
 
 namespace OomaPorting.Web.Data;
@@ -17,9 +16,10 @@ namespace OomaPorting.Web.Data;
 /// batch them on SQLite, which held SQLite's single write lock for 30 to 90 ms per 1,000-line save. Here the removed
 /// lines go as one <c>DELETE … IN</c>, the changed ones as a table of values joined on their key
 /// (<c>UPDATE … FROM (VALUES …)</c>), the new ones as one <c>INSERT … VALUES</c>, 500 rows a statement, with literals
-/// written by each column's own type mapping, so that every value is stored exactly as EF Core would store it. The rest of the save (the request,
-/// its events, the outbox) is EF Core's as always, in the same transaction: the statement and the save commit together
-/// or not at all, and a refused save (the request's version) rolls the lines back too.
+/// written by each column's own type mapping, so that every value is stored exactly as EF Core would store it. The
+/// rest of the save (the request, its events, the outbox) is EF Core's as always, in the same transaction: the
+/// statements and the save commit together or not at all, and a refused save (the request's version) rolls the lines
+/// back too.
 /// </summary>
 /// <remarks>
 /// Registered after every other save interceptor, so that those (the e-mails, the webhooks) still see the lines as
