@@ -115,8 +115,10 @@ public class PartialPortTests(PartialPortFixture fx) : IClassFixture<PartialPort
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-15" });
         var moved = await EmailAsync(id, "FocDateMoved");
         Assert.Contains("Les 195 numéros concernés", moved.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("01 48 20 02 50", moved.Text, StringComparison.Ordinal);
-        Assert.Contains("01 48 20 02 51", moved.Text, StringComparison.Ordinal);
+        // The first 50 are listed (the main line, then 01 01 to 01 49), then how many more: 195 - 50, the refused not counted.
+        Assert.Contains("01 48 20 01 49", moved.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("01 48 20 01 50", moved.Text, StringComparison.Ordinal);
+        Assert.Contains("… et 145 autres numéros, sur la page de la demande", moved.Text, StringComparison.Ordinal);
 
         // The customer sees which numbers were refused and why; every user of the account sees it, only the admin acts.
         var page = await (await wizard.Client.GetAsync($"/portage/{id}")).ReadHtmlAsync();
