@@ -105,7 +105,7 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            return saved + await PortLineSetSave.EndAsync(this, commit: true, cancellationToken);
+            return saved + await PortLineSetSave.EndAsync(this, commit: true, CancellationToken.None); // saved: the commit is not given up half-way
         }
         catch
         {
