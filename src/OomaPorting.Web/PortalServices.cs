@@ -38,7 +38,14 @@ public static partial class PortalServices
                 o.ViewLocationFormats.Insert(1, "/Features/Shared/{0}.cshtml");
             })
             .AddJsonOptions(o => Infrastructure.Api.ApiJson.Configure(o.JsonSerializerOptions))
-            .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = Infrastructure.Api.ApiProblems.FromModelState)
+            .ConfigureApiBehaviorOptions(o =>
+            {
+                o.InvalidModelStateResponseFactory = Infrastructure.Api.ApiProblems.FromModelState;
+
+                // A bare refusal of the framework (415 for a body of the wrong type, …) leaves the body empty, so that
+                // ApiStatusProblems writes the API's own problem (its code, the caller's language) instead of MVC's English one.
+                o.SuppressMapClientErrors = true;
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         // The validators' rules, emitted as data-val-* attributes for the browser (site.js); the server stays the authority.

@@ -21,7 +21,7 @@ public static partial class PortalClient
     {
         ArgumentNullException.ThrowIfNull(factory);
         var handler = new CookieContainerHandler();
-        var client = factory.CreateDefaultClient(BaseAddress, handler);
+        var client = factory.CreateDefaultClient(BaseAddress, new ApiContract.Handler(factory), handler);
         Jars.Add(client, handler.Container);
         return client;
     }
@@ -67,7 +67,7 @@ public static partial class PortalClient
         if (response.Headers.Location?.OriginalString.StartsWith("/compte/connexion/code", StringComparison.Ordinal) == true)
         {
             var code = await Authenticator.NextCodeAsync(factory.Services, email);
-            response = await PostFormAsync(client, "/compte/connexion/code", "/compte/connexion/code", new Dictionary<string, string> { ["Code"] = code });
+            response = await (await HtmlForm.FromAsync(client, await client.GetAsync("/compte/connexion/code"), "Valider")).Fill("Code", code).SubmitAsync();
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"The code step refused {email}: {(int)response.StatusCode}");
             lock (sessions)
             {
@@ -80,14 +80,10 @@ public static partial class PortalClient
 
     public const string SessionCookie = "ooma.session";
 
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
-    {
-        return await PostFormAsync(client, "/compte/connexion", "/compte/connexion", new Dictionary<string, string>
-        {
-            ["Email"] = email,
-            ["Password"] = password,
-        });
-    }
+    /// <summary>Types the address and password into the sign-in page's form and submits it, as a person would.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
+        await (await HtmlForm.FromAsync(client, await client.GetAsync("/compte/connexion"), "Se connecter"))
+            .Fill("Adresse e-mail", email).Fill("Mot de passe", password).SubmitAsync("Se connecter");
 
     /// <summary>The antiforgery token of a page, as a browser holds it before the user clicks.</summary>
     public static async Task<string> TokenAsync(HttpClient client, string formPage)

@@ -44,6 +44,13 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string DataFolder { get; }
 
+    /// <summary>
+    /// A client as <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> makes one (cookies kept, redirects not
+    /// followed), whose every API answer is checked against the OpenAPI document (<see cref="ApiContract"/>).
+    /// </summary>
+    public new HttpClient CreateClient() =>
+        CreateDefaultClient(ClientOptions.BaseAddress, new ApiContract.Handler(this), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler());
+
     public string DatabasePath => Path.Combine(DataFolder, "portal.db");
 
     public CapturingSink Logs { get; } = new();
@@ -57,6 +64,25 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Extra service changes a test needs (a failing collaborator, a test-only controller).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
+    /// <summary>
+    /// False for a test of the start itself (migrations, seeding, first start): the portal then builds its database
+    /// from nothing. Otherwise a new data folder starts as a copy of the run's template (<see cref="TemplateDatabase"/>).
+    /// </summary>
+    public bool FromTemplate { get; init; } = true;
+
+    /// <summary>The settings this portal starts with (the template is made with the same demo data and clock).</summary>
+    internal IReadOnlyDictionary<string, string?> Settings => _settings;
+
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        if (FromTemplate)
+        {
+            TemplateDatabase.CopyInto(this);
+        }
+
+        return base.CreateHost(builder);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -68,6 +94,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<ILogEventSink>(Logs);
+
+            // Tests only: a password hash of 1,000 PBKDF2 iterations instead of Identity's 100,000, so the hundreds of
+            // sign-ins of a run cost milliseconds, not minutes (ADR-008 keeps production's count).
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = TemplateDatabase.PasswordIterations);
             TestDatabase.AddInterceptor(services, QueryCapture.Shared);
             if (Clock is not null)
             {

@@ -37,6 +37,7 @@ public sealed class DraftsApiController : PortalApiController
     /// <remarks>Also a request sent back for a fix, in the parts the fix reopens. Nothing is kept if one part is refused. Send If-Match
     /// with the ETag you read to change only what you saw (412 otherwise).</remarks>
     [HttpPost("port-requests/{id:guid}/draft")]
+    [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status410Gone, ApiProblems.ContentType)]
     [ProducesResponseType<ApiPortRequest>(StatusCodes.Status200OK)]
     [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status412PreconditionFailed, ApiProblems.ContentType)]
     [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
@@ -58,6 +59,7 @@ public sealed class DraftsApiController : PortalApiController
     /// <remarks>multipart/form-data: kind = carrierBill, companyRegistration or other; one or more files, PDF, JPEG or PNG, 10 MB
     /// each, 5 per request. A fixed-line request needs a recent bill of the carrier before it is signed.</remarks>
     [HttpPost("port-requests/{id:guid}/documents")]
+    [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status410Gone, ApiProblems.ContentType)]
     [RequestSizeLimit(AttachDocuments.MaxRequestBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = AttachDocuments.MaxRequestBytes)]
     [ProducesResponseType<ApiPortRequest>(StatusCodes.Status200OK)]
@@ -80,6 +82,7 @@ public sealed class DraftsApiController : PortalApiController
     /// <remarks>Every answer is checked as the portal checks it, then a 6-digit code is e-mailed to the admin named by
     /// signer.email; the request is submitted when the code comes back (POST …/submit/confirm). 202: the code is on its way.</remarks>
     [HttpPost("port-requests/{id:guid}/submit")]
+    [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status410Gone, ApiProblems.ContentType)]
     [ProducesResponseType<SubmitAnswer>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ApiPortRequest>(StatusCodes.Status200OK)]
     [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
@@ -104,6 +107,7 @@ public sealed class DraftsApiController : PortalApiController
     /// <summary>Confirm the signature code: submitted.</summary>
     /// <remarks>The code the admin received: the request is submitted (200 with the request). Five wrong codes and the code is spent.</remarks>
     [HttpPost("port-requests/{id:guid}/submit/confirm")]
+    [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status410Gone, ApiProblems.ContentType)]
     [ProducesResponseType<ApiPortRequest>(StatusCodes.Status200OK)]
     [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
     public Task<IActionResult> Confirm(Guid id, [FromBody] ConfirmBody? body) =>
@@ -116,6 +120,7 @@ public sealed class DraftsApiController : PortalApiController
     /// <summary>Delete a draft.</summary>
     /// <remarks>A submitted request is cancelled instead: POST …/cancel.</remarks>
     [HttpPost("port-requests/{id:guid}/delete")]
+    [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status410Gone, ApiProblems.ContentType)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
     public Task<IActionResult> Delete(Guid id) =>

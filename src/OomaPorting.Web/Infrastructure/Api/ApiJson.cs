@@ -9,7 +9,7 @@ public static class ApiJson
 {
     /// <summary>
     /// camelCase names and enum values as camelCase strings; a body with a field the API does not know is refused (a
-    /// typo never passes for an absent field); nulls are written (a field is always there).
+    /// typo never passes for an absent field); nulls are written (a field is always there); instants are UTC with <c>Z</c>.
     /// </summary>
     public static void Configure(JsonSerializerOptions options)
     {
@@ -20,6 +20,7 @@ public static class ApiJson
         // left unset, MVC's formatter would pick a relaxed encoder, and a stored "<script>" could come back raw.
         options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new UtcDateTimeConverter());
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.MaxDepth = 16;
     }

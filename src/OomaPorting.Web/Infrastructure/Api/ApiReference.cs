@@ -35,6 +35,8 @@ public static class ApiReference
             o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
             o.AddOperationTransformer<ApiExamples>();
+            o.AddOperationTransformer<ApiCommonResponses>();
+            o.AddSchemaTransformer<ApiSchemaRules>();
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

@@ -15,8 +15,29 @@ public sealed class PortalUserStore(AppDbContext context, IdentityErrorDescriber
     public override Task ReplaceCodesAsync(AppUser user, IEnumerable<string> recoveryCodes, CancellationToken cancellationToken = default) =>
         base.ReplaceCodesAsync(user, recoveryCodes.Select(Hash), cancellationToken);
 
-    public override Task<bool> RedeemCodeAsync(AppUser user, string code, CancellationToken cancellationToken = default) =>
-        base.RedeemCodeAsync(user, Hash(code), cancellationToken);
+    /// <summary>
+    /// Identity's own redeem would hand the codes left to <see cref="ReplaceCodesAsync"/>, which hashes what is already
+    /// hashed: every code after the first would then be refused. The codes left are stored as they are.
+    /// </summary>
+    public override async Task<bool> RedeemCodeAsync(AppUser user, string code, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var hashed = Hash(code);
+        var stored = (await GetTokenAsync(user, InternalLoginProvider, RecoveryCodeTokenName, cancellationToken) ?? string.Empty)
+            .Split(';', StringSplitOptions.RemoveEmptyEntries);
+        if (!stored.Contains(hashed, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        await base.ReplaceCodesAsync(user, stored.Where(c => !string.Equals(c, hashed, StringComparison.Ordinal)), cancellationToken);
+        return true;
+    }
+
+    /// <summary>Identity's names for the stored codes (private in its store).</summary>
+    private const string InternalLoginProvider = "[AspNetUserStore]";
+
+    private const string RecoveryCodeTokenName = "RecoveryCodes";
 
     public static string Hash(string code) =>
         Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Normalize(code))));

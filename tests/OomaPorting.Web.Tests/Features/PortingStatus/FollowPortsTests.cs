@@ -40,11 +40,15 @@ public class FollowPortsTests
         Assert.Empty(await DrainAsync(DemoData.BoulangerieUser));
         var adminBefore = (await DrainAsync(DemoData.BoulangerieAdmin)).Count;
 
-        // The user opts in, the admin opts out.
-        var optIn = await PortalClient.PostFormAsync(user, "/portage/statut", "/portage/statut/suivi", new Dictionary<string, string> { ["Follow"] = "true" });
+        // The user opts in, the admin opts out: each ticks or clears the box of the rendered form and saves it.
+        var optIn = await (await HtmlForm.OpenAsync(user, "/portage/statut", "Suivi par e-mail"))
+            .Check("Recevoir par e-mail chaque étape des portages de ce compte", true).SubmitAsync("Enregistrer mon choix");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, optIn.StatusCode);
-        var optOut = await PortalClient.PostFormAsync(wizard.Client, "/portage/statut", "/portage/statut/suivi", new Dictionary<string, string> { ["Follow"] = "false" });
+        var optOut = await (await HtmlForm.OpenAsync(wizard.Client, "/portage/statut", "Suivi par e-mail"))
+            .Check("Recevoir par e-mail chaque étape des portages de ce compte", false).SubmitAsync("Enregistrer mon choix");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, optOut.StatusCode);
+        Assert.Contains("Vous ne recevrez plus le suivi des portages par e-mail.", (await (await wizard.Client.GetAsync("/portage/statut")).ReadHtmlAsync())
+            .QuerySelector("[data-confirmation]")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("Vous recevrez le suivi des portages par e-mail.", (await (await user.GetAsync("/portage/statut")).ReadHtmlAsync())
             .QuerySelector("[data-confirmation]")?.TextContent, StringComparison.Ordinal);
 

@@ -140,6 +140,39 @@ public class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFactorPor
     }
 
     [Fact]
+    public async Task Every_code_of_a_set_works_once_one_sign_in_each_and_then_none_is_left()
+    {
+        var email = NewEmail("allcodes");
+        await TestPeople.AgentAsync(Factory, email);
+        List<string> codes;
+        using (var scope = Factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            codes = [.. (await users.GenerateNewTwoFactorRecoveryCodesAsync((await users.FindByEmailAsync(email))!, 10))!];
+        }
+
+        // An agent without their phone signs in ten times, a code each time, through the code page's own form.
+        for (var i = 0; i < codes.Count; i++)
+        {
+            var client = await PasswordStepAsync(email);
+            var signedIn = await (await HtmlForm.OpenAsync(client, "/compte/connexion/code", "Valider")).Fill("Code", codes[i]).SubmitAsync();
+            Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect, $"Recovery code {i + 1} of {codes.Count} was refused.");
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/support/portages")).StatusCode);
+            using var check = Factory.Services.CreateScope();
+            var manager = check.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await manager.FindByEmailAsync(email))!;
+            Assert.Equal(codes.Count - i - 1, await manager.CountRecoveryCodesAsync(user));
+            Assert.Equal(0, user.AccessFailedCount);
+        }
+
+        // Each was good once: none works again.
+        foreach (var used in codes.Take(3))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await CodeAsync(await PasswordStepAsync(email), used)).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task An_agent_without_two_factor_reaches_only_the_set_up_and_is_let_in_once_it_is_done()
     {
         var email = NewEmail("newagent");
