@@ -23,7 +23,7 @@ public sealed class ApiContract
     private readonly JsonObject _document;
     private readonly List<(string Template, string[] Segments, JsonObject Item)> _paths;
     private readonly string _definitions;
-    private readonly ConcurrentDictionary<string, JsonSchema> _schemas = new();
+    private readonly ConcurrentDictionary<string, Lazy<JsonSchema>> _schemas = new();
 
     private ApiContract(JsonObject document)
     {
@@ -136,7 +136,8 @@ public sealed class ApiContract
             return problems;
         }
 
-        var schema = _schemas.GetOrAdd($"{method} {template} {key} {media.Key}", id => Build(id, schemaNode));
+        // Built once per response (a schema registers its $id: two threads must not build the same one).
+        var schema = _schemas.GetOrAdd($"{method} {template} {key} {media.Key}", id => new Lazy<JsonSchema>(() => Build(id, schemaNode))).Value;
         var result = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true });
         if (!result.IsValid)
         {

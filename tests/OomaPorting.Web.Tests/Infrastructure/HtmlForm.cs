@@ -19,6 +19,7 @@ public sealed class HtmlForm
 {
     private readonly HttpClient _client;
     private readonly IHtmlFormElement _form;
+    private IHtmlElement? _submitter;
 
     private HtmlForm(HttpClient client, IHtmlFormElement form, IDocument page)
     {
@@ -53,6 +54,133 @@ public sealed class HtmlForm
         var context = BrowsingContext.New(Configuration.Default);
         var document = await context.OpenAsync(r => r.Content(html).Address(address.ToString()));
         return new HtmlForm(client, Find(document, formText), document);
+    }
+
+    /// <summary>
+    /// GETs <paramref name="page"/> and takes the form that posts to <paramref name="action"/> (its own action, or a
+    /// button's <c>formaction</c>: that button is then the one clicked), as a person on that page would use it.
+    /// </summary>
+    public static async Task<HtmlForm> ForActionAsync(HttpClient client, string page, string action)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var response = await client.GetAsync(page);
+        return await ForActionAsync(client, response, action, new Uri(client.BaseAddress!, page));
+    }
+
+    /// <summary>The form posting to <paramref name="action"/> on a page already received (a form re-rendered by the server).</summary>
+    public static async Task<HtmlForm> ForActionAsync(HttpClient client, HttpResponseMessage response, string action, Uri? address = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(response);
+        var html = await response.Content.ReadAsStringAsync();
+        address ??= new Uri(client.BaseAddress!, response.RequestMessage?.RequestUri ?? new Uri("/", UriKind.Relative));
+        var context = BrowsingContext.New(Configuration.Default);
+        var document = await context.OpenAsync(r => r.Content(html).Address(address.ToString()));
+        var target = new Uri(address, action).AbsolutePath;
+        foreach (var form in document.Forms)
+        {
+            var button = SubmitButtons(form).FirstOrDefault(b => b.GetAttribute("formaction") is { } f && new Uri(address, f).AbsolutePath == target);
+            if (button is not null)
+            {
+                return new HtmlForm(client, form, document) { _submitter = button };
+            }
+
+            if (new Uri(address, form.GetAttribute("action") ?? address.PathAndQuery).AbsolutePath == target
+                && string.Equals(form.Method, "post", StringComparison.OrdinalIgnoreCase))
+            {
+                return new HtmlForm(client, form, document);
+            }
+        }
+
+        Assert.Fail($"{address.PathAndQuery} ({(int)response.StatusCode}) has no form posting to {action}; its forms post to: "
+            + string.Join(", ", document.Forms.Select(f => f.GetAttribute("action"))));
+        return null!;
+    }
+
+    /// <summary>Whether the form has a control named <paramref name="name"/>.</summary>
+    public bool Has(string name) => Controls().Any(c => c.GetAttribute("name") == name);
+
+    /// <summary>Whether the form has a submit button named <paramref name="name"/> with <paramref name="value"/>.</summary>
+    public bool HasButton(string name, string value) =>
+        SubmitButtons(_form).Any(b => b.GetAttribute("name") == name && (b.GetAttribute("value") ?? string.Empty) == value);
+
+    /// <summary>
+    /// Sets the control named <paramref name="name"/> as a person would: types into a text field or area, picks the
+    /// option of a list (which must offer it), ticks the checkbox of that value (or clears a "true" box for "false"),
+    /// clicks the radio button of that value, or chooses the submit button of that name and value. A hidden field may
+    /// be set too (it stands for what an older rendering of the page held: a stale version). A name the form does not
+    /// have fails the test.
+    /// </summary>
+    public HtmlForm Set(string name, string value)
+    {
+        var named = Controls().OfType<IHtmlElement>().Where(c => c.GetAttribute("name") == name).ToList();
+        Assert.True(named.Count > 0, $"The form posting to {_form.Action} has no field named \"{name}\"; its fields: "
+            + string.Join(", ", Controls().Select(c => c.GetAttribute("name")).Where(n => n is not null).Distinct()));
+        // A checkbox and the hidden "false" MVC pairs with it share a name: the box is what a person sets.
+        var first = named.FirstOrDefault(n => n is IHtmlInputElement { Type: "checkbox" or "radio" }) ?? named[0];
+        switch (first)
+        {
+            case IHtmlButtonElement or IHtmlInputElement { Type: "submit" }:
+                var button = named.FirstOrDefault(b => (b as IHtmlButtonElement)?.Value == value || (b as IHtmlInputElement)?.Value == value);
+                Assert.True(button is not null, $"No button {name}={value}: " + string.Join(", ", named.Select(ButtonText)));
+                _submitter = button;
+                break;
+            case IHtmlSelectElement select:
+                var option = select.Options.FirstOrDefault(o => o.Value == value);
+                Assert.True(option is not null, $"The list {name} offers no {value}: " + string.Join(", ", select.Options.Select(o => o.Value)));
+                foreach (var o in select.Options)
+                {
+                    o.IsSelected = ReferenceEquals(o, option) || (select.IsMultiple && o.IsSelected);
+                }
+
+                break;
+            case IHtmlInputElement { Type: "checkbox" }:
+                var boxes = named.OfType<IHtmlInputElement>().Where(b => b.Type == "checkbox").ToList();
+                if (boxes.FirstOrDefault(b => b.Value == value) is { } box)
+                {
+                    box.IsChecked = true;
+                }
+                else
+                {
+                    Assert.True(value == "false" && boxes.Any(b => b.Value == "true"), $"No checkbox {name} of value {value}.");
+                    boxes.ForEach(b => b.IsChecked = false);
+                }
+
+                break;
+            case IHtmlInputElement { Type: "radio" }:
+                var radios = named.OfType<IHtmlInputElement>().ToList();
+                var radio = radios.FirstOrDefault(r => r.Value == value);
+                Assert.True(radio is not null, $"No choice {name}={value}: " + string.Join(", ", radios.Select(r => r.Value)));
+                radios.ForEach(r => r.IsChecked = ReferenceEquals(r, radio));
+                break;
+            case IHtmlTextAreaElement area:
+                area.Value = value;
+                break;
+            case IHtmlInputElement { Type: "file" }:
+                Assert.Fail($"{name} is a file input: use Attach.");
+                break;
+            case IHtmlInputElement input:
+                Assert.False(input.IsReadOnly || input.IsDisabled, $"The field {name} cannot be typed into.");
+                input.Value = value;
+                break;
+            default:
+                Assert.Fail($"{name} is a {first.LocalName}.");
+                break;
+        }
+
+        return this;
+    }
+
+    /// <summary>Sets each field by its name (<see cref="Set"/>).</summary>
+    public HtmlForm SetAll(IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        foreach (var (name, value) in fields)
+        {
+            Set(name, value);
+        }
+
+        return this;
     }
 
     /// <summary>
@@ -145,14 +273,15 @@ public sealed class HtmlForm
         Controls().OfType<IHtmlInputElement>().FirstOrDefault(i => i.Name == name)?.Value;
 
     /// <summary>
-    /// Clicks the submit button whose text, value or accessible name is <paramref name="button"/> (the form's only or
-    /// first button when null) and sends exactly what the browser would.
+    /// Clicks the submit button whose text, value or accessible name is <paramref name="button"/> (or the one chosen by
+    /// <see cref="Set"/> or by the address the form was taken for; with none, the form is sent without a button's name
+    /// and value) and sends exactly what the browser would.
     /// </summary>
     public async Task<HttpResponseMessage> SubmitAsync(string? button = null)
     {
         var buttons = SubmitButtons(_form).ToList();
         IHtmlElement? submitter = button is null
-            ? buttons.FirstOrDefault()
+            ? _submitter
             : buttons.FirstOrDefault(b => Same(ButtonText(b), button)) ?? buttons.FirstOrDefault(b => Normal(ButtonText(b)).Contains(Normal(button), StringComparison.Ordinal));
         Assert.True(button is null || submitter is not null,
             $"The form has no button \"{button}\": " + string.Join(", ", buttons.Select(ButtonText)));

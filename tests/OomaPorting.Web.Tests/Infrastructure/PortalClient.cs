@@ -97,16 +97,39 @@ public static partial class PortalClient
     public static Task<HttpResponseMessage> PostWithTokenAsync(HttpClient client, string action, string token, IDictionary<string, string> fields) =>
         client.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token }));
 
-    /// <summary>GETs <paramref name="formPage"/>, takes its antiforgery token, POSTs <paramref name="fields"/> to <paramref name="action"/>.</summary>
+    /// <summary>
+    /// What a person does on <paramref name="formPage"/>: takes the form that posts to <paramref name="action"/>, sets
+    /// <paramref name="fields"/> by their names (a name the form lacks, or a value a list or a choice does not offer,
+    /// fails the test) and submits exactly what the browser would (<see cref="HtmlForm"/>).
+    /// </summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action, IDictionary<string, string> fields)
     {
-        var page = await client.GetAsync(formPage);
+        ArgumentNullException.ThrowIfNull(fields);
+        var form = await HtmlForm.ForActionAsync(client, formPage, action);
+
+        // Rows the page does not show yet (a second number): added first with the form's own "add" button, as a person does.
+        bool Missing(KeyValuePair<string, string> f) => !form.Has(f.Key) || (f.Key == "action" && !form.HasButton("action", f.Value));
+        for (var added = 0; fields.Any(Missing) && form.HasButton("action", "ajouter") && added < 100; added++)
+        {
+            var grown = await form.SetAll(fields.Where(f => !Missing(f) && f.Key != "action")).Set("action", "ajouter").SubmitAsync();
+            form = await HtmlForm.ForActionAsync(client, grown, action);
+        }
+
+        return await form.SetAll(fields).SubmitAsync();
+    }
+
+    /// <summary>
+    /// An attack, not a person: posts <paramref name="fields"/> as built by the test to <paramref name="action"/>, with
+    /// the antiforgery token (and the hidden version, unless given) of <paramref name="tokenPage"/>. For tests that send
+    /// what no rendered form would (hostile values, forged or stale posts, other people's resources).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostForgedAsync(HttpClient client, string tokenPage, string action, IDictionary<string, string> fields)
+    {
+        var page = await client.GetAsync(tokenPage);
         var html = await page.Content.ReadAsStringAsync();
         var token = Token().Match(html);
-        Assert.True(token.Success, $"No antiforgery token on {formPage} ({(int)page.StatusCode}).");
+        Assert.True(token.Success, $"No antiforgery token on {tokenPage} ({(int)page.StatusCode}).");
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
-
-        // As a browser does, the form's hidden version (the state the user saw) goes with it.
         if (!form.ContainsKey("Version") && Version().Match(html) is { Success: true } version)
         {
             form["Version"] = version.Groups[1].Value;

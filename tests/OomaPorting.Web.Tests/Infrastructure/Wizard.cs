@@ -31,6 +31,10 @@ public sealed partial class Wizard(PortalFactory factory, HttpClient client)
     public Task<HttpResponseMessage> PostAsync(Guid id, string step, IDictionary<string, string> fields) =>
         PortalClient.PostFormAsync(Client, $"/portage/{id}/{step}", $"/portage/{id}/{step}", fields);
 
+    /// <summary>Posts a step with values its form does not offer (an unknown choice): what only a forged post sends.</summary>
+    public Task<HttpResponseMessage> PostForgedAsync(Guid id, string step, IDictionary<string, string> fields) =>
+        PortalClient.PostForgedAsync(Client, $"/portage/{id}/{step}", $"/portage/{id}/{step}", fields);
+
     /// <summary>
     /// Signs as an admin does: posts the signature page, then types back the code the portal e-mailed (read from the
     /// outbox, as the admin reads their mailbox). A signature the page refuses is answered as is.
@@ -163,7 +167,6 @@ public sealed partial class Wizard(PortalFactory factory, HttpClient client)
     public static Dictionary<string, string> Signature(string mainE164, string signer = "Marie Martin") => new()
     {
         ["Command.MainNumber"] = mainE164,
-        ["Command.KeepTemporaryNumber"] = "false",
         ["Command.AcceptTerms"] = "true",
         ["Command.SignerName"] = signer,
         ["Command.SignerCapacity"] = "Manager",

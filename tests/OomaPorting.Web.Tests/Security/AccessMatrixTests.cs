@@ -9,9 +9,17 @@ using OomaPorting.Web.Tests.Infrastructure;
 namespace OomaPorting.Web.Tests.Security;
 
 /// <summary>Who may call what: every route of the app, found from its endpoints, checked for every role.</summary>
-public sealed class AccessMatrixFixture : IAsyncLifetime
+public class AccessMatrixFixture : IAsyncLifetime
 {
-    public PortalFactory Factory { get; } = new();
+    public AccessMatrixFixture()
+        : this(new PortalFactory())
+    {
+    }
+
+    /// <summary>For a fixture of its own kind (a portal with other settings or an interceptor).</summary>
+    protected AccessMatrixFixture(PortalFactory factory) => Factory = factory;
+
+    public PortalFactory Factory { get; }
 
     public Dictionary<Role, HttpClient> Clients { get; } = [];
 
@@ -160,6 +168,86 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
     }
 
     private static int _numbers;
+
+    /// <summary>The steps of the wizard a draft's pages show (GET <c>/portage/{id}/{step}</c>).</summary>
+    private static readonly string[] WizardSteps = ["type", "operateur", "compte", "numeros", "adresse", "justificatifs", "signature"];
+
+    /// <summary>
+    /// A real address of the GET route <paramref name="pattern"/> that its role is served (2xx), with that role's client
+    /// and the status it answers: <see cref="PathAsync"/>'s resources, except the wizard's steps (a complete draft of
+    /// Martin's admin), the signature's code step (a draft waiting for its code), sign-in's code step (a browser between
+    /// password and code), an invitation (the link of a fresh invitation's e-mail), the error pages (the status they
+    /// describe) and the API (Martin's read key). Null for what has no page here: Development's own pages.
+    /// </summary>
+    public async Task<(HttpClient Client, string Path, int Status)?> PageAsync(string method, string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        var access = AccessMatrixTests.Matrix[$"{method} {pattern}"];
+        if (access == Access.DevOnly)
+        {
+            return null;
+        }
+
+        var client = access switch
+        {
+            Access.Support or Access.SupportAdmin => Clients[Role.Support],
+            Access.Member or Access.Admin or Access.SignedIn or Access.OwnSession => Clients[Role.MartinAdmin],
+            Access.ApiRead or Access.ApiWrite => ApiClients.For(Factory, ApiKeys[KeyHolder.MartinRead]),
+            _ => PortalClient.Anonymous(Factory),
+        };
+        var steps = WizardSteps.Select(s => $"/portage/{{id:guid}}/{s}").ToHashSet(StringComparer.Ordinal);
+        string path;
+        if (steps.Contains(pattern))
+        {
+            path = pattern.Replace("{id:guid}", (await CompleteDraftAsync()).ToString(), StringComparison.Ordinal);
+        }
+        else if (pattern == "/portage/{id:guid}/signature/code")
+        {
+            var draft = await CompleteDraftAsync();
+            var signed = await PortalClient.PostFormAsync(Clients[Role.MartinAdmin], $"/portage/{draft}/signature", $"/portage/{draft}/signature",
+                Wizard.Signature((await MainNumberAsync(draft))!));
+            Assert.Equal($"/portage/{draft}/signature/code", signed.Headers.Location?.OriginalString);
+            path = $"/portage/{draft}/signature/code";
+        }
+        else if (access == Access.SignInStep)
+        {
+            await TestPeople.AgentAsync(Factory, $"pas{Interlocked.Increment(ref _numbers)}@matrice.test");
+            var email = $"pas{_numbers}@matrice.test";
+            Assert.Equal("/compte/connexion/code", (await PortalClient.SignInAsync(client, email, DemoData.Password)).Headers.Location?.OriginalString);
+            path = pattern;
+        }
+        else if (pattern == "/compte/invitation/{token}")
+        {
+            var email = $"invite{Interlocked.Increment(ref _numbers)}@boulangerie-martin.test";
+            var invited = await PortalClient.PostFormAsync(Clients[Role.MartinAdmin], "/utilisateurs", "/utilisateurs/inviter",
+                new Dictionary<string, string> { ["DisplayName"] = "Invitée Matrice", ["Email"] = email });
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, invited.StatusCode);
+            using var scope = Factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var body = await db.OutboxMessages.Where(m => m.Kind == Web.Infrastructure.Identity.InvitationEmail.Kind && m.Recipient == email)
+                .Select(m => m.TextBody).SingleAsync();
+            path = System.Text.RegularExpressions.Regex.Match(body, @"/compte/invitation/[A-Za-z0-9_-]+").Value;
+        }
+        else
+        {
+            path = await PathAsync(method, pattern);
+        }
+
+        var status = access == Access.ErrorPage ? path switch { "/erreur" => 500, "/compte/acces-refuse" => 403, _ => 404 }
+            : access == Access.ApiUnknown ? 404 : 200;
+        return (client, path, status);
+    }
+
+    /// <summary>A new draft of Martin's admin with every step answered, on its signature page.</summary>
+    private async Task<Guid> CompleteDraftAsync() => await new Wizard(Factory, Clients[Role.MartinAdmin]).FillAsync(withSecond: false);
+
+    private async Task<string?> MainNumberAsync(Guid draft)
+    {
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var request = await db.PortRequests.IgnoreQueryFilters().Include(r => r.Lines).SingleAsync(r => r.Id == draft);
+        return request.Lines.OrderBy(l => l.Position).First().Number.E164;
+    }
 
     /// <summary>A fresh FOC-dated request of Boulangerie Martin, for a POST that may change it (cancel, send back ...).</summary>
     public async Task<Guid> FreshMartinRequestAsync()

@@ -5,6 +5,42 @@ public static class HostileInput
 {
     public static IReadOnlyList<string> Corpus { get; } = Build();
 
+    /// <summary>
+    /// The run's seed for <see cref="Sample"/>: <c>OOMAPORTING_HOSTILE_SEED</c> to replay a run, else a new one each
+    /// run (every failure message prints it). Set <c>OOMAPORTING_HOSTILE_ALL=1</c> to send the whole corpus everywhere.
+    /// </summary>
+    public static int Seed { get; } = int.TryParse(Environment.GetEnvironmentVariable("OOMAPORTING_HOSTILE_SEED"), out var seed)
+        ? seed : Random.Shared.Next();
+
+    /// <summary>
+    /// The values that once found a defect (a 500, markup echoed raw, a value that broke a page): every run sends
+    /// them to every field, whatever the sample.
+    /// </summary>
+    public static IReadOnlyList<string> Regressions { get; } = [.. Corpus.Where(v =>
+        v.Contains('<', StringComparison.Ordinal) || v.Contains('\u0000', StringComparison.Ordinal) || v.StartsWith('/')
+        || v.Length >= 3_000 || v.Contains('\uD800', StringComparison.Ordinal) || v.Contains('\r', StringComparison.Ordinal)
+        || v.Contains('%', StringComparison.Ordinal) || v.Contains('\u202E', StringComparison.Ordinal) || v is "" or " " or "-1" or "2026-02-30")];
+
+    /// <summary>
+    /// What one field gets over HTTP in this run: <see cref="Regressions"/> and <paramref name="count"/> other values of
+    /// the corpus drawn with <see cref="Seed"/> and <paramref name="salt"/> (the field), so each run covers another part of
+    /// it and a failure is replayed from its seed. The whole corpus goes through every validator in memory
+    /// (<see cref="HostileValidatorTests"/>).
+    /// </summary>
+    public static IReadOnlyList<string> Sample(string salt, int count = 40)
+    {
+        if (Environment.GetEnvironmentVariable("OOMAPORTING_HOSTILE_ALL") == "1")
+        {
+            return Corpus;
+        }
+
+        var random = new Random(HashCode.Combine(Seed, StableHash(salt)));
+        var others = Corpus.Except(Regressions).OrderBy(_ => random.Next()).Take(count);
+        return [.. Regressions, .. others];
+    }
+
+    private static int StableHash(string text) => text.Aggregate(17, (h, c) => unchecked((h * 31) + c));
+
     private static List<string> Build()
     {
         var values = new List<string>

@@ -28,7 +28,7 @@ public class RedirectTests(SharedPortal portal) : IClassFixture<SharedPortal>
     public async Task The_language_switch_goes_back_only_to_a_safe_local_address(string returnUrl, string expected)
     {
         var client = PortalClient.Anonymous(portal.Factory);
-        var response = await PortalClient.PostFormAsync(client, "/compte/connexion", "/langue",
+        var response = await PortalClient.PostForgedAsync(client, "/compte/connexion", "/langue",
             new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = returnUrl });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -43,12 +43,9 @@ public class RedirectTests(SharedPortal portal) : IClassFixture<SharedPortal>
     public async Task A_sign_in_link_with_an_accented_return_address_lands_on_it_not_on_an_error_page()
     {
         var client = PortalClient.Anonymous(portal.Factory);
-        var response = await PortalClient.PostFormAsync(client, "/compte/connexion", "/compte/connexion", new Dictionary<string, string>
-        {
-            ["Email"] = DemoData.BoulangerieUser,
-            ["Password"] = DemoData.Password,
-            ["ReturnUrl"] = "/portage/statut?x=é",
-        });
+        // The link a person follows: the sign-in page with the address in its query; they type and submit its form.
+        var response = await PortalClient.PostFormAsync(client, "/compte/connexion?ReturnUrl=" + Uri.EscapeDataString("/portage/statut?x=é"),
+            "/compte/connexion", new Dictionary<string, string> { ["Email"] = DemoData.BoulangerieUser, ["Password"] = DemoData.Password });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/portage/statut?x=%C3%A9", response.Headers.Location?.OriginalString);

@@ -9,21 +9,7 @@ namespace OomaPorting.Web.Tests.Security;
 /// <summary>Every POST demands its antiforgery token; no GET changes anything. Routes are found from the app's endpoints.</summary>
 public class RequestSafetyTests(AccessMatrixFixture fx) : IClassFixture<AccessMatrixFixture>
 {
-    public static TheoryData<string> DiscoveredRoutes(string method)
-    {
-        using var fixture = new PortalFactory();
-        var data = new TheoryData<string>();
-        foreach (var e in fixture.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
-            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>())
-        {
-            if (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods.Contains(method) == true)
-            {
-                data.Add("/" + e.RoutePattern.RawText!.TrimStart('/'));
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string> DiscoveredRoutes(string method) => [.. PortalRoutes.Patterns(method)];
 
     /// <summary>
     /// The pages' POSTs. The API's take no cookie, so no antiforgery token: a call with a cookie and no key gets 401 and

@@ -158,7 +158,7 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
 
     /// <summary>
     /// Blanks the recipient, subject and bodies of e-mails sent (or given up) before <paramref name="before"/> and
-    /// deletes their attachments; the rows stay for their dedup keys. Two set-based statements.
+    /// deletes the attachments of every erased e-mail; the rows stay for their dedup keys. Two set-based statements.
     /// </summary>
     private async Task<int> EraseSentEmailsAsync(DateTime before, CancellationToken ct)
     {
@@ -167,13 +167,19 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
         var now = Time.GetUtcNow().UtcDateTime;
         var old = db.OutboxMessages.Where(m => m.ContentErasedAtUtc == null
             && ((m.Status == OutboxStatus.Sent && m.SentAtUtc < before) || (m.Status == OutboxStatus.Failed && m.CreatedAtUtc < before)));
-        await db.Set<OutboxAttachment>().Where(a => old.Any(m => m.Id == a.OutboxMessageId)).ExecuteDeleteAsync(ct);
-        return await old.ExecuteUpdateAsync(s => s
+        var erased = await old.ExecuteUpdateAsync(s => s
             .SetProperty(m => m.ContentErasedAtUtc, now)
             .SetProperty(m => m.Recipient, string.Empty)
             .SetProperty(m => m.Subject, string.Empty)
             .SetProperty(m => m.TextBody, string.Empty)
             .SetProperty(m => m.HtmlBody, string.Empty), ct);
+
+        // Then the attachments of every erased e-mail: selected by the erasure itself, not by the same "old" query run
+        // again, so an e-mail erased by a concurrent pass (another instance, the scheduled job beside a manual run)
+        // between two statements never keeps its attachments.
+        await db.Set<OutboxAttachment>().Where(a => db.OutboxMessages.Any(m => m.Id == a.OutboxMessageId && m.ContentErasedAtUtc != null))
+            .ExecuteDeleteAsync(ct);
+        return erased;
     }
 
     /// <summary>

@@ -79,7 +79,8 @@ public abstract class PortalApiController : ControllerBase
 
     /// <summary>
     /// The version the caller expects to change, from its <c>If-Match</c> (<c>"7"</c>, as the <c>ETag</c> gave it); null
-    /// when it sent none or <c>*</c> (a change without a precondition). A malformed header is refused with a 400.
+    /// when it sent none or <c>*</c> (a change without a precondition). A malformed header is refused with a 400, a weak
+    /// tag (<c>W/"7"</c>) with a 412: If-Match matches strong tags only.
     /// </summary>
     protected bool TryIfMatch(out int? version, out IActionResult? refusal)
     {
@@ -93,6 +94,13 @@ public abstract class PortalApiController : ControllerBase
 
         if (ETags.TryParse(header, out var parsed))
         {
+            if (header.TrimStart().StartsWith("W/", StringComparison.Ordinal))
+            {
+                // If-Match compares strongly (RFC 9110, 13.1.1): a weak tag never matches, so nothing is changed.
+                refusal = Problem(ApiProblems.For(HttpContext, StatusCodes.Status412PreconditionFailed, "Api.ModifiedMeanwhile"));
+                return false;
+            }
+
             version = parsed;
             return true;
         }

@@ -204,6 +204,11 @@ public class PortRequestsApiTests(SharedPortal portal)
         var malformed = new HttpRequestMessage(HttpMethod.Post, path + "/cancel") { Content = System.Net.Http.Json.JsonContent.Create(new { reason = "Doublon" }) };
         malformed.Headers.TryAddWithoutValidation("If-Match", "version-7");
         Assert.Equal(HttpStatusCode.BadRequest, (await api.SendAsync(malformed)).StatusCode);
+
+        // The right version as a weak tag: If-Match compares strongly (RFC 9110), so it never matches.
+        var weak = new HttpRequestMessage(HttpMethod.Post, path + "/cancel") { Content = System.Net.Http.Json.JsonContent.Create(new { reason = "Doublon" }) };
+        weak.Headers.IfMatch.Add(new EntityTagHeaderValue(etag, isWeak: true));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await api.SendAsync(weak)).StatusCode);
         Assert.Equal("focConfirmed", (await (await api.GetAsync(path)).JsonAsync()).GetProperty("status").GetString());
 
         var cancel = new HttpRequestMessage(HttpMethod.Post, path + "/cancel") { Content = System.Net.Http.Json.JsonContent.Create(new { reason = "Doublon" }) };

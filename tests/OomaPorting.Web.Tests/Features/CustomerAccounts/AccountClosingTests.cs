@@ -42,7 +42,7 @@ public class AccountClosingTests
             ["Name"] = "Logiciel du cabinet", ["Role"] = "Read", ["ExpiresOn"] = "",
         });
         Assert.Equal(HttpStatusCode.OK, key.StatusCode);
-        var draft = await PortalClient.PostFormAsync(jean, "/postes", "/portage", new Dictionary<string, string>());
+        var draft = await PortalClient.PostFormAsync(jean, "/portage", "/portage", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
 
         // Two ports under way: refused with the reason, nothing changed.
@@ -88,7 +88,7 @@ public class AccountClosingTests
         }
 
         // Enabling a closed account is refused; reopening (a mistake) works and leaves the access off.
-        var enable = await PortalClient.PostFormAsync(support.Client, page, $"{page}/acces", new Dictionary<string, string> { ["Enabled"] = "true" });
+        var enable = await PortalClient.PostForgedAsync(support.Client, page, $"{page}/acces", new Dictionary<string, string> { ["Enabled"] = "true" });
         Assert.Contains("rouvrez-le d'abord", Wizard.ErrorSummary(await enable.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await PortalClient.PostFormAsync(support.Client, page, $"{page}/reouverture", new Dictionary<string, string>())).StatusCode);
         var reopened = await (await support.Client.GetAsync(page)).ReadHtmlAsync();
@@ -110,7 +110,7 @@ public class AccountClosingTests
         }
 
         Assert.Null(erasedPage.QuerySelector("form[action$='/reouverture']"));
-        var tooLate = await PortalClient.PostFormAsync(support.Client, page, $"{page}/reouverture", new Dictionary<string, string>());
+        var tooLate = await PortalClient.PostForgedAsync(support.Client, page, $"{page}/reouverture", new Dictionary<string, string>());
         Assert.Contains("ne peut plus être rouvert", Wizard.ErrorSummary(await tooLate.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
         using (var scope = factory.Services.CreateScope())

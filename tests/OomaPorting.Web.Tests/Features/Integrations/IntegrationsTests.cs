@@ -62,7 +62,7 @@ public class IntegrationsTests(SharedPortal portal)
         Assert.Contains("revoked", refused.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
         var after = await (await admin.GetAsync("/integrations")).ReadHtmlAsync();
         Assert.Contains("Révoquée", after.QuerySelector($"tr[data-key='ooma_{secret.Substring(5, 12)}…']")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await PortalClient.PostFormAsync(admin, "/integrations", revokeAction, new Dictionary<string, string>())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PortalClient.PostForgedAsync(admin, "/integrations", revokeAction, new Dictionary<string, string>())).StatusCode);
     }
 
     [Theory]
@@ -81,7 +81,8 @@ public class IntegrationsTests(SharedPortal portal)
             before = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ApiKeys.IgnoreQueryFilters().CountAsync();
         }
 
-        var response = await PortalClient.PostFormAsync(admin, "/integrations", "/integrations/cles", new Dictionary<string, string>
+        // Some of these values are no option of the page's list: sent as a forged post.
+        var response = await PortalClient.PostForgedAsync(admin, "/integrations", "/integrations/cles", new Dictionary<string, string>
         {
             ["Name"] = name, ["Role"] = role, ["ExpiresOn"] = expiresOn,
         });
@@ -121,7 +122,7 @@ public class IntegrationsTests(SharedPortal portal)
         {
             var martin = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Accounts.IgnoreQueryFilters()
                 .Where(a => a.CompanyName == "Boulangerie Martin").Select(a => a.Id).SingleAsync();
-            var wrong = await PortalClient.PostFormAsync(support, $"/support/comptes/{accountId}", action.Replace(accountId.ToString(), martin.ToString(), StringComparison.Ordinal),
+            var wrong = await PortalClient.PostForgedAsync(support, $"/support/comptes/{accountId}", action.Replace(accountId.ToString(), martin.ToString(), StringComparison.Ordinal),
                 new Dictionary<string, string>());
             Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
         }

@@ -63,7 +63,7 @@ public class MyAccountTests
         // Another user's session id is not found; one's own ends.
         var end = firefoxRow.QuerySelector("form")!.GetAttribute("action")!;
         var stranger = await PortalClient.SignedInAsync(factory, DemoData.BoulangerieAdmin);
-        Assert.Equal(HttpStatusCode.NotFound, (await PortalClient.PostFormAsync(stranger, "/mon-compte", end, new Dictionary<string, string>())).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PortalClient.PostForgedAsync(stranger, "/mon-compte", end, new Dictionary<string, string>())).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await firefox.GetAsync("/postes")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await PortalClient.PostFormAsync(laptop, "/mon-compte", end, new Dictionary<string, string>())).StatusCode);
         Assert.Contains("/compte/connexion", (await firefox.GetAsync("/postes")).Headers.Location!.OriginalString, StringComparison.Ordinal);

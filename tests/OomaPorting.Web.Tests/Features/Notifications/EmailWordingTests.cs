@@ -41,7 +41,10 @@ public class EmailWordingTests
         var main = Wizard.NextNumber();
         var id = await wizard.FillAsync(mainNumber: main, withSecond: withSecond);
         var signature = Wizard.Signature(FrenchNumber.Parse(main).E164);
-        signature["Command.KeepTemporaryNumber"] = keepTemporary ? "true" : "false";
+        if (keepTemporary)
+        {
+            signature["Command.KeepTemporaryNumber"] = "true"; // offered only to an account that has a temporary number
+        }
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await wizard.SignAsync(id, signature)).StatusCode);
         return (id, wizard.Load(id)!.Reference!);
     }

@@ -55,7 +55,7 @@ public class KeepTemporaryNumberTests(ClockedPortal portal) : IClassFixture<Cloc
         Assert.Equal($"Conservé comme numéro virtuel à la fin du portage {reference}", postes.QuerySelector("[data-temporary-plan]")!.TextContent.Trim());
 
         // The same page posted again (its version is now stale): 409, nothing recorded twice.
-        var again = await PortalClient.PostFormAsync(wizard.Client, $"/portage/{id}", $"/portage/{id}/garder-temporaire",
+        var again = await PortalClient.PostForgedAsync(wizard.Client, $"/portage/{id}", $"/portage/{id}/garder-temporaire",
             new Dictionary<string, string> { ["Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(r.Version, wizard.Load(id)!.Version);
@@ -82,7 +82,7 @@ public class KeepTemporaryNumberTests(ClockedPortal portal) : IClassFixture<Cloc
         var detail = await (await martinWizard.Client.GetAsync($"/portage/{martin}")).ReadHtmlAsync();
         Assert.Null(detail.QuerySelector("[data-temporary]"));
         var version = martinWizard.Load(martin)!.Version;
-        var refused = await PortalClient.PostFormAsync(martinWizard.Client, $"/portage/{martin}", $"/portage/{martin}/garder-temporaire",
+        var refused = await PortalClient.PostForgedAsync(martinWizard.Client, $"/portage/{martin}", $"/portage/{martin}/garder-temporaire",
             new Dictionary<string, string> { ["Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("n'a plus de numéro temporaire", (await refused.ReadHtmlAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);

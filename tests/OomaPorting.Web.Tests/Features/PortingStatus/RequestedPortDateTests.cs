@@ -33,7 +33,7 @@ public class RequestedPortDateTests(ClockedPortal portal) : IClassFixture<Clocke
         signature["Command.RequestedDate"] = date;
         signature["Command.RequestedHalfDay"] = halfDay;
 
-        var refused = await wizard.SignAsync(id, signature);
+        var refused = await wizard.PostForgedAsync(id, "signature", signature); // "Midi" is no option of the page
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await refused.ReadHtmlAsync();
@@ -104,7 +104,7 @@ public class RequestedPortDateTests(ClockedPortal portal) : IClassFixture<Clocke
         await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2027-01-12" });
         var dated = await (await wizard.Client.GetAsync($"/portage/{id}")).ReadHtmlAsync();
         Assert.Null(dated.QuerySelector("form[action$='/date-souhaitee']"));
-        var locked = await PortalClient.PostFormAsync(wizard.Client, $"/portage/{id}", $"/portage/{id}/date-souhaitee",
+        var locked = await PortalClient.PostForgedAsync(wizard.Client, $"/portage/{id}", $"/portage/{id}/date-souhaitee",
             new Dictionary<string, string> { ["Version"] = Version(wizard, id), ["RequestedDate"] = "2027-01-19" });
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
         Assert.Contains("La date de portage est déjà fixée", (await locked.ReadHtmlAsync()).QuerySelector(".error-summary")?.TextContent, StringComparison.Ordinal);

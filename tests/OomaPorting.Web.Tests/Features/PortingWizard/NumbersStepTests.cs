@@ -129,6 +129,7 @@ public class NumbersStepTests(SharedPortal portal) : IClassFixture<SharedPortal>
         Assert.StartsWith("Ligne 998 (« 01 47 11 00 01 ») : Ce numéro figure déjà plus haut", errors[2], StringComparison.Ordinal);
         Assert.Equal(3, page.QuerySelectorAll("#Command_Paste-error, .field-error li").Length);
         Assert.Contains("01 47 11 0\n", page.GetElementById("Command_Paste")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#xD;", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal); // the browser posted CRLF
         Assert.Empty(wizard.Load(id)!.Lines);
     }
 

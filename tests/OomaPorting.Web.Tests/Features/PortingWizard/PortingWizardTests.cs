@@ -168,7 +168,7 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
         }
 
         var before = wizard.Load(id)!;
-        var response = await wizard.PostAsync(id, step, fields);
+        var response = await wizard.PostForgedAsync(id, step, fields); // some answers are no option of the page
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var doc = await response.ReadHtmlAsync();
@@ -253,8 +253,8 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
         var doc = await response.ReadHtmlAsync();
         Assert.Equal("Précisez votre fonction", doc.QuerySelector("#Command_SignerCapacityDetail-error")?.TextContent.Trim());
         Assert.Equal("Confirmez que vous êtes habilité(e) à engager le titulaire", doc.QuerySelector("#Command_SignerAuthorised-error")?.TextContent.Trim());
-        fields["Command.SignerCapacity"] = "Chef";
-        doc = await (await wizard.SignAsync(id, fields)).ReadHtmlAsync();
+        fields["Command.SignerCapacity"] = "Chef"; // no option of the page: a forged post
+        doc = await (await wizard.PostForgedAsync(id, "signature", fields)).ReadHtmlAsync();
         Assert.Equal("Choisissez en quelle qualité vous signez", doc.QuerySelector("#Command_SignerCapacity-error")?.TextContent.Trim());
         Assert.Equal(PortRequestStatus.Draft, wizard.Load(id)!.Status);
 
@@ -417,9 +417,9 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/portage/{id}")).StatusCode);
-        var delete = await PortalClient.PostFormAsync(other, "/portage", $"/portage/{id}/supprimer", new Dictionary<string, string>());
+        var delete = await PortalClient.PostForgedAsync(other, "/portage", $"/portage/{id}/supprimer", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
-        var post = await PortalClient.PostFormAsync(other, "/portage", $"/portage/{id}/type", new Dictionary<string, string> { ["Command.NumberType"] = "Mobile" });
+        var post = await PortalClient.PostForgedAsync(other, "/portage", $"/portage/{id}/type", new Dictionary<string, string> { ["Command.NumberType"] = "Mobile" });
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.Null(wizard.Load(id)!.NumberType);
     }
@@ -444,7 +444,7 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
 
         if (submitted != Guid.Empty)
         {
-            await PortalClient.PostFormAsync(wizard.Client, "/portage", $"/portage/{submitted}/supprimer", new Dictionary<string, string>());
+            await PortalClient.PostForgedAsync(wizard.Client, "/portage", $"/portage/{submitted}/supprimer", new Dictionary<string, string>());
             Assert.NotNull(wizard.Load(submitted));
         }
     }

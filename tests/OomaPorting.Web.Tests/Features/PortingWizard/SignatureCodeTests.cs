@@ -91,7 +91,7 @@ public class SignatureCodeTests(ClockedPortal portal) : IClassFixture<ClockedPor
         Assert.Contains("Confirmed (attempt 1/5)", trail[1], StringComparison.Ordinal);
 
         // A second confirmation (a double click, the back button) lands on the request, changing nothing.
-        var again = await PortalClient.PostFormAsync(wizard.Client, "/postes", $"/portage/{id}/signature/code",
+        var again = await PortalClient.PostForgedAsync(wizard.Client, "/postes", $"/portage/{id}/signature/code",
             new Dictionary<string, string> { ["Code"] = code });
         Assert.Equal($"/portage/{id}", again.Headers.Location!.OriginalString);
         Assert.Single(wizard.Load(id)!.Mandates);

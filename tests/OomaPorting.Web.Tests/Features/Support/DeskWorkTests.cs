@@ -74,7 +74,8 @@ public class DeskWorkTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
         Assert.Empty((await (await malik.GetAsync("/support/portages?Assigned=moi&Account=Quimper")).ReadHtmlAsync()).QuerySelectorAll("tr[data-request]"));
 
         // Another agent cannot take it from her: refused in words, nothing changes.
-        var refused = await AssignAsync(malik, id, malikId);
+        var refused = await PortalClient.PostForgedAsync(malik, $"/support/portages/{id}", $"/support/portages/{id}/attribution",
+            new Dictionary<string, string> { ["AssigneeId"] = malikId }); // no "take" button is offered to him: a forged post
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("Un autre agent suit déjà cette demande", (await refused.ReadHtmlAsync()).QuerySelector("[data-error-summary]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(claireId, (await RequestAsync(id)).AssignedToUserId);
@@ -210,7 +211,7 @@ public class DeskWorkTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
             new Dictionary<string, string> { ["Body"] = "Voici le bon RIO." })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await PortalClient.PostFormAsync(customer, $"/portage/{freeId}", $"/portage/{freeId}/messages",
             new Dictionary<string, string> { ["Body"] = "Et pour celle-ci ?" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await PortalClient.PostFormAsync(customer, $"/portage/{id}", $"/portage/{id}/annuler",
+        Assert.Equal(HttpStatusCode.Redirect, (await PortalClient.PostFormAsync(customer, $"/portage/{id}/annuler", $"/portage/{id}/annuler",
             new Dictionary<string, string> { ["Reason"] = "Nous restons chez SFR." })).StatusCode);
 
         var alerts = await WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Kind == "AssigneeAlert").ToListAsync());

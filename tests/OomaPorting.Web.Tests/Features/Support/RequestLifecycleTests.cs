@@ -28,7 +28,10 @@ public class RequestLifecycleTests
         var main = Wizard.NextNumber();
         var id = await wizard.FillAsync(mainNumber: main);
         var fields = Wizard.Signature(FrenchNumber.Parse(main).E164);
-        fields["Command.KeepTemporaryNumber"] = keepTemporary ? "true" : "false";
+        if (keepTemporary)
+        {
+            fields["Command.KeepTemporaryNumber"] = "true"; // offered only to an account that has a temporary number
+        }
         Assert.Equal(HttpStatusCode.Redirect, (await wizard.SignAsync(id, fields)).StatusCode);
         return (id, main, wizard);
     }
@@ -159,11 +162,12 @@ public class RequestLifecycleTests
 
         // A user of the account reads the tab but cannot assign.
         var user = await PortalClient.SignedInAsync(factory, DemoData.DurandUser);
-        var refused = await PortalClient.PostFormAsync(user, "/postes", "/postes/attribuer", new Dictionary<string, string> { ["Number"] = second.E164, ["UserId"] = "" });
+        // (No form is shown to a user: what a forged post does.)
+        var refused = await PortalClient.PostForgedAsync(user, "/postes", "/postes/attribuer", new Dictionary<string, string> { ["Number"] = second.E164, ["UserId"] = "" });
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
 
         // Another account's number cannot be assigned.
-        var other = await PortalClient.PostFormAsync(admin, "/postes", "/postes/attribuer", new Dictionary<string, string> { ["Number"] = "01 42 60 30 10", ["UserId"] = claire });
+        var other = await PortalClient.PostForgedAsync(admin, "/postes", "/postes/attribuer", new Dictionary<string, string> { ["Number"] = "01 42 60 30 10", ["UserId"] = claire });
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
         Assert.Contains("pas sur votre compte", Wizard.ErrorSummary(await other.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
@@ -294,7 +298,7 @@ public class RequestLifecycleTests
         var lateCancelPage = await (await admin.GetAsync($"/portage/{late}/annuler")).ReadHtmlAsync();
         Assert.Null(lateCancelPage.QuerySelector("form[action$='/annuler']"));
         Assert.Contains("deux jours ouvrés ou moins", lateCancelPage.Body!.TextContent, StringComparison.Ordinal);
-        var refused = await PortalClient.PostFormAsync(admin, $"/portage/{early}/annuler", $"/portage/{late}/annuler", new Dictionary<string, string>());
+        var refused = await PortalClient.PostForgedAsync(admin, $"/portage/{early}/annuler", $"/portage/{late}/annuler", new Dictionary<string, string>());
         Assert.Contains("deux jours ouvrés ou moins", Wizard.ErrorSummary(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(PortRequestStatus.FocConfirmed, wizard.Load(late)!.Status);
 
@@ -317,7 +321,7 @@ public class RequestLifecycleTests
             new Dictionary<string, string> { ["Body"] = "NOTE-INTERNE-7f3a : le client a un contentieux avec Orange", ["Internal"] = "true" });
         await PortalClient.PostFormAsync(support.Client, $"/support/portages/{id}", $"/support/portages/{id}/messages",
             new Dictionary<string, string> { ["Body"] = "Bonjour, pouvez-vous confirmer le RIO ?" });
-        var reply = await PortalClient.PostFormAsync(wizard.Client, $"/portage/{id}", $"/portage/{id}/messages",
+        var reply = await PortalClient.PostForgedAsync(wizard.Client, $"/portage/{id}", $"/portage/{id}/messages",
             new Dictionary<string, string> { ["Body"] = "<b>Oui</b>, le RIO est correct.", ["Internal"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
 
@@ -343,7 +347,7 @@ public class RequestLifecycleTests
         Assert.Equal(1, supportPage.QuerySelectorAll(".message-internal").Length);
 
         var user = await PortalClient.SignedInAsync(factory, DemoData.BoulangerieUser);
-        var userPost = await PortalClient.PostFormAsync(user, $"/portage/{id}", $"/portage/{id}/messages", new Dictionary<string, string> { ["Body"] = "x" });
+        var userPost = await PortalClient.PostForgedAsync(user, $"/portage/{id}", $"/portage/{id}/messages", new Dictionary<string, string> { ["Body"] = "x" });
         Assert.Equal(HttpStatusCode.Forbidden, userPost.StatusCode);
     }
 
@@ -359,13 +363,13 @@ public class RequestLifecycleTests
             Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(path)).StatusCode);
         }
 
-        var post = await PortalClient.PostFormAsync(other, "/portage/statut", $"/portage/{id}/messages", new Dictionary<string, string> { ["Body"] = "hello" });
+        var post = await PortalClient.PostForgedAsync(other, "/portage/statut", $"/portage/{id}/messages", new Dictionary<string, string> { ["Body"] = "hello" });
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
-        var cancel = await PortalClient.PostFormAsync(other, "/portage/statut", $"/portage/{id}/annuler", new Dictionary<string, string>());
+        var cancel = await PortalClient.PostForgedAsync(other, "/portage/statut", $"/portage/{id}/annuler", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/support/portages/{id}")).StatusCode);
-        var forged = await PortalClient.PostFormAsync(other, "/portage/statut", $"/support/portages/{id}/ccf", new Dictionary<string, string> { ["Version"] = "2", ["FocDate"] = "2026-12-15" });
+        var forged = await PortalClient.PostForgedAsync(other, "/portage/statut", $"/support/portages/{id}/ccf", new Dictionary<string, string> { ["Version"] = "2", ["FocDate"] = "2026-12-15" });
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
     }
 }

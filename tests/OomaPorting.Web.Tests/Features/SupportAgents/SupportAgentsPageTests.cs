@@ -41,10 +41,10 @@ public class SupportAgentsPageTests
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var customer = await db.Users.Where(u => u.Email == DemoData.BoulangerieAdmin).Select(u => u.Id).SingleAsync();
-        Assert.Equal(HttpStatusCode.NotFound, (await PortalClient.PostFormAsync(lead, "/support/agents", $"/support/agents/{customer}/acces",
+        Assert.Equal(HttpStatusCode.NotFound, (await PortalClient.PostForgedAsync(lead, "/support/agents", $"/support/agents/{customer}/acces",
             new Dictionary<string, string> { ["Enabled"] = "false" })).StatusCode);
         var me = await db.Users.Where(u => u.Email == DemoData.SupportAgent).Select(u => u.Id).SingleAsync();
-        var self = await PortalClient.PostFormAsync(lead, "/support/agents", $"/support/agents/{me}/acces", new Dictionary<string, string> { ["Enabled"] = "false" });
+        var self = await PortalClient.PostForgedAsync(lead, "/support/agents", $"/support/agents/{me}/acces", new Dictionary<string, string> { ["Enabled"] = "false" });
         Assert.NotNull((await self.ReadHtmlAsync()).QuerySelector(".error-summary"));
 
         Assert.Equal([AuditActions.AgentInvited, AuditActions.AgentDisabled, AuditActions.AgentEnabled],

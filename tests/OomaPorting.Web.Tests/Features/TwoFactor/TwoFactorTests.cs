@@ -221,7 +221,7 @@ public class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFactorPor
 
         // An agent cannot turn it off.
         portal.Clock.Advance(TimeSpan.FromSeconds(30));
-        var off = await PortalClient.PostFormAsync(agent, "/mon-compte/double-authentification", "/mon-compte/double-authentification/desactiver",
+        var off = await PortalClient.PostForgedAsync(agent, "/mon-compte/double-authentification", "/mon-compte/double-authentification/desactiver",
             new Dictionary<string, string> { ["Code"] = AuthenticatorCodes.Compute(key, portal.Clock.GetUtcNow().UtcDateTime) });
         Assert.Contains("obligatoire", (await off.ReadHtmlAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.True((await UserAsync(email)).TwoFactorEnabled);
@@ -303,7 +303,7 @@ public class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFactorPor
 
         // Never one's own.
         var leadId = (await UserAsync(DemoData.SupportAgent)).Id;
-        var own = await PortalClient.PostFormAsync(lead, "/support/agents", $"/support/agents/{leadId}/double-authentification", new Dictionary<string, string>());
+        var own = await PortalClient.PostForgedAsync(lead, "/support/agents", $"/support/agents/{leadId}/double-authentification", new Dictionary<string, string>());
         Assert.Contains("Un autre administrateur", (await own.ReadHtmlAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -93,10 +93,10 @@ public partial class UsersTests
         }
 
         // Jean is Cabinet Durand's only admin: he cannot step down, nor disable himself.
-        var demote = await PortalClient.PostFormAsync(jean, "/utilisateurs", $"/utilisateurs/{IdOf(DemoData.DurandAdmin)}/role", new Dictionary<string, string> { ["Role"] = "AccountUser" });
+        var demote = await PortalClient.PostForgedAsync(jean, "/utilisateurs", $"/utilisateurs/{IdOf(DemoData.DurandAdmin)}/role", new Dictionary<string, string> { ["Role"] = "AccountUser" });
         Assert.Equal(HttpStatusCode.OK, demote.StatusCode);
         Assert.Contains("au moins un administrateur actif", (await demote.ReadHtmlAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
-        var self = await PortalClient.PostFormAsync(jean, "/utilisateurs", $"/utilisateurs/{IdOf(DemoData.DurandAdmin)}/acces", new Dictionary<string, string> { ["Enabled"] = "false" });
+        var self = await PortalClient.PostForgedAsync(jean, "/utilisateurs", $"/utilisateurs/{IdOf(DemoData.DurandAdmin)}/acces", new Dictionary<string, string> { ["Enabled"] = "false" });
         Assert.Contains("votre propre accès", (await self.ReadHtmlAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
 
         // Claire becomes an admin; then Jean may step down.
@@ -114,7 +114,7 @@ public partial class UsersTests
         Assert.NotEqual(HttpStatusCode.Redirect, (await PortalClient.SignInAsync(PortalClient.Anonymous(factory), DemoData.DurandAdmin, DemoData.Password)).StatusCode);
 
         // Now Claire is the last active admin: demoting her is refused.
-        var last = await PortalClient.PostFormAsync(claire, "/utilisateurs", $"/utilisateurs/{IdOf(DemoData.DurandUser)}/role", new Dictionary<string, string> { ["Role"] = "AccountUser" });
+        var last = await PortalClient.PostForgedAsync(claire, "/utilisateurs", $"/utilisateurs/{IdOf(DemoData.DurandUser)}/role", new Dictionary<string, string> { ["Role"] = "AccountUser" });
         Assert.Contains("au moins un administrateur actif", (await last.ReadHtmlAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -133,7 +133,7 @@ public class WebhookSafetyTests(WebhookSafetyTests.ProductionLikePortal portal) 
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/integrations/webhooks/{endpointId}")).StatusCode);
         foreach (var action in new[] { "desactiver", "test", "supprimer", $"livraisons/{Guid.NewGuid()}/renvoyer" })
         {
-            var response = await PortalClient.PostFormAsync(other, "/integrations/webhooks", $"/integrations/webhooks/{endpointId}/{action}",
+            var response = await PortalClient.PostForgedAsync(other, "/integrations/webhooks", $"/integrations/webhooks/{endpointId}/{action}",
                 new Dictionary<string, string>());
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         }
