@@ -17,7 +17,7 @@ public sealed class ApiExamples : IOpenApiOperationTransformer
               "numberType": "fixed",
               "carrier": { "code": "F0" },
               "carrierAccount": { "accountNumber": "FT-123456", "internet": "fibre" },
-              "numbers": [ { "number": "01 45 00 00 00", "rio": "F0X1A2B3C4KX" } ],
+              "numbers": [ { "number": "01 45 00 00 00", "rio": "F0X1A2B3CE2F" } ],
               "range": { "from": "01 45 00 00 01", "to": "01 45 00 00 99" },
               "holder": { "firstName": "Marie", "lastName": "Martin", "companyName": "Boulangerie Martin SARL", "siret": "443 512 098 00015" },
               "address": { "street": "8 rue des Boulangers", "postalCode": "75005", "city": "Paris" }
