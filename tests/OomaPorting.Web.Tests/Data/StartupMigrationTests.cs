@@ -43,7 +43,7 @@ public class StartupMigrationTests
     [SqliteFact]
     public async Task An_orphaned_lock_left_by_a_killed_start_is_removed_and_the_migrations_apply()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "ooma-tests", Guid.NewGuid().ToString("N"));
+        var folder = TestFolders.New();
         Directory.CreateDirectory(folder);
         WriteLock(Path.Combine(folder, "portal.db"), DateTimeOffset.UtcNow.AddHours(-1)); // a new database: every migration is pending
 

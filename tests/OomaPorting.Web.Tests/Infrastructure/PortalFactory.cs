@@ -19,7 +19,7 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public PortalFactory(string? dataFolder = null, IDictionary<string, string?>? settings = null)
     {
-        DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "ooma-tests", Guid.NewGuid().ToString("N"));
+        DataFolder = dataFolder ?? TestFolders.New();
         Directory.CreateDirectory(DataFolder);
         _settings = new Dictionary<string, string?>
         {

@@ -19,21 +19,7 @@ public static class TemplateDatabase
 
     private static readonly ConcurrentDictionary<string, Lazy<string>> Templates = new();
 
-    private static readonly string Root = Path.Combine(Path.GetTempPath(), "ooma-tests", $"templates-{Environment.ProcessId}");
-
-    static TemplateDatabase() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    };
+    private static readonly string Root = Path.Combine(TestFolders.Root, "templates");
 
     /// <summary>Fills <paramref name="factory"/>'s empty data folder from the template for its clock, when it may.</summary>
     public static void CopyInto(PortalFactory factory)

@@ -17,7 +17,7 @@ public class BackupRestoreTests
     [SqliteFact]
     public async Task An_online_backup_under_writes_restores_every_acknowledged_request_and_the_sessions()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "ooma-tests", "backup-" + Guid.NewGuid().ToString("N"));
+        var folder = TestFolders.New("backup-");
         HashSet<Guid> acknowledgedBefore;
         int acknowledgedAfterwards;
         string session;

@@ -31,7 +31,7 @@ public class TwoInstancesTests
     private static SqliteAppDbContext Database(string folder) =>
         new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "portal.db")};Default Timeout=30").Options);
 
-    private static string NewFolder() => Path.Combine(Path.GetTempPath(), "ooma-tests", "two-" + Guid.NewGuid().ToString("N"));
+    private static string NewFolder() => TestFolders.New("two-");
 
     private static async Task WaitUntilAsync(Func<Task<bool>> done, string what, params PortalProcess[] portals)
     {
