@@ -138,7 +138,11 @@ public static class Sign
             // A resubmission starts from the capacity signed last time.
             var signed = await db.Mandates.AsNoTracking().Where(m => m.PortRequestId == r.Id && m.SignerCapacity != null)
                 .OrderByDescending(m => m.Sequence).Select(m => m.SignerCapacity).FirstOrDefaultAsync(cancellationToken);
-            var main = r.MainNumberDecided ? r.MainOomaNumber?.E164 ?? KeepCurrentMainNumber : r.Lines.FirstOrDefault(l => l.IsMainLine)?.Number.E164;
+            // Until the admin chooses, an account that has its own main number keeps it (a later request, a follow-up
+            // of refused numbers, often ports direct lines: none should replace the main line by a click-through).
+            var main = r.MainNumberDecided ? r.MainOomaNumber?.E164 ?? KeepCurrentMainNumber
+                : account.MainNumber is not null ? KeepCurrentMainNumber
+                : r.Lines.FirstOrDefault(l => l.IsMainLine)?.Number.E164;
             var command = new Command
             {
                 Id = r.Id, MainNumber = main, KeepTemporaryNumber = r.KeepTemporaryNumber, SignerName = r.SignerName,

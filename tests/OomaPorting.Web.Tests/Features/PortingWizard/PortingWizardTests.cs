@@ -156,6 +156,26 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
         { "adresse", new() { ["FirstName"] = "Marie", ["LastName"] = "", ["Street"] = "1 rue X", ["PostalCode"] = "75001", ["City"] = "Paris" }, "LastName", "Saisissez le nom du titulaire" },
     };
 
+    /// <summary>
+    /// An account whose main number was ported already keeps it unless the admin chooses another (issue 36, point 3: a
+    /// follow-up offered its refused direct line as the new main number, one click from replacing the main line).
+    /// </summary>
+    [Fact]
+    public async Task A_later_request_of_an_account_with_a_main_number_keeps_it_unless_the_admin_chooses_otherwise()
+    {
+        var wizard = await Wizard.StartAsync(Factory); // Boulangerie Martin: its main number was ported
+        var id = await wizard.FillAsync();
+        var page = await (await wizard.Client.GetAsync($"/portage/{id}/signature")).ReadHtmlAsync();
+        Assert.True(page.GetElementById("Command_MainNumber_keep")?.HasAttribute("checked"), "the account's main number is not the one chosen");
+        Assert.False(page.GetElementById("Command_MainNumber")?.HasAttribute("checked"));
+
+        // Signed as the page stands, with only what the signer must give: the account's main number stays.
+        var fields = Wizard.Signature("keep");
+        fields.Remove("Command.MainNumber");
+        Assert.Equal(HttpStatusCode.Redirect, (await wizard.SignAsync(id, fields)).StatusCode);
+        Assert.Null(wizard.Load(id)!.MainOomaNumber);
+    }
+
     [Theory]
     [MemberData(nameof(InvalidSteps))]
     public async Task Each_invalid_answer_gets_its_message_on_its_field_and_writes_nothing(string step, Dictionary<string, string> fields, string fieldId, string message)
