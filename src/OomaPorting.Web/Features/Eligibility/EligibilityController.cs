@@ -13,7 +13,8 @@ public sealed class EligibilityController : PortalController
     public async Task<IActionResult> Check([FromQuery] CheckPortability.Query query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (string.IsNullOrEmpty(query.Number))
+        // The first visit asks nothing; the form submitted empty is answered at its field like any other value.
+        if (!Request.Query.ContainsKey(nameof(CheckPortability.Query.Number)))
         {
             ModelState.Clear();
             return View(new CheckViewModel(query, null));

@@ -1,4 +1,5 @@
 using System.Net;
+using OomaPorting.Web.Data;
 using OomaPorting.Web.Tests.Infrastructure;
 
 namespace OomaPorting.Web.Tests.Features.Eligibility;
@@ -31,6 +32,31 @@ public class EligibilityTests(SharedPortal portal) : IClassFixture<SharedPortal>
     /// Anyone may ask: an Ooma customer's number, a number under a port, and a number nobody knows get the same answer,
     /// so the check cannot be used to list Ooma's customers (issue 14, point 7).
     /// </summary>
+    /// <summary>
+    /// Issue 36, point 8: the form submitted empty says so at its field, and "Démarrer un portage" is offered only to
+    /// whoever may start one (an account user was sent on to a 403).
+    /// </summary>
+    [Fact]
+    public async Task Submitted_empty_it_says_so_and_only_those_who_may_start_a_port_are_offered_to()
+    {
+        async Task<AngleSharp.Html.Dom.IHtmlDocument> CheckAsync(HttpClient client, string number) =>
+            await (await (await HtmlForm.OpenAsync(client, "/portabilite", "Vérifier")).Fill("Numéro de téléphone", number).SubmitAsync("Vérifier")).ReadHtmlAsync();
+
+        var anonymous = PortalClient.Anonymous(portal.Factory);
+        var empty = await CheckAsync(anonymous, "");
+        Assert.False(string.IsNullOrWhiteSpace(empty.GetElementById("Number-error")?.TextContent), "no message for an empty number");
+        Assert.NotNull(empty.QuerySelector(".error-summary a[href='#Number']"));
+        Assert.Null((await (await anonymous.GetAsync("/portabilite")).ReadHtmlAsync()).GetElementById("Number-error")); // a first visit asks nothing
+
+        Assert.NotNull((await CheckAsync(anonymous, "01 45 00 00 00")).QuerySelector("[data-start-port] a[href='/portage']"));
+        Assert.NotNull((await CheckAsync(await PortalClient.SignedInAsync(portal.Factory, DemoData.BoulangerieAdmin), "01 45 00 00 00"))
+            .QuerySelector("[data-start-port]"));
+        Assert.Null((await CheckAsync(await PortalClient.SignedInAsync(portal.Factory, DemoData.BoulangerieUser), "01 45 00 00 00"))
+            .QuerySelector("[data-start-port]"));
+        Assert.Null((await CheckAsync(await PortalClient.SignedInAsync(portal.Factory, DemoData.SupportAgent), "01 45 00 00 00"))
+            .QuerySelector("[data-start-port]"));
+    }
+
     [Fact]
     public async Task The_answer_comes_from_the_number_alone_never_from_who_holds_it()
     {
