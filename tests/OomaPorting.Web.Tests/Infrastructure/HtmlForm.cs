@@ -21,15 +21,11 @@ public sealed class HtmlForm
     private readonly IHtmlFormElement _form;
     private IHtmlElement? _submitter;
 
-    private HtmlForm(HttpClient client, IHtmlFormElement form, IDocument page)
+    private HtmlForm(HttpClient client, IHtmlFormElement form)
     {
         _client = client;
         _form = form;
-        Page = page;
     }
-
-    /// <summary>The page the form was found on.</summary>
-    public IDocument Page { get; }
 
     /// <summary>GETs <paramref name="page"/> and takes the form that <paramref name="formText"/> names (see <see cref="Find"/>).</summary>
     public static async Task<HtmlForm> OpenAsync(HttpClient client, string page, string formText)
@@ -53,7 +49,7 @@ public sealed class HtmlForm
     {
         var context = BrowsingContext.New(Configuration.Default);
         var document = await context.OpenAsync(r => r.Content(html).Address(address.ToString()));
-        return new HtmlForm(client, Find(document, formText), document);
+        return new HtmlForm(client, Find(document, formText));
     }
 
     /// <summary>
@@ -82,13 +78,13 @@ public sealed class HtmlForm
             var button = SubmitButtons(form).FirstOrDefault(b => b.GetAttribute("formaction") is { } f && new Uri(address, f).AbsolutePath == target);
             if (button is not null)
             {
-                return new HtmlForm(client, form, document) { _submitter = button };
+                return new HtmlForm(client, form) { _submitter = button };
             }
 
             if (new Uri(address, form.GetAttribute("action") ?? address.PathAndQuery).AbsolutePath == target
                 && string.Equals(form.Method, "post", StringComparison.OrdinalIgnoreCase))
             {
-                return new HtmlForm(client, form, document);
+                return new HtmlForm(client, form);
             }
         }
 
@@ -267,10 +263,6 @@ public sealed class HtmlForm
 
         return this;
     }
-
-    /// <summary>The value the form would send for the field named <paramref name="name"/> (e.g. to read a hidden version).</summary>
-    public string? Value(string name) =>
-        Controls().OfType<IHtmlInputElement>().FirstOrDefault(i => i.Name == name)?.Value;
 
     /// <summary>
     /// Clicks the submit button whose text, value or accessible name is <paramref name="button"/> (or the one chosen by

@@ -211,8 +211,8 @@ public class AccessMatrixFixture : IAsyncLifetime
         }
         else if (access == Access.SignInStep)
         {
-            await TestPeople.AgentAsync(Factory, $"pas{Interlocked.Increment(ref _numbers)}@matrice.test");
-            var email = $"pas{_numbers}@matrice.test";
+            var email = $"pas{Interlocked.Increment(ref _numbers)}@matrice.test";
+            await TestPeople.AgentAsync(Factory, email);
             Assert.Equal("/compte/connexion/code", (await PortalClient.SignInAsync(client, email, DemoData.Password)).Headers.Location?.OriginalString);
             path = pattern;
         }

@@ -46,7 +46,7 @@ public sealed class ApiCommonResponses : IOpenApiOperationTransformer
             Add(StatusCodes.Status422UnprocessableEntity, "The rules refuse it now, or the Idempotency-Key was used for another request.");
             Parameter(operation, IdempotencyAttribute.Header,
                 "Any value of up to 255 printable ASCII characters: a retry with the same key and body gets the first answer again (24 hours).");
-            foreach (var (status, response) in responses.Where(r => r.Key is not ("401" or "429")))
+            foreach (var response in responses.Where(r => r.Key is not ("401" or "429")).Select(r => r.Value))
             {
                 Header(response, IdempotencyAttribute.ReplayedHeader, "true when this is the kept answer of an earlier call with the same Idempotency-Key.",
                     JsonSchemaType.Boolean, required: false);
