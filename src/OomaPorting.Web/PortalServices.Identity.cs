@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using OomaPorting.Web.Infrastructure;
 using OomaPorting.Web.Infrastructure.Identity;
 
 namespace OomaPorting.Web;
@@ -41,6 +43,10 @@ public static partial class PortalServices
             o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
         });
+
+        // Every sign-in gets a new session key (FreshSessionCookieHandler): the session cookie's handler is swapped.
+        FreshSessionCookieHandler.EnsureSupported();
+        services.Configure<AuthenticationOptions>(o => o.SchemeMap[IdentityConstants.ApplicationScheme].HandlerType = typeof(FreshSessionCookieHandler));
 
         services.AddDataProtection().SetApplicationName("OomaPorting").PersistKeysToDbContext<AppDbContext>();
         services.AddSingleton<DatabaseTicketStore>();

@@ -69,9 +69,8 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
     }
 
     /// <summary>
-    /// Sliding expiration, and also a sign-in on a browser that has a session already (the cookie handler then keeps the
-    /// key): a password change or the second factor re-signs the user in on the same row. So the row takes the ticket's
-    /// user and security stamp too, never only its bytes, and the ticket keeps the row's public id.
+    /// Sliding expiration. A sign-in never comes here (<see cref="FreshSessionCookieHandler"/> gives it a new key); the
+    /// row still takes the ticket's user and security stamp, never only its bytes, and the ticket keeps the row's public id.
     /// </summary>
     public async Task RenewAsync(string key, AuthenticationTicket ticket)
     {

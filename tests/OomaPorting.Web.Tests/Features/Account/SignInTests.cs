@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OomaPorting.Web.Data;
 using OomaPorting.Web.Tests.Infrastructure;
@@ -163,5 +164,52 @@ public class SignInTests(SharedPortal portal) : IClassFixture<SharedPortal>
         Assert.Contains("httponly", setCookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("secure", setCookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", setCookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Signing_in_on_a_browser_that_holds_a_session_issues_a_new_key_and_ends_the_one_presented()
+    {
+        // The victim's browser holds a session key someone else also holds (planted, or copied from a shared
+        // computer). Signing in there must not hand the new person's session to that copy.
+        using var factory = new PortalFactory();
+        var browser = await PortalClient.SignedInAsync(factory, DemoData.BoulangerieUser);
+        var planted = PortalClient.Cookie(browser, PortalClient.SessionCookie);
+
+        // An attack by a crafted post: the sign-in page itself sends a signed-in browser away, so the form's token
+        // comes from a page of the session the browser holds.
+        var signIn = await PortalClient.PostForgedAsync(browser, "/postes", "/compte/connexion", new Dictionary<string, string>
+        {
+            ["Email"] = DemoData.BoulangerieAdmin,
+            ["Password"] = DemoData.Password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var fresh = PortalClient.Cookie(browser, PortalClient.SessionCookie);
+        Assert.NotEqual(planted, fresh);
+        Assert.Contains("Marie Martin", (await (await browser.GetAsync("/mon-compte")).ReadHtmlAsync()).QuerySelector(".app-user")?.TextContent, StringComparison.Ordinal);
+
+        var copy = PortalClient.Anonymous(factory);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/postes");
+        request.Headers.Add("Cookie", planted);
+        var replayed = await copy.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.StartsWith("https://portail.ooma.test/compte/connexion", replayed.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_browser_whose_session_was_ended_signs_in_again()
+    {
+        // A session removed on the server (signed out elsewhere, revoked) leaves its cookie in the browser: the next
+        // sign-in there must start a session, not renew the removed one.
+        using var factory = new PortalFactory();
+        var browser = await PortalClient.SignedInAsync(factory, DemoData.BoulangerieUser);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.AuthSessions.ExecuteDeleteAsync();
+        }
+
+        var signIn = await PortalClient.SignInAsync(browser, DemoData.BoulangerieUser, DemoData.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/postes")).StatusCode);
     }
 }
