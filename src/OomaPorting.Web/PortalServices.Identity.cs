@@ -50,6 +50,7 @@ public static partial class PortalServices
 
         services.AddDataProtection().SetApplicationName("OomaPorting").PersistKeysToDbContext<AppDbContext>();
         services.AddSingleton<DatabaseTicketStore>();
+        services.AddSingleton<DecoyPassword>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DatabaseTicketStore>((o, store) =>
             {

@@ -43,10 +43,8 @@ public sealed class AccountController(SignInManager<AppUser> signIn, IStringLoca
                 case Account.SignIn.Outcome.RequiresTwoFactor:
                     return Redirect("/compte/connexion/code" + (string.IsNullOrEmpty(command.ReturnUrl) ? string.Empty
                         : "?returnUrl=" + Uri.EscapeDataString(LocalUrl.SafeOrHome(command.ReturnUrl, Url.IsLocalUrl))));
-                case Account.SignIn.Outcome.LockedOut:
-                    ModelState.AddModelError(string.Empty, text["SignIn.LockedOut"]);
-                    return Redisplay();
                 default:
+                    // A wrong password, an unknown address and a locked one read the same (SignIn's summary).
                     ModelState.AddModelError(nameof(command.Email), text["SignIn.Failed"]);
                     return Redisplay();
             }

@@ -120,20 +120,33 @@ public class SignInTests(SharedPortal portal) : IClassFixture<SharedPortal>
     }
 
     [Fact]
-    public async Task After_five_wrong_passwords_even_the_right_one_is_refused()
+    public async Task After_five_wrong_passwords_even_the_right_one_is_refused_in_words_that_do_not_tell_who_has_an_account()
     {
-        using var factory = new PortalFactory();
-        var client = PortalClient.Anonymous(factory);
+        await using var smtp = new TestSmtpServer();
+        using var factory = new PortalFactory(settings: smtp.Settings());
+        var known = PortalClient.Anonymous(factory);
+        var unknown = PortalClient.Anonymous(factory);
         for (var i = 0; i < 5; i++)
         {
-            var wrong = await PortalClient.SignInAsync(client, DemoData.DurandUser, $"wrong-password-{i}");
-            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await PortalClient.SignInAsync(known, DemoData.DurandUser, $"wrong-password-{i}")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await PortalClient.SignInAsync(unknown, "personne@cabinet-durand.test", $"wrong-password-{i}")).StatusCode);
         }
 
-        var right = await PortalClient.SignInAsync(client, DemoData.DurandUser, DemoData.Password);
+        var right = await PortalClient.SignInAsync(known, DemoData.DurandUser, DemoData.Password);
+        var stranger = await PortalClient.SignInAsync(unknown, "personne@cabinet-durand.test", DemoData.Password);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("ce compte est bloqué pendant 15 minutes", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/postes")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stranger.StatusCode);
+        // The same words (the address is typed back into its field, an attribute).
+        var lockedPage = (await right.ReadHtmlAsync()).QuerySelector("main")!.TextContent;
+        Assert.Equal((await stranger.ReadHtmlAsync()).QuerySelector("main")!.TextContent, lockedPage);
+        Assert.Contains("suspendu 15 minutes", lockedPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await known.GetAsync("/postes")).StatusCode);
+
+        // The owner of the address is told, once; nobody is written to for an address without an account.
+        var mail = Assert.Single(await smtp.DeliveredToAsync(factory, DemoData.DurandUser));
+        Assert.Contains("bloqué", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("15 minutes", mail.TextBody, StringComparison.Ordinal);
+        Assert.Empty(await smtp.DeliveredToAsync(factory, "personne@cabinet-durand.test"));
 
         // Another user is not affected.
         await PortalClient.SignedInAsync(factory, DemoData.DurandAdmin);
