@@ -7,8 +7,10 @@ using Serilog.Formatting.Compact;
 namespace OomaPorting.Web.Infrastructure;
 
 /// <summary>
-/// Last line of defence: whatever a developer logs, French phone numbers and RIO-shaped strings in string
-/// properties are masked before any sink sees them. Code should log masked values in the first place.
+/// Last line of defence: whatever a developer logs, French phone numbers, RIO-shaped strings and secrets carried in
+/// addresses (the invitation and password-reset token in its path, a token, code or key in a query string) are
+/// masked in string properties (the request log's path among them) before any sink sees them. Code should log masked
+/// values in the first place.
 /// </summary>
 public sealed partial class SensitiveDataMasker : ILogEventEnricher
 {
@@ -32,10 +34,18 @@ public sealed partial class SensitiveDataMasker : ILogEventEnricher
             return value;
         }
 
-        var result = PhoneNumber().Replace(value, m => "[numéro masqué]");
+        var result = TokenInPath().Replace(value, "$1[jeton masqué]");
+        result = SecretInQuery().Replace(result, "$1[masqué]");
+        result = PhoneNumber().Replace(result, m => "[numéro masqué]");
         result = RioShape().Replace(result, m => "[RIO masqué]");
         return result == value ? value : result;
     }
+
+    [GeneratedRegex(@"(/compte/invitation/)[^/?#\s""]+")]
+    private static partial Regex TokenInPath();
+
+    [GeneratedRegex(@"([?&](?:token|jeton|code|key|cle|signature|password)=)[^&#\s""]+", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretInQuery();
 
     [GeneratedRegex(@"(?<![\w])(?:(?:\+|00)\s?33\s?\(?0?\)?\s?[1-9]|0[1-9])(?:[\s.\-]?\d{2}){4}(?![\w])")]
     private static partial Regex PhoneNumber();

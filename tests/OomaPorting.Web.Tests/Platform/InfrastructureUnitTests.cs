@@ -15,6 +15,8 @@ public class InfrastructureUnitTests(SharedPortal portal) : IClassFixture<Shared
     [InlineData("0033142603010", "[numéro masqué]")]
     [InlineData("06.11.22.33.44", "[numéro masqué]")]
     [InlineData("RIO 02P123456O63 reçu", "RIO [RIO masqué] reçu")]
+    [InlineData("/compte/invitation/AbC_d-123456789xyz", "/compte/invitation/[jeton masqué]")]
+    [InlineData("/x?returnUrl=%2F&token=s3cr3t-v4lue&y=1", "/x?returnUrl=%2F&token=[masqué]&y=1")]
     [InlineData("request 3f2a9c10-1234-4b5c-9def-0123456789ab", "request 3f2a9c10-1234-4b5c-9def-0123456789ab")]
     [InlineData("Handled SetFocDate in 12.5 ms", "Handled SetFocDate in 12.5 ms")]
     public void The_log_masker_hides_numbers_and_rios_and_leaves_the_rest(string input, string expected)

@@ -81,4 +81,22 @@ public partial class ForgotPasswordTests
         clock.Advance(TimeSpan.FromMinutes(61));
         Assert.Contains("n'est plus valable", (await (await PortalClient.Anonymous(factory).GetAsync(link)).ReadHtmlAsync()).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_reset_or_invitation_token_never_reaches_the_log()
+    {
+        await using var smtp = new TestSmtpServer();
+        using var factory = new PortalFactory(settings: smtp.Settings());
+        await AskAsync(factory, DemoData.DurandUser);
+        var link = TestSmtpServer.LinkIn(Assert.Single(await smtp.DeliveredToAsync(factory, DemoData.DurandUser)));
+        var token = link[(link.LastIndexOf('/') + 1)..];
+        var visitor = PortalClient.Anonymous(factory);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(link)).StatusCode);
+        await PortalClient.PostFormAsync(visitor, link, link, new Dictionary<string, string> { ["Password"] = "court", ["ConfirmPassword"] = "court" });
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(link + "x")).StatusCode);
+
+        var lines = factory.Logs.Lines().ToList();
+        Assert.Contains(lines, l => l.Contains("/compte/invitation/", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains(token[..12], StringComparison.Ordinal));
+    }
 }
