@@ -13,6 +13,16 @@ public static class AcceptInvitation
 {
     public sealed record Query(string Token) : IQuery<Invited?>;
 
+    /// <summary>What a link that no longer works was: an invitation, a password-reset link, or unknown.</summary>
+    public sealed record DeadLinkQuery(string Token) : IQuery<DeadLink>;
+
+    public enum DeadLink
+    {
+        Unknown,
+        Invitation,
+        Reset,
+    }
+
     /// <summary>Who the link is for, shown on the page.</summary>
     /// <param name="Renewing">The person has a password already (a reset link): they choose a new one.</param>
     /// <param name="SignedIn">False when the person uses two-factor sign-in: a new password alone does not let them in.</param>
@@ -47,6 +57,17 @@ public static class AcceptInvitation
                 ? null
                 : new Invited(user.DisplayName, user.Email!, user.PasswordHash != null);
         }
+    }
+
+    public sealed class DeadLinkHandler(AppDbContext db) : IQueryHandler<DeadLinkQuery, DeadLink>
+    {
+        public async ValueTask<DeadLink> Handle(DeadLinkQuery query, CancellationToken cancellationToken) =>
+            await Invitations.WasResetAsync(db, query.Token, cancellationToken) switch
+            {
+                true => DeadLink.Reset,
+                false => DeadLink.Invitation,
+                null => DeadLink.Unknown,
+            };
     }
 
     public sealed class Handler(AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider time,

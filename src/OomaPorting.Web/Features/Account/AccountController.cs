@@ -135,7 +135,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn, IStringLoca
         Response.Headers.CacheControl = "no-store";
         if (await mediator.Send(new AcceptInvitation.Query(token), ct) is not { } invited)
         {
-            return View("InvitationInvalid");
+            return View("InvitationInvalid", await mediator.Send(new AcceptInvitation.DeadLinkQuery(token), ct));
         }
 
         command.Password = string.Empty;

@@ -52,7 +52,7 @@ public static class ForgotPassword
             var content = composer.InCulture(culture, t => new EmailContent(
                 t["Email.PasswordReset.Subject"].Value, t["Email.PasswordReset.Heading", user.DisplayName].Value,
                 [t["Email.PasswordReset.Body"].Value, t["Email.PasswordReset.Expires",
-                    (now + Invitations.ResetLifetime).ToString("HH:mm", CultureInfo.InvariantCulture) + " UTC"].Value],
+                    Display.DateTime(now + Invitations.ResetLifetime, CultureInfo.GetCultureInfo(culture))].Value],
                 [], $"{composer.PortalUrl}{Invitations.Path}{token}", t["Email.PasswordReset.Link"].Value)
             { After = [t["Email.PasswordReset.NotYou"].Value] });
             Outbox.Add(db, composer, now, "PasswordReset", user.AccountId, null, user.Email!, culture, content, []);

@@ -58,6 +58,24 @@ public static class Invitations
                 : null;
     }
 
+    /// <summary>
+    /// Whether a token was issued as a password-reset link (true) or an invitation (false), usable or not; null for a
+    /// token never issued. Lets the page of a dead link say what the link was and how long it lasted.
+    /// </summary>
+    public static async Task<bool?> WasResetAsync(AppDbContext db, string? token, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (string.IsNullOrEmpty(token) || token.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = Hash(token);
+        var found = await db.UserInvitations.AsNoTracking().Where(i => i.TokenHash == hash)
+            .Select(i => new { i.CreatedAtUtc, i.ExpiresAtUtc }).FirstOrDefaultAsync(ct);
+        return found is null ? null : found.ExpiresAtUtc - found.CreatedAtUtc <= ResetLifetime;
+    }
+
     public static string Hash(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 

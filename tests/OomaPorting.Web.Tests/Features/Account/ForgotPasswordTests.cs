@@ -99,4 +99,29 @@ public partial class ForgotPasswordTests
         Assert.Contains(lines, l => l.Contains("/compte/invitation/", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains(token[..12], StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_reset_link_speaks_of_a_password_in_paris_time_and_says_what_it_was_once_used()
+    {
+        await using var smtp = new TestSmtpServer();
+        var clock = new FakeTimeProvider(ClockedPortal.Start);
+        using var factory = new PortalFactory(settings: smtp.Settings()) { Clock = clock };
+        await AskAsync(factory, DemoData.DurandUser);
+        var mail = Assert.Single(await smtp.DeliveredToAsync(factory, DemoData.DurandUser));
+        var expires = Web.Infrastructure.Display.DateTime(ClockedPortal.Start.UtcDateTime.AddHours(1), System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+        Assert.Contains($"expire le {expires} (heure de Paris)", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", mail.TextBody, StringComparison.Ordinal);
+
+        var link = TestSmtpServer.LinkIn(mail);
+        var visitor = PortalClient.Anonymous(factory);
+        var form = await HtmlForm.FromAsync(visitor, await visitor.GetAsync(link), "Enregistrer le mot de passe");
+        await form.Fill("Mot de passe", "Un secrétariat bien organisé").Fill("Confirmez le mot de passe", "Un secrétariat bien organisé").SubmitAsync();
+
+        var used = (await (await visitor.GetAsync(link)).ReadHtmlAsync()).QuerySelector("main")!.TextContent;
+        Assert.Contains("lien de changement de mot de passe", used, StringComparison.Ordinal);
+        Assert.Contains("une heure", used, StringComparison.Ordinal);
+        Assert.DoesNotContain("invitation", used, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("7 jours", used, StringComparison.Ordinal);
+        Assert.Contains("/compte/mot-de-passe-oublie", (await (await visitor.GetAsync(link)).Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
 }
