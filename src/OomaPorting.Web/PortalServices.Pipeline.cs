@@ -41,8 +41,9 @@ public static partial class PortalServices
         });
         app.UseMiddleware<HttpMethodPolicy>();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        app.Use(ApiKeyAuthentication.AuthenticateFirst);
+        app.UseRateLimiter();
         app.UseMiddleware<TwoFactorGate>();
         app.UseAuthorization();
         app.MapPortalHealth();

@@ -16,6 +16,9 @@ public static partial class PortalServices
         services.AddOptions<RateLimitOptions>(RateLimitOptions.SignIn).Configure(o => o.PermitPerMinute = 10);
         services.AddOptions<RateLimitOptions>(RateLimitOptions.Eligibility).Configure(o => o.PermitPerMinute = 30);
         services.AddOptions<RateLimitOptions>(RateLimitOptions.Api).Configure(o => o.PermitPerMinute = 600);
+        services.AddOptions<RateLimitOptions>(RateLimitOptions.ApiFailedAuthentications).Configure(o => o.PermitPerMinute = 30);
+        services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.ApiFailedAuthentications, RateLimitOptions.ApiFailedAuthentications);
+        services.AddSingleton<ApiAuthenticationFailures>();
         services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Api, RateLimitOptions.Api);
         services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.SignIn, RateLimitOptions.SignIn);
         services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Eligibility, RateLimitOptions.Eligibility);
@@ -42,15 +45,20 @@ public static partial class PortalServices
     }
 
     /// <summary>
-    /// API calls per key (<c>Api:PermitPerMinute</c>, 600 by default), counted before the key is even looked up: by the
-    /// key's public prefix, or by the client's address for a call without a well-formed key. Per instance (docs/operations.md).
+    /// API calls per key (<c>Api:PermitPerMinute</c>, 600 by default), counted for authenticated calls only (the key is
+    /// authenticated before the limiter, <see cref="ApiKeyAuthentication.AuthenticateFirst"/>): a forged key that shares a
+    /// real one's public prefix never spends its allowance. A call without a valid key is answered 401 by the authorisation
+    /// and its failure counts against its client address (<see cref="ApiAuthenticationFailures"/>). Per instance (docs/operations.md).
     /// </summary>
     private static RateLimitPartition<string> PerApiKey(HttpContext http)
     {
+        if (http.User.FindFirst(ApiKeyAuthentication.KeyIdClaim)?.Value is not { } keyId)
+        {
+            return RateLimitPartition.GetNoLimiter("unauthenticated");
+        }
+
         var permit = http.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().Get(RateLimitOptions.Api).PermitPerMinute;
-        var header = http.Request.Headers.Authorization.ToString();
-        var prefix = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? Domain.Accounts.ApiKey.PrefixOf(header[7..].Trim()) : null;
-        return RateLimitPartition.GetFixedWindowLimiter(prefix ?? "address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+        return RateLimitPartition.GetFixedWindowLimiter("key:" + keyId,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
     }
 

@@ -15,7 +15,7 @@ namespace OomaPorting.Web.Infrastructure.Api;
 /// problem-details body (<see cref="ApiProblems"/>).
 /// </summary>
 public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    TimeProvider time) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    TimeProvider time, ApiAuthenticationFailures failures) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
 
@@ -30,12 +30,39 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     /// <summary>Why the last authentication failed, for the challenge's <c>error_description</c>.</summary>
     private string? failure;
 
+    /// <summary>Set when the client's address spent its failed authentications: the challenge is then a 429.</summary>
+    private TimeSpan? barredFor;
+
+    /// <summary>
+    /// Authenticates an API call before the rate limiter, so the limiter counts per authenticated key (the result is
+    /// kept for the request: authorisation does not look the key up again).
+    /// </summary>
+    public static async Task AuthenticateFirst(HttpContext context, Func<Task> next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (ApiProblems.IsApi(context) && !string.IsNullOrEmpty(context.Request.Headers.Authorization.ToString())
+            && await context.AuthenticateAsync(SchemeName) is { Succeeded: true } result)
+        {
+            context.User = result.Principal;
+        }
+
+        await next();
+    }
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (string.IsNullOrEmpty(header))
         {
             return AuthenticateResult.NoResult();
+        }
+
+        if (failures.IsBarred(ClientAddress, out var wait))
+        {
+            barredFor = wait;
+            failure = "Too many failed authentications from this address: wait for the delay given by Retry-After.";
+            return AuthenticateResult.Fail(failure);
         }
 
         var space = header.IndexOf(' ', StringComparison.Ordinal);
@@ -104,6 +131,13 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (barredFor is { } wait)
+        {
+            Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ApiProblems.WriteAsync(Context, StatusCodes.Status429TooManyRequests, "Api.TooManyFailedAuthentications");
+            return;
+        }
+
         var description = failure ?? "An API key is required: Authorization: Bearer <API key>.";
         var error = failure is null ? string.Empty : ", error=\"invalid_token\", error_description=\"" + description.Replace("\"", "'", StringComparison.Ordinal) + "\"";
         Response.Headers.WWWAuthenticate = $"Bearer realm=\"{Realm}\"{error}";
@@ -113,9 +147,12 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Api.ReadOnlyKey");
 
+    private string ClientAddress => Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
     private AuthenticateResult Fail(string why)
     {
         failure = why;
+        failures.Record(ClientAddress);
         return AuthenticateResult.Fail(why);
     }
 }

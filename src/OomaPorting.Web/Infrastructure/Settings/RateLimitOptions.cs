@@ -5,7 +5,8 @@ namespace OomaPorting.Web.Infrastructure.Settings;
 /// <summary>
 /// A per-client-address limit of one kind of request: <c>SignIn:PermitPerMinute</c> (sign-in posts, default 10) and
 /// <c>Eligibility:PermitPerMinute</c> (public portability checks, default 30), and per API key <c>Api:PermitPerMinute</c>
-/// (default 600). Beyond it the portal answers 429 with <c>Retry-After</c>.
+/// (default 600), and failed API authentications per client address <c>Api:FailedAuthentications:PermitPerMinute</c>
+/// (default 30). Beyond it the portal answers 429 with <c>Retry-After</c>.
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -14,6 +15,9 @@ public sealed class RateLimitOptions
 
     /// <summary>API calls per key a minute (<c>Api:PermitPerMinute</c>, default 600).</summary>
     public const string Api = "Api";
+
+    /// <summary>Failed API authentications per client address a minute (<c>Api:FailedAuthentications:PermitPerMinute</c>, default 30).</summary>
+    public const string ApiFailedAuthentications = "Api:FailedAuthentications";
 
     [Range(1, int.MaxValue, ErrorMessage = "PermitPerMinute must be at least 1.")]
     public int PermitPerMinute { get; set; }

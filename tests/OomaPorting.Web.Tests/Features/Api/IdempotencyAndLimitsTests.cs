@@ -142,4 +142,45 @@ public class IdempotencyAndLimitsTests(SharedPortal portal)
         var other = ApiClients.For(limited, await ApiClients.KeyAsync(limited, "Boulangerie Martin", Domain.Accounts.ApiKeyRole.Read));
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/v1/port-requests")).StatusCode);
     }
+
+    /// <summary>A key with the real one's public prefix and a wrong secret: what anyone who saw the prefix can forge.</summary>
+    private static string Forged(string secret, int n) => secret[..^8] + n.ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Forged_keys_sharing_a_real_keys_prefix_never_spend_its_allowance()
+    {
+        using var limited = new PortalFactory(settings: new Dictionary<string, string?>
+        {
+            ["Api:PermitPerMinute"] = "3", ["Api:FailedAuthentications:PermitPerMinute"] = "1000",
+        });
+        var secret = await ApiClients.KeyAsync(limited, "Boulangerie Martin", Domain.Accounts.ApiKeyRole.Read);
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await ApiClients.For(limited, Forged(secret, i)).GetAsync("/api/v1/port-requests")).StatusCode);
+        }
+
+        var real = ApiClients.For(limited, secret);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await real.GetAsync("/api/v1/port-requests")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await real.GetAsync("/api/v1/port-requests")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Failed_authentications_are_limited_per_client_address_with_retry_after()
+    {
+        using var limited = new PortalFactory(settings: new Dictionary<string, string?> { ["Api:FailedAuthentications:PermitPerMinute"] = "3" });
+        var secret = await ApiClients.KeyAsync(limited, "Boulangerie Martin", Domain.Accounts.ApiKeyRole.Read);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await ApiClients.For(limited, Forged(secret, i)).GetAsync("/api/v1/port-requests")).StatusCode);
+        }
+
+        var refused = await ApiClients.For(limited, Forged(secret, 99)).GetAsync("/api/v1/port-requests");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 60);
+        Assert.Equal("Api.TooManyFailedAuthentications", (await refused.JsonAsync()).GetProperty("code").GetString());
+    }
 }
