@@ -4,11 +4,14 @@ using CsvHelper;
 namespace OomaPorting.Web.Infrastructure;
 
 /// <summary>
-/// How the portal writes CSV (CsvHelper): RFC 4180 quoting, a UTF-8 byte-order mark so Excel reads accents, and a
-/// cell that would start a formula (= + - @, tab, carriage return) escaped, so no data can run in the reader's
-/// spreadsheet. Semicolons by default, as French Excel expects; commas on request.
+/// How the portal writes CSV (CsvHelper): RFC 4180, a UTF-8 byte-order mark so Excel reads accents, and no text that a
+/// spreadsheet could run: a cell that would start a formula (= + - @, tab, carriage return, or a space before one) is
+/// escaped with a leading apostrophe by CsvHelper, and <see cref="WriteText"/> does the same after every character a
+/// reader might split on (comma, semicolon, tab, line break): a carrier name <c>x,=cmd|…</c> in the semicolon file is
+/// opened by a spreadsheet splitting on commas too. Every export writes its text with <see cref="WriteText"/>.
+/// Semicolons by default, as French Excel expects; commas on request.
 /// </summary>
-public static class CsvFormat
+public static partial class CsvFormat
 {
     public static readonly CsvWriterOptions Semicolons = For(';');
 
@@ -21,7 +24,25 @@ public static class CsvFormat
     {
         Separator = separator,
         Injection = CsvInjection.Escape,
+        InjectionCharacters = "=@+-\t\r ",
         WriteByteOrderMark = true,
         FormatProvider = CultureInfo.InvariantCulture,
     };
+
+    /// <summary>Writes a text cell, with every formula that would start after a possible separator escaped (see the type).</summary>
+    public static void WriteText(this CsvWriter csv, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        csv.WriteField(Neutralise(value ?? string.Empty));
+    }
+
+    /// <summary><c>x,=cmd</c> becomes <c>x,'=cmd</c>: nothing a reader may split on is followed by a formula.</summary>
+    public static string Neutralise(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.AsSpan().IndexOfAny(",;\t\r\n") < 0 ? value : FormulaAfterSeparator().Replace(value, "$1'");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"([,;\t\r\n][\s""]*)(?=[=+\-@])")]
+    private static partial System.Text.RegularExpressions.Regex FormulaAfterSeparator();
 }

@@ -18,14 +18,14 @@ public sealed class AuditTrailController(IMediator mediator, IStringLocalizer<Sh
     }
 
     [HttpGet("export.csv")]
-    public async Task<IActionResult> Export(string? type, CancellationToken ct)
+    public async Task<IActionResult> Export(string? type, [FromQuery(Name = "separateur")] string? separator, CancellationToken ct)
     {
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = "attachment; filename=\"journal-support.csv\"";
         Response.Headers.CacheControl = "no-store";
         string[] headers = [text["Audit.Csv.At"], text["Audit.Csv.Actor"], text["Audit.Csv.Action"], text["Audit.Csv.Company"], text["Audit.Csv.Account"],
             text["Audit.Csv.Details"]];
-        await ExportAuditTrail.WriteAsync(Response.Body, mediator.CreateStream(new ExportAuditTrail.Query(type), ct), headers,
+        await ExportAuditTrail.WriteAsync(Response.Body, mediator.CreateStream(new ExportAuditTrail.Query(type), ct), CsvFormat.ForChoice(separator), headers,
             a => text[$"Audit.{a}"], ct);
         return new EmptyResult();
     }

@@ -6,8 +6,9 @@ namespace OomaPorting.Web.Features.AuditTrail;
 
 /// <summary>
 /// The audit trail as CSV, for a spreadsheet or an auditor: one line per action, newest first, written as it is read
-/// (no size limit in memory). Semicolons and a UTF-8 byte-order mark, as French Excel expects; a cell that would start
-/// a formula (= + - @) is escaped, so a company name cannot run anything in the reader's spreadsheet.
+/// (no size limit in memory). Semicolons (commas with <c>separateur=virgule</c>) and a UTF-8 byte-order mark, as French
+/// Excel expects; no cell can start a formula (<see cref="CsvFormat"/>), so a company name cannot run anything in the
+/// reader's spreadsheet.
 /// </summary>
 public static class ExportAuditTrail
 {
@@ -26,21 +27,21 @@ public static class ExportAuditTrail
     }
 
     /// <summary>Writes <paramref name="lines"/> with a header of <paramref name="headers"/> (already in the reader's language).</summary>
-    public static async Task WriteAsync(Stream output, IAsyncEnumerable<ListAuditEntries.Line> lines, IReadOnlyList<string> headers,
+    public static async Task WriteAsync(Stream output, IAsyncEnumerable<ListAuditEntries.Line> lines, CsvWriterOptions format, IReadOnlyList<string> headers,
         Func<string, string> actionName, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(actionName);
-        await using var csv = CsvWriter.Create(output, CsvFormat.Semicolons, leaveOpen: true);
+        await using var csv = CsvWriter.Create(output, format, leaveOpen: true);
         await csv.WriteRecordAsync([.. headers], ct);
         await foreach (var line in lines.WithCancellation(ct))
         {
-            csv.WriteField(line.AtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-            csv.WriteField(line.ActorName);
-            csv.WriteField(actionName(line.Action));
-            csv.WriteField(line.Company ?? string.Empty);
-            csv.WriteField(line.AccountId?.ToString() ?? string.Empty);
-            csv.WriteField(line.Details);
+            csv.WriteText(line.AtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            csv.WriteText(line.ActorName);
+            csv.WriteText(actionName(line.Action));
+            csv.WriteText(line.Company ?? string.Empty);
+            csv.WriteText(line.AccountId?.ToString() ?? string.Empty);
+            csv.WriteText(line.Details);
             await csv.EndRecordAsync(ct);
         }
 

@@ -49,17 +49,17 @@ public static class ExportRequests
             text["Support.Assignee"], text["Support.Csv.Late"]], ct);
         await foreach (var line in lines.WithCancellation(ct))
         {
-            csv.WriteField(line.Reference ?? string.Empty);
-            csv.WriteField(line.CompanyName);
-            csv.WriteField(Carrier.DisplayName(line.NumberType, line.CarrierCode, line.CarrierOtherName) ?? string.Empty);
-            csv.WriteField(line.LineCount.ToString(CultureInfo.InvariantCulture));
-            csv.WriteField(text[$"StatusName.{line.Status}"]);
-            csv.WriteField(text[$"Support.Turn.{line.Status.WhoseTurn()}"]);
-            csv.WriteField(line.SubmittedAtUtc is { } submitted ? BusinessCalendar.DateInFrance(submitted).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
-            csv.WriteField(line.FocDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);
-            csv.WriteField(line.RequestedPortDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);
-            csv.WriteField(line.AssignedToName ?? string.Empty);
-            csv.WriteField(line.Late == LateReason.None ? string.Empty
+            csv.WriteText(line.Reference ?? string.Empty);
+            csv.WriteText(line.CompanyName);
+            csv.WriteText(Carrier.DisplayName(line.NumberType, line.CarrierCode, line.CarrierOtherName) ?? string.Empty);
+            csv.WriteText(line.LineCount.ToString(CultureInfo.InvariantCulture));
+            csv.WriteText(text[$"StatusName.{line.Status}"]);
+            csv.WriteText(text[$"Support.Turn.{line.Status.WhoseTurn()}"]);
+            csv.WriteText(line.SubmittedAtUtc is { } submitted ? BusinessCalendar.DateInFrance(submitted).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
+            csv.WriteText(line.FocDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);
+            csv.WriteText(line.RequestedPortDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);
+            csv.WriteText(line.AssignedToName ?? string.Empty);
+            csv.WriteText(line.Late == LateReason.None ? string.Empty
                 : text[$"Late.{line.Late}", limits.FocWithinWorkingDays, limits.CustomerSilentAfterWorkingDays, limits.CheckWithinWorkingDays]);
             await csv.EndRecordAsync(ct);
         }

@@ -178,6 +178,9 @@ public class CustomerAccountsTests
         Assert.Contains(";Compte ouvert;", lines[2], StringComparison.Ordinal);
         Assert.DoesNotContain(";=HYPERLINK", lines[2], StringComparison.Ordinal);
         Assert.DoesNotContain(";\"=HYPERLINK", lines[2], StringComparison.Ordinal);
+
+        var commas = Encoding.UTF8.GetString((await (await lead.GetAsync("/support/journal/export.csv?separateur=virgule")).Content.ReadAsByteArrayAsync())[3..]);
+        Assert.StartsWith("Date (UTC),Par,Action,Compte,Identifiant du compte,Détails\r\n", commas, StringComparison.Ordinal);
     }
 
     [Fact]
