@@ -70,6 +70,10 @@ public static partial class PortalServices
                 // spares every request the construction of SignInManager, UserManager and their store.
                 o.Events.OnValidatePrincipal = _ => Task.CompletedTask;
 
+                // The handler would redirect a sign-in posted to the sign-in page to the raw ReturnUrl of its query (a
+                // non-ASCII one made Kestrel answer 500): the sign-in action alone redirects, to a sanitised address.
+                o.Events.OnRedirectToReturnUrl = _ => Task.CompletedTask;
+
                 // A signed-in user without the role gets a 403 with the French "reserved" page, not a redirect.
                 o.Events.OnRedirectToAccessDenied = context =>
                 {

@@ -51,4 +51,17 @@ public class RedirectTests(SharedPortal portal) : IClassFixture<SharedPortal>
         Assert.Equal("/portage/statut?x=%C3%A9", response.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(response.Headers.Location)).StatusCode);
     }
+
+    [Theory]
+    [MemberData(nameof(ReturnUrls))]
+    public async Task A_sign_in_posted_with_the_return_address_in_its_query_goes_only_to_a_safe_local_address(string returnUrl, string expected)
+    {
+        // An attack or an odd link: the address rides in the query of the post itself (the cookie handler reads it there).
+        var client = PortalClient.Anonymous(portal.Factory);
+        var response = await PortalClient.PostForgedAsync(client, "/compte/connexion", "/compte/connexion?ReturnUrl=" + Uri.EscapeDataString(returnUrl),
+            new Dictionary<string, string> { ["Email"] = DemoData.BoulangerieUser, ["Password"] = DemoData.Password, ["ReturnUrl"] = returnUrl });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location?.OriginalString);
+    }
 }
