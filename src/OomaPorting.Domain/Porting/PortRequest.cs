@@ -37,6 +37,9 @@ public sealed partial class PortRequest
 
     public PortRequestStatus Status { get; private set; }
 
+    /// <summary>Whose move this request waits for on <paramref name="today"/> (the date in France): <see cref="TurnRule"/>.</summary>
+    public Turn WhoseTurn(DateOnly today) => TurnRule.Of(Status, DocumentsCheckedAtUtc, FocDate, today);
+
     /// <summary>Incremented by every change: the optimistic concurrency token.</summary>
     public int Version { get; private set; }
 

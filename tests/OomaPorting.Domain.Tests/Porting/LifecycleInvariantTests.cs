@@ -162,7 +162,17 @@ public class LifecycleInvariantTests
             Assert.DoesNotContain(PortLineStatus.Ported, statuses);
         }
 
-        Assert.True(r.Status.IsUnderWay() == (r.Status.WhoseTurn() != Turn.Nobody), $"{where}: {r.Status} under way but nobody's turn (or the reverse)");
+        // Whose turn, on any day around the FOC date: someone's exactly while under way; support's while the documents
+        // wait for their check, during the test call and once the FOC date has passed without one.
+        foreach (var today in new[] { new DateOnly(2026, 1, 1), r.FocDate?.AddDays(-1), r.FocDate, r.FocDate?.AddDays(1), new DateOnly(2030, 1, 1) }.OfType<DateOnly>())
+        {
+            var turn = r.WhoseTurn(today);
+            Assert.True(r.Status.IsUnderWay() == (turn != Turn.Nobody), $"{where}: {r.Status} under way but nobody's turn (or the reverse)");
+            Assert.True(!r.AwaitsDocumentsCheck || turn == Turn.Support, $"{where}: documents to check but {turn}'s turn");
+            Assert.True(r.Status != PortRequestStatus.TestCall || turn == Turn.Support, $"{where}: test call but {turn}'s turn");
+            Assert.True(!(r.Status == PortRequestStatus.FocConfirmed && r.FocDate < today) || turn == Turn.Support, $"{where}: FOC date passed but {turn}'s turn");
+            Assert.True(r.Status != PortRequestStatus.ActionRequired || turn == Turn.Customer, $"{where}: sent back but {turn}'s turn");
+        }
     }
 
     private static (PortRequestStatus Status, int Version, string Lines, DateOnly? Foc) Snapshot(PortRequest r) =>

@@ -41,7 +41,7 @@ public static class BrowsePortRequests
         }
     }
 
-    public sealed class Handler(AppDbContext db) : IQueryHandler<Query, Page>
+    public sealed class Handler(AppDbContext db, TimeProvider time) : IQueryHandler<Query, Page>
     {
         public async ValueTask<Page> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -65,17 +65,18 @@ public static class BrowsePortRequests
                 requests = requests.Where(r => r.CreatedAtUtc <= created && (r.CreatedAtUtc < created || r.Id.CompareTo(lastId) < 0));
             }
 
+            var today = BusinessCalendar.DateInFrance(time.GetUtcNow().UtcDateTime);
             var rows = await requests
                 .OrderByDescending(r => r.CreatedAtUtc).ThenByDescending(r => r.Id)
                 .Take(query.Limit + 1)
                 .Select(r => new
                 {
-                    r.Id, r.Reference, r.Status, r.NumberType, r.CarrierCode,
+                    r.Id, r.Reference, r.Status, r.DocumentsCheckedAtUtc, r.NumberType, r.CarrierCode,
                     Main = r.Lines.Where(l => l.Position == 0).Select(l => l.Number).FirstOrDefault(),
                     Count = r.Lines.Count(), r.FocDate, r.CreatedAtUtc, r.UpdatedAtUtc, r.SubmittedAtUtc, r.Version,
                 })
                 .ToListAsync(cancellationToken);
-            var page = rows.Take(query.Limit).Select(r => new Row(r.Id, r.Reference, r.Status, r.Status.WhoseTurn(), r.NumberType, r.CarrierCode,
+            var page = rows.Take(query.Limit).Select(r => new Row(r.Id, r.Reference, r.Status, TurnRule.Of(r.Status, r.DocumentsCheckedAtUtc, r.FocDate, today), r.NumberType, r.CarrierCode,
                 r.Main?.E164, r.Count, r.FocDate, r.CreatedAtUtc, r.UpdatedAtUtc, r.SubmittedAtUtc, r.Version, $"/api/v1/port-requests/{r.Id}")).ToList();
             var next = rows.Count > query.Limit ? KeysetCursor.Write(0, page[^1].CreatedAt.Ticks, page[^1].Id) : null;
             return new Page(page, next);

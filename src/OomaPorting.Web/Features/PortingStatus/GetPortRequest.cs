@@ -61,7 +61,8 @@ public static class GetPortRequest
             var r = found.Request;
             var messages = (await HistoryById(db, r.Id))?.Messages.OrderBy(m => m.SentAtUtc).ToList() ?? [];
             var now = time.GetUtcNow().UtcDateTime;
-            return new Model(r, Stages(r, calendar, BusinessCalendar.DateInFrance(now)), r.Status.WhoseTurn(), r.CustomerMayCancel(calendar, now), messages,
+            var today = BusinessCalendar.DateInFrance(now);
+            return new Model(r, Stages(r, calendar, today), r.WhoseTurn(today), r.CustomerMayCancel(calendar, now), messages,
                 FirstStepToFix(r), found.Temporary);
         }
     }

@@ -16,7 +16,11 @@ public static class ExportRequests
 
     public sealed record Line(string? Reference, string CompanyName, string? CarrierCode, NumberType? NumberType, string? CarrierOtherName,
         int LineCount, PortRequestStatus Status, DateTime? SubmittedAtUtc, DateOnly? FocDate, DateOnly? RequestedPortDate,
-        string? AssignedToName, LateReason Late);
+        string? AssignedToName, LateReason Late, DateTime? DocumentsCheckedAtUtc)
+    {
+        /// <summary>Whose move the request waits for today (<see cref="TurnRule"/>), set as the line is read.</summary>
+        public Turn WhoseTurn { get; init; }
+    }
 
     public sealed class Handler(AppDbContext db, BusinessCalendar calendar, TimeProvider time, ICurrentActor current, IOptions<Infrastructure.Settings.SlaOptions> sla)
         : IStreamQueryHandler<Query, Line>
@@ -29,10 +33,10 @@ public static class ExportRequests
             var lines = requests.Select(ExpressionInliner.Inline<PortRequest, LateReason, Line>((r, late) => new Line(r.Reference,
                 db.Accounts.IgnoreQueryFilters().Where(a => a.Id == r.AccountId).Select(a => a.CompanyName).First(),
                 r.CarrierCode, r.NumberType, r.CarrierOtherName, r.Lines.Count(), r.Status, r.SubmittedAtUtc, r.FocDate, r.RequestedPortDate,
-                r.AssignedToName, late), cutoffs.Reason()));
+                r.AssignedToName, late, r.DocumentsCheckedAtUtc), cutoffs.Reason()));
             await foreach (var line in lines.AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                yield return line;
+                yield return line with { WhoseTurn = TurnRule.Of(line.Status, line.DocumentsCheckedAtUtc, line.FocDate, cutoffs.Today) };
             }
         }
     }
@@ -54,7 +58,7 @@ public static class ExportRequests
             csv.WriteText(Carrier.DisplayName(line.NumberType, line.CarrierCode, line.CarrierOtherName) ?? string.Empty);
             csv.WriteText(line.LineCount.ToString(CultureInfo.InvariantCulture));
             csv.WriteText(text[$"StatusName.{line.Status}"]);
-            csv.WriteText(text[$"Support.Turn.{line.Status.WhoseTurn()}"]);
+            csv.WriteText(text[$"Support.Turn.{line.WhoseTurn}"]);
             csv.WriteText(line.SubmittedAtUtc is { } submitted ? BusinessCalendar.DateInFrance(submitted).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
             csv.WriteText(line.FocDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);
             csv.WriteText(line.RequestedPortDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);

@@ -116,6 +116,11 @@ public static partial class SearchRequests
         public PortingHalfDay? RequestedHalfDay { get; init; }
 
         public string? CarrierName => Domain.Porting.Carrier.DisplayName(NumberType, CarrierCode, CarrierOtherName);
+
+        public DateTime? DocumentsCheckedAtUtc { get; init; }
+
+        /// <summary>Whose move the request waits for today (<see cref="TurnRule"/>), set once the rows are read.</summary>
+        public Turn WhoseTurn { get; init; }
     }
 
     /// <param name="Limits">The service levels the late reasons were measured against (their texts say them).</param>
@@ -158,8 +163,7 @@ public static partial class SearchRequests
 
         if (Enum.TryParse<Turn>(query.Turn, out var turn) && Enum.IsDefined(turn) && turn != Domain.Porting.Turn.Nobody)
         {
-            var statuses = Enum.GetValues<PortRequestStatus>().Where(x => x != PortRequestStatus.Draft && x.WhoseTurn() == turn).ToList();
-            requests = requests.Where(r => statuses.Contains(r.Status));
+            requests = requests.Where(r => r.Status != PortRequestStatus.Draft).Where(TurnRule.Is(turn, cutoffs.Today));
         }
 
         if (accounts is not null)
@@ -268,6 +272,7 @@ public static partial class SearchRequests
                 };
             }
 
+            rows = [.. rows.Select(r => r with { WhoseTurn = TurnRule.Of(r.Status, r.DocumentsCheckedAtUtc, r.FocDate, cutoffs.Today) })];
             return new Page(rows, next, query, sla.Value.Limits, userId);
         }
 
@@ -312,6 +317,7 @@ public static partial class SearchRequests
                 Version = r.Version,
                 RequestedPortDate = r.RequestedPortDate,
                 RequestedHalfDay = r.RequestedHalfDay,
+                DocumentsCheckedAtUtc = r.DocumentsCheckedAtUtc,
             }, cutoffs.Reason(), cutoffs.Urgency()));
     }
 }

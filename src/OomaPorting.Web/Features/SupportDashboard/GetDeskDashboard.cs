@@ -165,7 +165,9 @@ public static class GetDeskDashboard
             var cutoffs = SlaCutoffs.At(now, calendar, limits);
 
             var byStatus = await Queries.ByStatus(db).ToDictionaryAsync(x => x.Status, x => x.Count, cancellationToken);
-            var byTurn = byStatus.Where(s => s.Key.IsUnderWay()).GroupBy(s => s.Key.WhoseTurn()).ToDictionary(g => g.Key, g => g.Sum(s => s.Value));
+            var underWay = PortRequestStatuses.UnderWay.ToList();
+            var byTurn = await db.PortRequests.IgnoreQueryFilters().Where(r => underWay.Contains(r.Status)).GroupBy(TurnRule.On(today))
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
             var lateRows = await Queries.Late(db, cutoffs).ToListAsync(cancellationToken);
             var late = lateRows.GroupBy(x => x.Reason).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
             var lateUnassigned = lateRows.Where(x => x.Unassigned).Sum(x => x.Count);

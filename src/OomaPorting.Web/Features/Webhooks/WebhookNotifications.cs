@@ -68,7 +68,7 @@ public sealed class WebhookNotifications(TimeProvider time) : IChangeNotificatio
             }
 
             var sequence = await db.WebhookDeliveries.IgnoreQueryFilters().Where(d => d.PortRequestId == request.Id).MaxAsync(d => (long?)d.Sequence, ct) ?? 0;
-            var summary = await SummaryAsync(db, request, ct);
+            var summary = await SummaryAsync(db, request, now, ct);
             foreach (var (_, _, kind, message) in forRequest)
             {
                 var wanting = listeners.Where(e => e.Wants(kind)).ToList();
@@ -139,7 +139,7 @@ public sealed class WebhookNotifications(TimeProvider time) : IChangeNotificatio
     /// The request as it stands once this save is done: its own fields from the tracked entity, its numbers counted in
     /// the database and corrected by the lines this save adds or changes (a 1,000-number request is never loaded).
     /// </summary>
-    private static async Task<WebhookPayload.Request> SummaryAsync(AppDbContext db, PortRequest r, CancellationToken ct)
+    private static async Task<WebhookPayload.Request> SummaryAsync(AppDbContext db, PortRequest r, DateTime nowUtc, CancellationToken ct)
     {
         var stored = await db.PortLines.IgnoreQueryFilters().Where(l => l.PortRequestId == r.Id)
             .GroupBy(l => l.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -165,7 +165,7 @@ public sealed class WebhookNotifications(TimeProvider time) : IChangeNotificatio
 
         main ??= (await db.PortLines.IgnoreQueryFilters().Where(l => l.PortRequestId == r.Id && l.Position == 0).Select(l => l.Number).FirstOrDefaultAsync(ct))?.E164;
         var self = $"/api/v1/port-requests/{r.Id}";
-        return new WebhookPayload.Request(r.Id, r.Reference, r.Status, r.Status.WhoseTurn(), r.NumberType, r.CarrierCode, main, counts.Values.Sum(),
+        return new WebhookPayload.Request(r.Id, r.Reference, r.Status, r.WhoseTurn(BusinessCalendar.DateInFrance(nowUtc)), r.NumberType, r.CarrierCode, main, counts.Values.Sum(),
             counts.Where(c => c.Value > 0).OrderBy(c => c.Key).ToDictionary(c => Camel(c.Key.ToString()), c => c.Value),
             r.FocDate, r.CreatedAtUtc, r.UpdatedAtUtc, r.SubmittedAtUtc, r.CompletedAtUtc, r.CancelledAtUtc,
             r.Status == PortRequestStatus.ActionRequired ? r.ActionMessage : null,

@@ -78,7 +78,7 @@ public class ApiPortJourneyTests(SharedPortal portal)
         var submitted = await confirmed.JsonAsync();
         Assert.Equal("submitted", submitted.GetProperty("status").GetString());
         Assert.StartsWith("POR-", submitted.GetProperty("reference").GetString(), StringComparison.Ordinal);
-        Assert.Equal("carrier", submitted.GetProperty("whoseTurn").GetString());
+        Assert.Equal("support", submitted.GetProperty("whoseTurn").GetString()); // support checks the documents first
         Assert.Equal("FT-123456", submitted.GetProperty("carrierAccount").GetProperty("accountNumber").GetString());
         Assert.Equal("44351209800015", submitted.GetProperty("holder").GetProperty("siret").GetString());
         Assert.Equal("Paris", submitted.GetProperty("address").GetProperty("city").GetString());

@@ -143,7 +143,61 @@ public class DeskQueueTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
         Assert.Equal(8, await Count("&Assigned=moi")); // i = 0, 5, 10, ... 35
         Assert.Equal(28, await Count("&Assigned=personne"));
         Assert.Equal(9, await Count("&Turn=Customer")); // i % 4 == 3
-        Assert.Equal(27, await Count("&Turn=Carrier")); // waiting for a FOC date or dated: i % 4 in (0, 1, 2)
+        // Whose turn follows the work (TurnRule), today being 1 December: documents to check (i % 4 == 0) and FOC dates
+        // passed without a test call (i = 1, 5: 27 and 30 November) are support's; dated from today on, the carrier's.
+        Assert.Equal(16, await Count("&Turn=Carrier"));
+        Assert.Equal(11, await Count("&Turn=Support"));
+    }
+
+    [Fact]
+    public async Task Whose_turn_follows_the_work_and_reads_the_same_in_the_queue_its_csv_the_api_and_the_customers_page()
+    {
+        var (account, _) = await TestPeople.AccountAsync(Factory, "Tour Brest");
+        var at = Utc(11, 20);
+        var ids = await WithDbAsync(async db =>
+        {
+            PortRequest[] requests =
+            [
+                New(account, 901, at).Submit("POR-2026-890001"),
+                New(account, 902, at).Submit("POR-2026-890002").Checked(),
+                New(account, 903, at).FocConfirmed("POR-2026-890003", Support, new DateOnly(2026, 11, 30), BusinessCalendar.France, at.AddDays(1)),
+                New(account, 904, at).FocConfirmed("POR-2026-890004", Support, new DateOnly(2026, 12, 3), BusinessCalendar.France, at.AddDays(1)),
+                New(account, 905, at).Submit("POR-2026-890005"),
+            ];
+            requests[4].RequireAction(Support, [ReasonCode.RioInvalid], "RIO faux", at.AddDays(1));
+            db.PortRequests.AddRange(requests);
+            await db.SaveChangesAsync();
+            return requests.ToDictionary(r => r.Reference!, r => r.Id);
+        });
+        var expected = new Dictionary<string, string>
+        {
+            ["POR-2026-890001"] = "Support", ["POR-2026-890002"] = "Carrier", ["POR-2026-890003"] = "Support",
+            ["POR-2026-890004"] = "Carrier", ["POR-2026-890005"] = "Customer",
+        };
+
+        var desk = await PortalClient.SignedInAsync(Factory, DemoData.SupportAgent);
+        foreach (var turn in new[] { "Support", "Carrier", "Customer" })
+        {
+            var rows = await RowsAsync(desk, $"/support/portages?Account=Tour+Brest&Turn={turn}&Size=100");
+            Assert.Equal(expected.Where(e => e.Value == turn).Select(e => e.Key).Order(), rows.Select(r => r.Reference).Order());
+        }
+
+        var queue = await (await desk.GetAsync("/support/portages?Account=Tour+Brest&Size=100")).ReadHtmlAsync();
+        Assert.All(expected, e => Assert.Equal(e.Value, queue.QuerySelector($"tr[data-request='{e.Key}'] [data-turn]")!.GetAttribute("data-turn")));
+
+        var csv = Parse(await (await desk.GetAsync("/support/portages/export.csv?Account=Tour+Brest")).Content.ReadAsByteArrayAsync(), ';');
+        var words = new Dictionary<string, string> { ["Support"] = "Support", ["Carrier"] = "Opérateur", ["Customer"] = "Client" };
+        Assert.All(expected, e => Assert.Equal(words[e.Value], csv.Single(row => row[0] == e.Key)[5]));
+
+        var api = ApiClients.For(Factory, await ApiClients.KeyAsync(Factory, account, Domain.Accounts.ApiKeyRole.Read));
+        var items = (await (await api.GetAsync("/api/v1/port-requests?limit=100")).JsonAsync()).GetProperty("items").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("reference").GetString()!, i => i.GetProperty("whoseTurn").GetString()!);
+        Assert.All(expected, e => Assert.Equal(e.Value, items[e.Key], StringComparer.OrdinalIgnoreCase));
+        foreach (var (reference, id) in ids)
+        {
+            var one = await (await api.GetAsync($"/api/v1/port-requests/{id}")).JsonAsync();
+            Assert.Equal(expected[reference], one.GetProperty("whoseTurn").GetString(), StringComparer.OrdinalIgnoreCase);
+        }
     }
 
     [Fact]
@@ -227,11 +281,11 @@ public class DeskQueueTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
     {
         for (var i = 0; i < 20_000; i++)
         {
-            yield return new($"POR-2026-{i:D6}", "Société", "F1", NumberType.Fixed, null, 1, PortRequestStatus.Submitted, Utc(11, 2), null, null, null, LateReason.None);
+            yield return new($"POR-2026-{i:D6}", "Société", "F1", NumberType.Fixed, null, 1, PortRequestStatus.Submitted, Utc(11, 2), null, null, null, LateReason.None, null);
         }
 
         await released;
-        yield return new("POR-2026-999999", "Dernière", "F1", NumberType.Fixed, null, 1, PortRequestStatus.Submitted, Utc(11, 2), null, null, null, LateReason.None);
+        yield return new("POR-2026-999999", "Dernière", "F1", NumberType.Fixed, null, 1, PortRequestStatus.Submitted, Utc(11, 2), null, null, null, LateReason.None, null);
     }
 
     private static List<string[]> Parse(byte[] bytes, char separator)
