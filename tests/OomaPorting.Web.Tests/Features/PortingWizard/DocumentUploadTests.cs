@@ -18,10 +18,10 @@ public class DocumentUploadTests(SharedPortal portal) : IClassFixture<SharedPort
 {
     private PortalFactory Factory => portal.Factory;
 
-    private async Task<(Wizard Wizard, Guid Id)> DraftAtDocumentsAsync()
+    private async Task<(Wizard Wizard, Guid Id)> DraftAtDocumentsAsync(string? mainNumber = null)
     {
         var wizard = await Wizard.StartAsync(Factory);
-        var id = await wizard.FillAsync(withSecond: false);
+        var id = await wizard.FillAsync(mainNumber: mainNumber, withSecond: false);
         // FillAsync attached the sample bill: start each test from an empty step.
         foreach (var d in Stored(id))
         {
@@ -92,12 +92,14 @@ public class DocumentUploadTests(SharedPortal portal) : IClassFixture<SharedPort
         Assert.Contains("no-store", download.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
 
+        // A draft is its admins' alone, and so are its files: the account's users and support get what they get for
+        // the draft itself, a 404 (issue 35, point 20).
         var colleague = await PortalClient.SignedInAsync(Factory, DemoData.BoulangerieUser);
-        Assert.Equal(pdf, await (await colleague.GetAsync(url)).Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync($"/portage/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync(url)).StatusCode);
         var support = await PortalClient.SignedInAsync(Factory, DemoData.SupportAgent);
-        Assert.Equal(pdf, await (await support.GetAsync($"/support/portages/{id}/justificatifs/{document.Id}")).Content.ReadAsByteArrayAsync());
-        var preview = await support.GetAsync($"/support/portages/{id}/justificatifs/{document.Id}?apercu=1");
-        Assert.Equal("attachment", preview.Content.Headers.ContentDisposition!.DispositionType); // a PDF is never shown inline
+        Assert.Equal(HttpStatusCode.NotFound, (await support.GetAsync($"/support/portages/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await support.GetAsync($"/support/portages/{id}/justificatifs/{document.Id}")).StatusCode);
 
         var other = await PortalClient.SignedInAsync(Factory, DemoData.DurandAdmin);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
@@ -109,7 +111,8 @@ public class DocumentUploadTests(SharedPortal portal) : IClassFixture<SharedPort
     [Fact]
     public async Task Images_are_re_encoded_without_their_metadata_or_anything_hidden_after_them()
     {
-        var (wizard, id) = await DraftAtDocumentsAsync();
+        var main = Wizard.NextNumber();
+        var (wizard, id) = await DraftAtDocumentsAsync(main);
         var jpeg = TestFiles.JpegPolyglot();
         var png = TestFiles.PngPolyglot();
         Assert.Equal(HttpStatusCode.Redirect, (await wizard.UploadAsync(id, "Other",
@@ -131,8 +134,14 @@ public class DocumentUploadTests(SharedPortal portal) : IClassFixture<SharedPort
 
         Assert.Equal(["image/jpeg", "image/png"], stored.Select(d => d.ContentType).Order());
 
-        // Support previews an image inline, sandboxed: it can run nothing even if something were left in it.
+        // Once the request is submitted, support previews an image inline, sandboxed: it can run nothing even if
+        // something were left in it; a PDF is never shown inline.
+        await wizard.AttachBillAsync(id);
+        Assert.Equal(HttpStatusCode.Redirect, (await wizard.SignAsync(id, Wizard.Signature(Domain.Numbers.FrenchNumber.Parse(main).E164))).StatusCode);
+        var bill = Stored(id).Single(d => d.ContentType == "application/pdf");
         var support = await PortalClient.SignedInAsync(Factory, DemoData.SupportAgent);
+        var pdfPreview = await support.GetAsync($"/support/portages/{id}/justificatifs/{bill.Id}?apercu=1");
+        Assert.Equal("attachment", pdfPreview.Content.Headers.ContentDisposition!.DispositionType);
         var preview = await support.GetAsync($"/support/portages/{id}/justificatifs/{stored[0].Id}?apercu=1");
         Assert.Equal("inline", preview.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Contains("sandbox", preview.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
