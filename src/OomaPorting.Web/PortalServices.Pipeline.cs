@@ -42,6 +42,7 @@ public static partial class PortalServices
         app.UseMiddleware<HttpMethodPolicy>();
         app.UseRouting();
         app.UseAuthentication();
+        app.Use(DatabaseTicketStore.RefuseWhenUnavailable);
         app.Use(ApiKeyAuthentication.AuthenticateFirst);
         app.UseRateLimiter();
         app.UseMiddleware<TwoFactorGate>();

@@ -25,6 +25,14 @@ public static class Database
 
         builder.DefaultTimeout = 30;
         builder.Pooling = true;
+
+        // Connections open the existing file only: a missing file must fail, never become a new, empty database
+        // (the start-up alone creates it, CreateSqliteFileIfMissing). SqliteFaultGuard does the rest.
+        if (builder.Mode == SqliteOpenMode.ReadWriteCreate)
+        {
+            builder.Mode = SqliteOpenMode.ReadWrite;
+        }
+
         return builder.ToString();
     }
 
@@ -51,10 +59,11 @@ public static class Database
         {
             case Sqlite:
                 var sqlite = SqliteConnectionString(configuration, contentRoot);
+                services.AddSingleton<SqliteFaultGuard>();
                 services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => o
                     .UseSqlite(sqlite, s => s.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
                     .ConfigureWarnings(CommandErrorsAsWarnings)
-                    .AddInterceptors(SqlitePragmas.For(settings.SqliteDurability), sp.GetRequiredService<Email.NotificationInterceptor>(),
+                    .AddInterceptors(sp.GetRequiredService<SqliteFaultGuard>(), SqlitePragmas.For(settings.SqliteDurability), sp.GetRequiredService<Email.NotificationInterceptor>(),
                         sp.GetRequiredService<Mandates.MandateSealInterceptor>(), Data.PortLineSetSave.Instance));
                 AddLeases<SqliteAppDbContext>(services);
                 break;
@@ -110,6 +119,7 @@ public static class Database
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (settings.Provider == Sqlite)
         {
+            CreateSqliteFileIfMissing(db.Database.GetConnectionString()!);
             await SqlitePragmas.EnableWalAsync(db, ct);
             if (!(await db.Database.GetPendingMigrationsAsync(ct)).Any())
             {
@@ -126,5 +136,17 @@ public static class Database
             await db.Database.MigrateAsync(ct);
         }
     }
-}
 
+    /// <summary>The first start makes the database file (empty; the migrations fill it): the one place a file is created.</summary>
+    public static void CreateSqliteFileIfMissing(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        if (builder.DataSource is not { Length: > 0 } path || path == ":memory:" || File.Exists(path))
+        {
+            return;
+        }
+
+        using var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+    }
+}

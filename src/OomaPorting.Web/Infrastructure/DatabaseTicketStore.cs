@@ -24,6 +24,26 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
 
     private sealed record SessionRow(byte[] Ticket, string SessionStamp, string? UserStamp, bool IsDisabled, DateTimeOffset? LockoutEnd, DateTime LastSeenAtUtc);
 
+    private static readonly object Unavailable = new();
+
+    /// <summary>
+    /// After authentication: a request whose session could not be read because the database is unavailable gets 503
+    /// (the French "unavailable" page, <c>Retry-After</c>), not a redirect to sign-in as if it had no session.
+    /// </summary>
+    public static Task RefuseWhenUnavailable(HttpContext context, Func<Task> next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (!context.Items.ContainsKey(Unavailable) || context.Request.Path.StartsWithSegments("/erreur", StringComparison.Ordinal))
+        {
+            return next();
+        }
+
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "60";
+        return Task.CompletedTask;
+    }
+
     /// <summary>"Last seen" is written at most this often: a session's every request must not cost a write.</summary>
     public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(5);
 
@@ -107,7 +127,20 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
-        var row = await FindSession(db, key, now);
+        SessionRow? row;
+        try
+        {
+            row = await FindSession(db, key, now);
+        }
+        catch (Exception e) when (SqliteFaultGuard.IsFileFault(e) && http.HttpContext is { } context)
+        {
+            // The database itself is unavailable: the request is answered 503 once authentication is over
+            // (RefuseWhenUnavailable), and its error page is rendered without a session rather than not at all (the
+            // handler keeps this answer for the page's re-execution).
+            context.Items[Unavailable] = true;
+            return null;
+        }
+
         if (row is null || row.IsDisabled || row.SessionStamp != row.UserStamp || row.LockoutEnd > time.GetUtcNow())
         {
             return null;

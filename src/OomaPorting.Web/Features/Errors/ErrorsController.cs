@@ -17,7 +17,11 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : PortalC
         ModelState.Clear();
         var reference = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
         logger.LogError("Unhandled error shown to the user with reference {Reference}", reference);
-        Response.StatusCode = StatusCodes.Status500InternalServerError;
+
+        // The database itself is missing, unreadable, full or damaged: the portal is unavailable, not confused.
+        var error = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+        var status = Unavailable(error) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        Response.StatusCode = status;
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path is { } failed
             && failed.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
         {
@@ -26,7 +30,25 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : PortalC
             return new ObjectResult(problem) { StatusCode = 500, ContentTypes = { Infrastructure.Api.ApiProblems.ContentType } };
         }
 
-        return View("Error", new ErrorViewModel(500, reference));
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            Response.Headers.RetryAfter = "60";
+        }
+
+        return View("Error", new ErrorViewModel(status, reference));
+    }
+
+    private static bool Unavailable(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (Infrastructure.SqliteFaultGuard.IsFileFault(e))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -42,6 +64,11 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : PortalC
             System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : 500;
         var status = code is >= 400 and < 600 ? code : 500;
         Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            Response.Headers.RetryAfter = "60";
+        }
+
         return View("Error", new ErrorViewModel(status, Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier));
     }
 }

@@ -1,0 +1,86 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace OomaPorting.Web.Infrastructure;
+
+/// <summary>
+/// Keeps a SQLite portal honest when its database file is taken away, becomes unreadable or fails, and lets it heal
+/// without a restart (docs/operations.md, "When things fail"):
+/// <list type="bullet">
+/// <item>connections open the existing file only (<see cref="Database.SqliteConnectionString"/>: no create; the start-up
+/// alone creates and migrates), so a missing file is never replaced by an empty database;</item>
+/// <item>every open checks that the file is still at its path (a stat, a few microseconds): a pooled connection would
+/// otherwise go on reading and writing a file moved away (writes an operator restoring a backup would lose);</item>
+/// <item>after a failed open or a command that failed for the file's sake (cannot open, I/O error, not a database,
+/// corrupt, read-only, disk full, permission, a vanished table), every pool is cleared, so that the next connections
+/// open the file afresh once it is back.</item>
+/// </list>
+/// </summary>
+public sealed class SqliteFaultGuard(ILogger<SqliteFaultGuard> logger) : DbConnectionInterceptor, IDbCommandInterceptor
+{
+    // SQLite's primary result codes that say the file itself is wrong (https://sqlite.org/rescode.html).
+    private const int Perm = 3, ReadOnly = 8, IoErr = 10, Corrupt = 11, CantOpen = 14, Full = 13, NotADb = 26;
+
+    public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        RequireFile(connection);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result,
+        CancellationToken cancellationToken = default)
+    {
+        RequireFile(connection);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Clear(eventData.Exception);
+    }
+
+    public override Task ConnectionFailedAsync(DbConnection connection, ConnectionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Clear(eventData.Exception);
+        return Task.CompletedTask;
+    }
+
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (IsFileFault(eventData.Exception))
+        {
+            Clear(eventData.Exception);
+        }
+    }
+
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        CommandFailed(command, eventData);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Whether <paramref name="exception"/> says the database file itself is missing, unreadable, full or damaged.</summary>
+    public static bool IsFileFault(Exception? exception) => exception is SqliteException e
+        && (e.SqliteErrorCode is Perm or ReadOnly or IoErr or Corrupt or CantOpen or Full or NotADb
+            || (e.SqliteErrorCode == 1 && e.Message.Contains("no such table", StringComparison.Ordinal)));
+
+    private void RequireFile(DbConnection connection)
+    {
+        if (connection is SqliteConnection { DataSource: { Length: > 0 } path } && path != ":memory:" && !File.Exists(path))
+        {
+            SqliteConnection.ClearAllPools();
+            logger.LogError("The database file {Path} is missing: every request that needs it fails until it is back", path);
+            throw new SqliteException($"The database file {path} is missing.", CantOpen);
+        }
+    }
+
+    private void Clear(Exception exception)
+    {
+        SqliteConnection.ClearAllPools();
+        logger.LogError(exception, "A database fault: the connection pool is cleared so the portal reopens the file once it is sound again");
+    }
+}
