@@ -52,6 +52,12 @@ public sealed class PortLine
     /// <summary>The carrier's words on the refusal, for the customer.</summary>
     public string? RefusalComment { get; private set; }
 
+    /// <summary>
+    /// Refused because it failed the test call for a cause only the customer can fix, not by the losing carrier:
+    /// pages, e-mails, counts and exports keep the two outcomes apart (the rules for a refused number are the same).
+    /// </summary>
+    public bool FailedTestCall { get; private set; }
+
     /// <summary>When the number joined the account.</summary>
     public DateTime? PortedAtUtc { get; private set; }
 
@@ -79,6 +85,7 @@ public sealed class PortLine
         Status = PortLineStatus.Pending;
         RefusalReason = null;
         RefusalComment = null;
+        FailedTestCall = false;
         FollowUpRequestId = null;
     }
 
@@ -90,9 +97,10 @@ public sealed class PortLine
 
     internal void MarkTestFailed() => Status = PortLineStatus.TestFailed;
 
-    internal void Refuse(ReasonCode reason, string comment)
+    internal void Refuse(ReasonCode reason, string comment, bool failedTestCall = false)
     {
         Status = PortLineStatus.Refused;
+        FailedTestCall = failedTestCall;
         RefusalReason = reason;
         RefusalComment = DomainText.Clean(comment, "Comment", MaxRefusalCommentLength);
     }

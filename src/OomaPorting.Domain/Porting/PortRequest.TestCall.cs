@@ -118,7 +118,7 @@ public sealed partial class PortRequest
 
             foreach (var line in failed)
             {
-                line.Refuse(codes[0], text);
+                line.Refuse(codes[0], text, failedTestCall: true);
             }
 
             CompletedAtUtc = nowUtc;

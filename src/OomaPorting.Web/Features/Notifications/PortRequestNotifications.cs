@@ -249,7 +249,10 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
             return all.Count <= MaxNumbersListed ? all : [.. all.Take(MaxNumbersListed), t.Plural("Email.MoreNumbers", all.Count - MaxNumbersListed)];
         }
 
-        /// <summary>A completed port with refused numbers says how many were ported and which were refused ("98 numéros portés, 2 refusés…").</summary>
+        /// <summary>
+        /// A completed port with numbers not ported says how many were ported, which the carrier refused and which
+        /// failed the test call, apart ("98 numéros portés ; 1 refusé par votre opérateur : … ; 1 en échec à l'appel test : …").
+        /// </summary>
         private static IEnumerable<string> RefusedSummary(IStringLocalizer t, PortRequest r)
         {
             var refused = r.Lines.Where(l => l.Status == PortLineStatus.Refused).OrderBy(l => l.Position).ToList();
@@ -258,10 +261,23 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                 yield break;
             }
 
-            var listed = string.Join(", ", refused.Take(MaxNumbersListed).Select(l => l.Number.Display))
-                + (refused.Count > MaxNumbersListed ? " …" : string.Empty);
+            string Listed(List<PortLine> lines) => string.Join(", ", lines.Take(MaxNumbersListed).Select(l => l.Number.Display))
+                + (lines.Count > MaxNumbersListed ? " …" : string.Empty);
+            var byCarrier = refused.Where(l => !l.FailedTestCall).ToList();
+            var atTestCall = refused.Where(l => l.FailedTestCall).ToList();
+            List<string> parts = [];
+            if (byCarrier.Count > 0)
+            {
+                parts.Add(t.Plural("Email.Completed.Refused", byCarrier.Count, Listed(byCarrier)));
+            }
+
+            if (atTestCall.Count > 0)
+            {
+                parts.Add(t.Plural("Email.Completed.FailedTestCall", atTestCall.Count, Listed(atTestCall)));
+            }
+
             yield return t.Plural("Email.Completed.Ported", r.Lines.Count(l => l.Status == PortLineStatus.Ported)) + " "
-                + t.Plural("Email.Completed.Refused", refused.Count, listed);
+                + string.Join(t["Email.Completed.Separator"].Value, parts) + ".";
             if (refused.Any(l => l.AwaitsCustomer))
             {
                 yield return t["Email.NumbersRefused.Do"].Value;

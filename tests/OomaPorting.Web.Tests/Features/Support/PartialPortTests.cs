@@ -255,6 +255,45 @@ public class PartialPortTests(PartialPortFixture fx) : IClassFixture<PartialPort
     }
 
     [Fact]
+    public async Task Numbers_that_failed_the_test_call_are_never_told_as_refused_by_the_carrier()
+    {
+        // Ten numbers: two refused by the carrier before the FOC date, one failing the test call, seven ported.
+        var (id, wizard) = await SubmitBlockAsync("01 48 23 00 00", "01 48 23 00 01", "01 48 23 00 09");
+        var support = await SupportDesk.SignInAsync(fx.Factory);
+        await support.CheckDocumentsIfWaitingAsync(id);
+        await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-15" });
+        await support.DoAsync(id, "numeros-refuses", new()
+        {
+            ["Numbers"] = "01 48 23 00 08\n01 48 23 00 09", ["Reason"] = "RioInvalid", ["Comment"] = "RIO non reconnu",
+        });
+        fx.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 15, 9, 0, 0, TimeSpan.Zero));
+        support = await SupportDesk.SignInAsync(fx.Factory);
+        await support.DoAsync(id, "appel-test", []);
+        var done = await support.ActWithReasonsAsync(id, "resultat-appel", new()
+        {
+            ["Outcome"] = "failed-action-required", ["Note"] = "SDA muette", ["FailedNumbers"] = "01 48 23 00 07",
+        }, "NumberInactive");
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var r = wizard.Load(id)!;
+        Assert.Equal(PortRequestStatus.Completed, r.Status);
+        Assert.Equal((7, 3), (r.Lines.Count(l => l.Status == PortLineStatus.Ported), r.Lines.Count(l => l.Status == PortLineStatus.Refused)));
+        Assert.Equal(["+33148230007"], r.Lines.Where(l => l.FailedTestCall).Select(l => l.Number.E164));
+
+        // The customer's page says which outcome each number had.
+        wizard = await Wizard.StartAsync(fx.Factory);
+        var page = (await (await wizard.Client.GetAsync($"/portage/{id}")).ReadHtmlAsync()).Body!.TextContent;
+        Assert.Matches(@"01 48 23 00 07\s*—\s*en échec à l'appel test", page);
+        Assert.DoesNotMatch(@"01 48 23 00 07\s*—\s*refusé par l'opérateur", page);
+        Assert.Matches(@"01 48 23 00 08[^—]*—\s*refusé par l'opérateur", page);
+
+        // The completion e-mail counts them apart.
+        var completed = await EmailAsync(id, "Completed");
+        Assert.Contains("7 numéros portés ; 2 refusés par votre opérateur : 01 48 23 00 08, 01 48 23 00 09 ; 1 en échec à l'appel test : 01 48 23 00 07.",
+            completed.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("3 refusés", completed.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_refusal_of_numbers_another_account_owns_or_of_another_request_changes_nothing_and_another_account_cannot_choose()
     {
         var (id, wizard) = await SubmitBlockAsync("01 48 22 00 00", "01 48 22 00 01", "01 48 22 00 09");

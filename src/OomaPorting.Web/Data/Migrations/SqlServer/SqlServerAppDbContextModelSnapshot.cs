@@ -456,6 +456,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("AccountId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("FailedTestCall")
+                        .HasColumnType("bit");
+
                     b.Property<Guid?>("FollowUpRequestId")
                         .HasColumnType("uniqueidentifier");
 

@@ -444,6 +444,9 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("AccountId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FailedTestCall")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("FollowUpRequestId")
                         .HasColumnType("TEXT");
 
