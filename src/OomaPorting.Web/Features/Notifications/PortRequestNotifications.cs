@@ -85,10 +85,11 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                 return;
             }
 
+            var stillPorting = kind == "Completed" ? await PortingStatus.OldCarrierAdvice.StillPortingAsync(db, request, ct) : [];
             foreach (var (email, culture) in await FollowersAsync(request.AccountId, ct))
             {
                 var account = kind == "Completed" ? await AccountAsync(request.AccountId, ct) : null;
-                var content = composer.InCulture(culture, t => Compose(t, kind, request, e, account, culture));
+                var content = composer.InCulture(culture, t => Compose(t, kind, request, e, account, culture, stillPorting));
                 Add(kind, request, email, culture, content, await AttachmentsAsync(kind, request, culture, ct));
             }
 
@@ -190,7 +191,8 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
             }
         }
 
-        private EmailContent Compose(IStringLocalizer t, string kind, PortRequest r, PortRequestEvent? e, Domain.Accounts.Account? account, string culture)
+        private EmailContent Compose(IStringLocalizer t, string kind, PortRequest r, PortRequestEvent? e, Domain.Accounts.Account? account, string culture,
+            IReadOnlyList<PortingStatus.OldCarrierAdvice.StillPorting>? stillPorting = null)
         {
             var link = $"{composer.PortalUrl}/portage/{r.Id}";
             string Shown(PortLine l) => l.Number.Display + (l.IsMainLine ? " " + t["Wizard.Lines.MainShort"] : string.Empty);
@@ -226,7 +228,7 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                     { After = [.. r.ActionMessage is { } c ? [t["Email.ActionRequired.Message", c].Value] : Array.Empty<string>(), S("Help")] },
                 "Completed" => new(S("Subject", reference), S("Heading"), [t.Plural("Email.Completed.Body", r.Lines.Count(l => l.Status == PortLineStatus.Ported))],
                     Listed(t, r.Lines.Where(l => l.Status == PortLineStatus.Ported).OrderBy(l => l.Position).Select(Shown)), link, see)
-                    { After = [.. RefusedSummary(t, r), .. CompletedFacts(t, r, account), S("OldCarrier")] },
+                    { After = [.. RefusedSummary(t, r), .. CompletedFacts(t, r, account), OldCarrier(t, stillPorting ?? [])] },
                 "Cancelled" => new(S("Subject", reference), S("Heading", reference),
                     [.. e is { ActorRole: ActorRole.Support, Comment: { } reason } ? [S("BySupport", reason)] : Array.Empty<string>(),
                      .. e?.OldFocDate is { } dropped ? [S("Calendar", Display.Date(dropped))] : Array.Empty<string>(),
@@ -282,6 +284,21 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
             {
                 yield return t["Email.NumbersRefused.Do"].Value;
             }
+        }
+
+        /// <summary>
+        /// End the old carrier's other services now, or not yet: while numbers of the same carrier account are still
+        /// moving (<see cref="PortingStatus.OldCarrierAdvice"/>), the e-mail says which and waits.
+        /// </summary>
+        private static string OldCarrier(IStringLocalizer t, IReadOnlyList<PortingStatus.OldCarrierAdvice.StillPorting> still)
+        {
+            if (still.Count == 0)
+            {
+                return t["Email.Completed.OldCarrier"].Value;
+            }
+
+            var listed = PortingStatus.OldCarrierAdvice.Describe(still, t["OldCarrier.FollowUpDraft"].Value, t["Email.Completed.Separator"].Value, MaxNumbersListed);
+            return t.Plural("Email.Completed.OldCarrier.Wait", still.Sum(s => s.Numbers.Count), listed);
         }
 
         /// <summary>After a test call that failed for some numbers only: those that passed are active already.</summary>

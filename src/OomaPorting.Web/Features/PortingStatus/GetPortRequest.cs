@@ -20,8 +20,10 @@ public static class GetPortRequest
     }
 
     /// <param name="TemporaryNumber">The account's temporary number while it still has one (the admin may ask to keep it).</param>
+    /// <param name="StillPorting">Once completed: numbers of the same carrier account still with the old carrier (<see cref="OldCarrierAdvice"/>).</param>
     public sealed record Model(PortRequest Request, IReadOnlyList<Stage> Stages, Turn Whose, bool CustomerMayCancel,
-        IReadOnlyList<PortRequestMessage> Messages, string? FirstStepToFix, FrenchNumber? TemporaryNumber = null)
+        IReadOnlyList<PortRequestMessage> Messages, string? FirstStepToFix, FrenchNumber? TemporaryNumber = null,
+        IReadOnlyList<OldCarrierAdvice.StillPorting>? StillPorting = null)
     {
         /// <summary>The admin may still ask to keep the temporary number: the account has one, the request is before its test call.</summary>
         public bool MayKeepTemporaryNumber => TemporaryNumber is not null && !Request.KeepTemporaryNumber
@@ -62,8 +64,9 @@ public static class GetPortRequest
             var messages = (await HistoryById(db, r.Id))?.Messages.OrderBy(m => m.SentAtUtc).ToList() ?? [];
             var now = time.GetUtcNow().UtcDateTime;
             var today = BusinessCalendar.DateInFrance(now);
+            var stillPorting = r.Status == PortRequestStatus.Completed ? await OldCarrierAdvice.StillPortingAsync(db, r, cancellationToken) : [];
             return new Model(r, Stages(r, calendar, today), r.WhoseTurn(today), r.CustomerMayCancel(calendar, now), messages,
-                FirstStepToFix(r), found.Temporary);
+                FirstStepToFix(r), found.Temporary, stillPorting);
         }
     }
 

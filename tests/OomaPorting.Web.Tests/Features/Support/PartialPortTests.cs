@@ -182,6 +182,16 @@ public class PartialPortTests(PartialPortFixture fx) : IClassFixture<PartialPort
         Assert.Contains("… et 145 autres numéros, sur la page de la demande", completed.Text, StringComparison.Ordinal);
         Assert.Equal(50, r.Lines.Where(l => l.Status == PortLineStatus.Ported).Count(l => completed.Text.Contains(l.Number.Display, StringComparison.Ordinal)));
 
+        // Five numbers of the same carrier account are still with the old carrier (in the follow-up): the e-mail and
+        // the page say not to end the contract yet, and which numbers wait (the guide's warning), never the opposite.
+        Assert.DoesNotContain("Vous pouvez maintenant résilier", completed.Text, StringComparison.Ordinal);
+        Assert.Contains("Ne résiliez pas encore votre contrat chez votre ancien opérateur : 5 numéros de ce compte opérateur ne sont pas encore portés", completed.Text, StringComparison.Ordinal);
+        Assert.Contains("01 48 20 02 50", completed.Text[completed.Text.IndexOf("Ne résiliez", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        var admin = await Wizard.StartAsync(fx.Factory); // signed in again: days went by
+        var completedPage = await (await admin.Client.GetAsync($"/portage/{id}")).ReadHtmlAsync();
+        Assert.Contains("Ne résiliez pas encore", completedPage.QuerySelector("[data-old-carrier-wait]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vous pouvez maintenant résilier", completedPage.Body!.TextContent, StringComparison.Ordinal);
+
         // The follow-up goes its own way and brings the last five.
         await support.CheckDocumentsIfWaitingAsync(followUpId);
         await support.DoAsync(followUpId, "ccf", new() { ["FocDate"] = "2026-12-22" });
@@ -190,6 +200,8 @@ public class PartialPortTests(PartialPortFixture fx) : IClassFixture<PartialPort
         await support.DoAsync(followUpId, "appel-test", []);
         await support.DoAsync(followUpId, "resultat-appel", new() { ["Outcome"] = "passed" });
         Assert.Equal(PortRequestStatus.Completed, wizard.Load(followUpId)!.Status);
+        var last = await EmailAsync(followUpId, "Completed");
+        Assert.Contains("Vous pouvez maintenant résilier les autres services de votre ancien opérateur", last.Text, StringComparison.Ordinal);
         account = await AccountAsync(accountId);
         Assert.Equal(numbersBefore + 200, account.Numbers.Count);
         Assert.All(r.Lines, l => Assert.Contains(account.Numbers, n => n.Number == l.Number && n.Kind == AccountNumberKind.Ported));
