@@ -157,7 +157,7 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
             var paragraphs = kind switch
             {
                 "SupportSubmitted" => new List<string> { S("Body", company, r.CarrierDisplayName ?? "—"),
-                    r.RequestedPortDate is { } wished ? S("Wished", Display.Date(wished)) : S("NoWish") },
+                    r.RequestedPortDate is { } wished ? S("Wished", Display.RequestedDate(wished, r.RequestedHalfDay, t)) : S("NoWish") },
                 "SupportResubmitted" => [S("Body")],
                 SupportCancelledUrgent => [S("Body", company, Display.Date(e.OldFocDate)), S("Do", r.CarrierDisplayName ?? "—")],
                 _ => [S("Body", company)],
@@ -169,7 +169,7 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
 
             paragraphs.Add(t.Plural("Email.Numbers", numbers.Count));
             var subject = kind == SupportCancelledUrgent ? S("Subject", reference, Display.Date(e.OldFocDate)) : S("Subject", reference, company);
-            return new(subject, S("Heading", reference), paragraphs, numbers, $"{composer.PortalUrl}/support/portages/{r.Id}", t["Email.SeeRequest"]);
+            return new(subject, S("Heading", reference), paragraphs, Listed(t, numbers), $"{composer.PortalUrl}/support/portages/{r.Id}", t["Email.SeeRequest"]);
         }
 
         public async Task ForMessageAsync(PortRequestMessage m, CancellationToken ct)
@@ -365,11 +365,11 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                     return [new OutboxAttachment { FileName = $"mandat-{r.Reference}.pdf", ContentType = "application/pdf",
                         Content = await mandatePdf.RenderAsync(r, r.Mandates[^1], company, hasTemporary) }];
                 case "FocDateSet" or "FocDateMoved" or "TestCallFailed" when r.FocDate is not null:
-                    var ics = FocCalendar.Render(r, FocCalendar.Datings(await FocEventsAsync(r.Id, ct)), nowUtc, culture.StartsWith("en", StringComparison.Ordinal));
+                    var ics = FocCalendar.Render(r, FocCalendar.Datings(await FocEventsAsync(r.Id, ct)), nowUtc, culture.StartsWith("en", StringComparison.Ordinal), settings.From);
                     return [Calendar(ics, "PUBLISH")];
                 case "Cancelled" when r.Events.LastOrDefault(e => e.Kind == PortRequestEventKind.Cancelled)?.OldFocDate is { } cancelledFoc:
                     var cancellation = FocCalendar.RenderCancellation(r, cancelledFoc, FocCalendar.Datings(await FocEventsAsync(r.Id, ct)), nowUtc,
-                        culture.StartsWith("en", StringComparison.Ordinal));
+                        culture.StartsWith("en", StringComparison.Ordinal), settings.From);
                     return [Calendar(cancellation, "CANCEL")];
                 default:
                     return [];

@@ -11,7 +11,8 @@ public static class GetFocCalendar
 
     public sealed record File(string FileName, byte[] Content);
 
-    public sealed class Handler(IMediator mediator, TimeProvider time) : IQueryHandler<Query, File>
+    public sealed class Handler(IMediator mediator, TimeProvider time, Microsoft.Extensions.Options.IOptions<Infrastructure.Email.EmailOptions> email)
+        : IQueryHandler<Query, File>
     {
         public async ValueTask<File> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -23,7 +24,7 @@ public static class GetFocCalendar
             }
 
             var ics = FocCalendar.Render(r, FocCalendar.Datings(r.Events), time.GetUtcNow().UtcDateTime,
-                CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en");
+                CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en", email.Value.From);
             return new File($"portage-{r.Reference}.ics", Encoding.UTF8.GetBytes(ics));
         }
     }

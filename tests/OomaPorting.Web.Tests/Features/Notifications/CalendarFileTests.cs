@@ -57,6 +57,10 @@ public class CalendarFileTests
         Assert.Equal(new DateOnly(2026, 12, 17), DateOnly.FromDateTime(third.Events.Single().DtStart!.Value));
         Assert.Equal("PUBLISH", third.Method);
 
+        // RFC 5546: an organiser, whom some clients need to honour a CANCEL; one number is spoken of in the singular.
+        Assert.Equal("mailto", third.Events.Single().Organizer?.Value?.Scheme);
+        Assert.StartsWith("Votre numéro arrive chez Ooma Office aujourd'hui", third.Events.Single().Description, StringComparison.Ordinal);
+
         // The page's own link gives the same event at the same sequence.
         var page = await wizard.Client.GetAsync($"/portage/{id}/ccf.ics");
         var download = Calendar.Load(await page.Content.ReadAsStringAsync())!;
@@ -72,6 +76,9 @@ public class CalendarFileTests
         Assert.Equal(uid, cancelled.Uid);
         Assert.Equal(3, cancelled.Sequence);
         Assert.Equal("CANCELLED", cancelled.Status);
+        Assert.Equal(third.Events.Single().Organizer!.Value, cancelled.Organizer?.Value);
+        Assert.Contains("Le portage de ce numéro est annulé", cancelled.Description, StringComparison.Ordinal);
+        Assert.Contains("Il reste chez votre opérateur actuel", cancelled.Description, StringComparison.Ordinal);
         Assert.Equal(new DateOnly(2026, 12, 17), DateOnly.FromDateTime(cancelled.DtStart!.Value));
     }
 

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OomaPorting.Domain.Numbers;
 using OomaPorting.Domain.Porting;
 using OomaPorting.Web.Tests.Infrastructure;
@@ -63,6 +65,14 @@ public class RequestedPortDateTests(ClockedPortal portal) : IClassFixture<Clocke
         Assert.Equal(PortingHalfDay.Morning, r.RequestedHalfDay);
         var status = await (await wizard.Client.GetAsync($"/portage/{id}")).ReadHtmlAsync();
         Assert.Equal("5 janvier 2027, le matin", status.QuerySelector("dd[data-requested-date]")?.TextContent.Trim());
+
+        // The desk's "new request" e-mail keeps the half-day too (issue 36, point 10).
+        using (var scope = portal.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Web.Data.AppDbContext>();
+            var alert = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.PortRequestId == id && m.Kind == "SupportSubmitted");
+            Assert.Contains("Date souhaitée par le client : 5 janvier 2027, le matin.", alert.TextBody.Replace('\u00a0', ' '), StringComparison.Ordinal);
+        }
 
         var support = await SupportDesk.SignInAsync(portal.Factory);
         var queue = await (await support.Client.GetAsync("/support/portages?Search=" + Uri.EscapeDataString(r.Reference!))).ReadHtmlAsync();
