@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FluentValidation.Results;
+using OomaPorting.Web.Infrastructure.Localization;
 using OomaPorting.Web.Infrastructure.Validation;
 
 namespace OomaPorting.Web.Features.PortingWizard;
@@ -100,7 +101,7 @@ public static class ConfirmSignature
 
         private string Refusal(SignatureCodeCheck check, SignatureCode code) => check switch
         {
-            SignatureCodeCheck.Wrong => text["Error.SignatureCode.Wrong", SignatureCode.MaxAttempts - code.Attempts],
+            SignatureCodeCheck.Wrong => text.Plural("Error.SignatureCode.Wrong", SignatureCode.MaxAttempts - code.Attempts),
             SignatureCodeCheck.Expired => text["Error.SignatureCode.Expired"],
             SignatureCodeCheck.Locked => text["Error.SignatureCode.Locked"],
             _ => text["Error.SignatureCode.Used"],

@@ -27,6 +27,6 @@ public sealed class OutboxHealthCheck(IServiceScopeFactory scopes, IOptions<Heal
         var age = oldest is { } created ? time.GetUtcNow().UtcDateTime - created : TimeSpan.Zero;
         return age > TimeSpan.FromMinutes(limits.OutboxOldestMinutes)
             ? HealthCheckResult.Unhealthy($"The oldest e-mail has waited {age.TotalMinutes:0} minutes.")
-            : HealthCheckResult.Healthy($"{backlog} e-mail(s) waiting.");
+            : HealthCheckResult.Healthy(backlog == 1 ? "1 e-mail waiting." : $"{backlog} e-mails waiting.");
     }
 }

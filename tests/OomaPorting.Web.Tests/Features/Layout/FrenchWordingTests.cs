@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using OomaPorting.Web.Data;
 using OomaPorting.Web.Infrastructure.Localization;
 using OomaPorting.Web.Tests.Infrastructure;
@@ -24,8 +25,28 @@ public partial class FrenchWordingTests(SharedPortal portal) : IClassFixture<Sha
     public void Each_language_chooses_its_plural_form_by_its_own_rule(string culture, long count, string expected) =>
         Assert.Equal(expected, PluralText.Category(count, CultureInfo.GetCultureInfo(culture)));
 
-    [GeneratedRegex(@"\w\((s|e|es)\)")]
+    [GeneratedRegex(@"\w\((s|e|es|x)\)")]
     private static partial Regex ParenthesisedPlural();
+
+    [Theory]
+    [InlineData("fr-FR")]
+    [InlineData("en")]
+    public void No_resource_string_of_either_language_writes_a_plural_or_a_gender_in_parentheses(string culture)
+    {
+        var text = portal.Factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            var offenders = text.GetAllStrings(includeParentCultures: false).Where(s => ParenthesisedPlural().IsMatch(s.Value))
+                .Select(s => $"{s.Name}: {s.Value}").ToList();
+            Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
 
     private static async Task<string> TextAsync(HttpClient client, string path)
     {

@@ -272,7 +272,7 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var doc = await response.ReadHtmlAsync();
         Assert.Equal("Précisez votre fonction", doc.QuerySelector("#Command_SignerCapacityDetail-error")?.TextContent.Trim());
-        Assert.Equal("Confirmez que vous êtes habilité(e) à engager le titulaire", doc.QuerySelector("#Command_SignerAuthorised-error")?.TextContent.Trim());
+        Assert.Equal("Confirmez que vous avez le pouvoir d'engager le titulaire", doc.QuerySelector("#Command_SignerAuthorised-error")?.TextContent.Trim());
         fields["Command.SignerCapacity"] = "Chef"; // no option of the page: a forged post
         doc = await (await wizard.PostForgedAsync(id, "signature", fields)).ReadHtmlAsync();
         Assert.Equal("Choisissez en quelle qualité vous signez", doc.QuerySelector("#Command_SignerCapacity-error")?.TextContent.Trim());

@@ -105,7 +105,7 @@ public class SignatureCodeTests(ClockedPortal portal) : IClassFixture<ClockedPor
         var wrong = code == "000000" ? "111111" : "000000";
         for (var left = 4; left >= 1; left--)
         {
-            Assert.Equal($"Code incorrect : il vous reste {left} essai(s)", await CodeErrorAsync(await wizard.ConfirmCodeAsync(id, wrong)));
+            Assert.Equal(left == 1 ? "Code incorrect : il vous reste 1 essai" : $"Code incorrect : il vous reste {left} essais", await CodeErrorAsync(await wizard.ConfirmCodeAsync(id, wrong)));
         }
 
         Assert.Equal("Trop d'essais avec ce code : demandez-en un nouveau ci-dessous", await CodeErrorAsync(await wizard.ConfirmCodeAsync(id, wrong)));

@@ -41,7 +41,7 @@ public class SupportRequestPageTests(ClockedPortal portal) : IClassFixture<Clock
         Assert.Equal(seal, row.QuerySelector("code")!.TextContent.Trim());
         Assert.DoesNotContain("ALTÉRÉ", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("scellé : texte, empreinte et sceau concordent", row.TextContent, StringComparison.Ordinal);
-        Assert.StartsWith("Second Signataire (Gérant(e)),", row.QuerySelector("dd")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("Second Signataire (Gérant ou gérante),", row.QuerySelector("dd")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.StartsWith("signature confirmée par le code envoyé à signataire@exemple.fr", row.QuerySelector("[data-confirmation-code]")!.TextContent.Trim(),
             StringComparison.Ordinal);
 
