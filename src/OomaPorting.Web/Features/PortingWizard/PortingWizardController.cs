@@ -25,7 +25,11 @@ public sealed class PortingWizardController(IMediator mediator) : PortalControll
 
     [HttpPost("portage/{id:guid}/supprimer")]
     public Task<IActionResult> Delete(Guid id) =>
-        Submit(new DeleteDraft.Command(id), _ => Redirect("/portage"), () => Task.FromResult<IActionResult>(Redirect($"/portage/{id}")));
+        Submit(new DeleteDraft.Command(id), _ =>
+        {
+            Confirm("Wizard.Done.DraftDeleted");
+            return Redirect("/portage");
+        }, () => Task.FromResult<IActionResult>(Redirect($"/portage/{id}")));
 
     /// <summary>Numbers on a residential Ooma Telo or Hub are moved by customer service, not through the wizard.</summary>
     [HttpGet("portage/telo-hub")]

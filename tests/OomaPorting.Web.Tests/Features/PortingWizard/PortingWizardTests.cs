@@ -452,6 +452,8 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
         var deleted = await PortalClient.PostFormAsync(wizard.Client, "/portage", $"/portage/{id}/supprimer", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Null(wizard.Load(id));
+        var landing = await (await wizard.Client.GetAsync(deleted.Headers.Location)).ReadHtmlAsync();
+        Assert.Equal("Le brouillon est supprimé.", landing.QuerySelector("[data-confirmation]")?.TextContent.Trim()); // issue 36, point 11
 
         Guid submitted;
         using (var scope = Factory.Services.CreateScope())
