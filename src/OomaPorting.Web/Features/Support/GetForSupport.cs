@@ -12,6 +12,9 @@ public static class GetForSupport
     {
         /// <summary>The documents attached to the request (the bill, a Kbis...), shown beside the fields they prove.</summary>
         public IReadOnlyList<SupportingDocument> Documents { get; init; } = [];
+
+        /// <summary>For a follow-up: why its numbers left the first request (the refusal's or the test call's note).</summary>
+        public string? FollowUpNote { get; init; }
     }
 
     /// <summary>The mandate in force as support reads it: who signed, when, which terms, its seal and whether it still holds.</summary>
@@ -72,6 +75,9 @@ public static class GetForSupport
                         .Select(m => m.Confirmation == null ? null : m.Confirmation.Email).FirstOrDefault(),
                     ConfirmedAt = db.Mandates.IgnoreQueryFilters().Where(m => m.PortRequestId == x.Id && m.Sequence == x.MandateCount)
                         .Select(m => m.Confirmation == null ? (DateTime?)null : m.Confirmation.AtUtc).FirstOrDefault(),
+                    FollowUpNote = db.PortRequestEvents.IgnoreQueryFilters()
+                        .Where(e => e.PortRequestId == x.FollowUpOfId && (e.Kind == PortRequestEventKind.NumbersRefused || e.Kind == PortRequestEventKind.TestCallFailed))
+                        .OrderByDescending(e => e.Sequence).Select(e => e.Comment).FirstOrDefault(),
                 })
                 .FirstAsync(cancellationToken);
             var messages = history.Messages.OrderBy(m => m.SentAtUtc).ToList();
@@ -84,6 +90,7 @@ public static class GetForSupport
             return new Model(r, found.Company, messages, mandate, found.Temporary, current.Actor.UserId)
             {
                 Documents = [.. history.Documents.OrderBy(d => d.Kind).ThenBy(d => d.UploadedAtUtc)],
+                FollowUpNote = history.FollowUpNote,
             };
         }
     }

@@ -192,6 +192,13 @@ public class PartialPortTests(PartialPortFixture fx) : IClassFixture<PartialPort
         Assert.Contains("Ne résiliez pas encore", completedPage.QuerySelector("[data-old-carrier-wait]")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Vous pouvez maintenant résilier", completedPage.Body!.TextContent, StringComparison.Ordinal);
 
+        // Support's page of the follow-up says which request it follows and why (issue 36, point 12).
+        var followUpDesk = await (await support.Client.GetAsync($"/support/portages/{followUpId}")).ReadHtmlAsync();
+        var followsFrom = followUpDesk.QuerySelector("[data-follow-up-of]")!;
+        Assert.Equal($"/support/portages/{id}", followsFrom.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains(r.Reference!, followsFrom.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Orange : RIO non reconnu pour ces SDA", followsFrom.TextContent, StringComparison.Ordinal);
+
         // The follow-up goes its own way and brings the last five.
         await support.CheckDocumentsIfWaitingAsync(followUpId);
         await support.DoAsync(followUpId, "ccf", new() { ["FocDate"] = "2026-12-22" });
