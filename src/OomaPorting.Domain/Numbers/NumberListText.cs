@@ -203,8 +203,8 @@ public static partial class NumberListText
         return clean.Length <= 40 ? clean : clean[..39] + "…";
     }
 
-    /// <summary>A French number in any common writing (10 digits from 0, or +33/0033 and 9 digits, with spaces, dots or dashes between digits), or a RIO (12 characters, Q = P or E).</summary>
-    [GeneratedRegex(@"(?<number>(?<![\d+])(?:\+33|0033|0)(?:[ .\-]?\(0\))?[ .\-]?[1-9](?:[ .\-]?\d){8}(?!\d))|(?<rio>(?<![0-9A-Za-z])[0-9A-Za-z]{2}[PEpe][0-9A-Za-z+]{9}(?![0-9A-Za-z+]))",
+    /// <summary>A French number in any common writing (10 digits from 0, or +33/0033 and 9 digits, with spaces, dots or dashes between digits), or a RIO-shaped token (12 letters, digits or +), which <see cref="Rio.TryParse"/> alone accepts or refuses, as for a row.</summary>
+    [GeneratedRegex(@"(?<number>(?<![\d+])(?:\+33|0033|0)(?:[ .\-]?\(0\))?[ .\-]?[1-9](?:[ .\-]?\d){8}(?!\d))|(?<rio>(?<![0-9A-Za-z])[0-9A-Za-z]{3}[0-9A-Za-z+]{9}(?![0-9A-Za-z+]))",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Token();
 }

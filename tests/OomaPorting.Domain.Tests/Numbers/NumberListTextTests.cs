@@ -56,6 +56,24 @@ public class NumberListTextTests
     }
 
     [Theory]
+    [InlineData("F0X1A2B3C")]
+    [InlineData("02P123456")]
+    [InlineData("01E654321")]
+    [InlineData("9Z41234AB")]
+    [InlineData("f0x1a2b3c")]
+    public void A_rio_the_row_field_accepts_is_accepted_by_the_paste_too(string start)
+    {
+        // One RIO rule (Rio.TryParse) for rows, paste, CSV and API (issue 36, point 14): the paste's reader once only
+        // saw a RIO whose third character was P or E.
+        var number = FrenchNumber.Parse("01 45 00 00 00");
+        var rio = start + Rio.ComputeKey(start.ToUpperInvariant(), number);
+        Assert.True(Rio.TryParse(rio, out var parsed, out var error), error);
+        var result = NumberListText.Parse($"01 45 00 00 00 {rio}");
+        Assert.Empty(result.Problems);
+        Assert.Equal([$"1:01 45 00 00 00 {parsed.Value}"], Read(result));
+    }
+
+    [Theory]
     [InlineData("01 45 00 00 00 à", "Range.Unfinished")]
     [InlineData("01P123456ABC", "Lines.RioWithoutNumber")]
     [InlineData("06 12 34 56 78 01P123456ABC 01P123456ABC", "Lines.RioWithoutNumber")]
