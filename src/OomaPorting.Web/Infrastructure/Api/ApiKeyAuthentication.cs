@@ -12,7 +12,8 @@ namespace OomaPorting.Web.Infrastructure.Api;
 /// open. The principal it makes acts as its account (<see cref="PortalClaims.AccountId"/>): an admin for a read-write
 /// key, a user for a read-only one, never support. Pages never use this scheme, and API routes use nothing else: a
 /// cookie alone never authorises an API call, a key never a page. A refusal is a 401 with <c>WWW-Authenticate</c> and a
-/// problem-details body (<see cref="ApiProblems"/>).
+/// problem-details body (<see cref="ApiProblems"/>); an address that spent its refused authentications gets a 429
+/// instead, and no key is looked up for it until the minute ends (<see cref="ApiAuthenticationFailures"/>).
 /// </summary>
 public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
     TimeProvider time, ApiAuthenticationFailures failures) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
