@@ -73,7 +73,9 @@ public static class GetPortRequest
     /// <summary>
     /// Soumise → Date de portage (CCF) → Appel test → Terminée, each done on its date or expected (working days). The
     /// CCF stage shows the porting day itself once the carrier confirmed it. An expected date before
-    /// <paramref name="today"/> is late: the next expectation is the next working day after today.
+    /// <paramref name="today"/> is late, and is expected again from the stage before it: the first late stage on the
+    /// next working day after today, each later one as many working days after the one before as first planned (a
+    /// late CCF moves the test call and the completion by as much, never all three onto the same day).
     /// </summary>
     public static IReadOnlyList<Stage> Stages(PortRequest r, BusinessCalendar calendar, DateOnly today)
     {
@@ -92,10 +94,28 @@ public static class GetPortRequest
         var active = r.Status is not (PortRequestStatus.Cancelled or PortRequestStatus.Draft);
 
         var next = calendar.AddWorkingDays(today, 1);
-        Stage Timed(Stage stage) =>
-            active && stage.Done is null && (stage.ExpectedTo ?? stage.ExpectedFrom) is { } last && last < today
-                ? stage with { Late = true, ExpectedAgain = next }
-                : stage;
+
+        // The stage before, as last planned (its expected date) and as now expected (re-estimated, or done).
+        (DateOnly Planned, DateOnly Now)? before = null;
+        Stage Timed(Stage stage)
+        {
+            var planned = stage.ExpectedFrom ?? stage.Done;
+            var result = stage;
+            if (active && stage.Done is null && (stage.ExpectedTo ?? stage.ExpectedFrom) is { } last && last < today)
+            {
+                var again = before is { } b && planned is { } p && b.Now > b.Planned
+                    ? calendar.AddWorkingDays(b.Now, calendar.WorkingDaysBetween(b.Planned, p))
+                    : next;
+                result = stage with { Late = true, ExpectedAgain = again < next ? next : again };
+            }
+
+            if (planned is { } from)
+            {
+                before = (from, result.ExpectedAgain ?? result.Done ?? from);
+            }
+
+            return result;
+        }
 
         return
         [
