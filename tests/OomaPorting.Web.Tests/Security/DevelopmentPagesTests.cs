@@ -19,7 +19,11 @@ public class DevelopmentPagesTests
         var user = await PortalClient.SignedInAsync(factory, DemoData.DurandUser);
         var support = await PortalClient.SignedInAsync(factory, DemoData.SupportAgent);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("/dev/courriels")).StatusCode);
+        var refused = await admin.GetAsync("/dev/courriels");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var words = (await refused.ReadHtmlAsync()).QuerySelector("main")!.TextContent;
+        Assert.Contains("réservée à l'équipe support d'Ooma", words, StringComparison.Ordinal); // issue 36, point 15
+        Assert.DoesNotContain("administrateurs du compte", words, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await user.GetAsync("/dev/courriels")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await support.GetAsync("/dev/courriels")).StatusCode);
     }

@@ -4,4 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace OomaPorting.Web.Features.Errors;
 
-public sealed record ErrorViewModel(int StatusCode, string Reference);
+public sealed record ErrorViewModel(int StatusCode, string Reference)
+{
+    /// <summary>A 403 for a page of the support desk's (its words say whose the page is).</summary>
+    public bool SupportPage { get; init; }
+}

@@ -69,7 +69,11 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : PortalC
             Response.Headers.RetryAfter = "60";
         }
 
-        return View("Error", new ErrorViewModel(status, Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier));
+        // A support page refused to a customer says whose it is (the generic words speak of an account's admins).
+        var original = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath;
+        var supportPage = status == StatusCodes.Status403Forbidden && original is not null
+            && (original.StartsWith("/support", StringComparison.Ordinal) || original.StartsWith("/dev", StringComparison.Ordinal));
+        return View("Error", new ErrorViewModel(status, Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier) { SupportPage = supportPage });
     }
 }
 
