@@ -169,7 +169,7 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
 
             paragraphs.Add(t.Plural("Email.Numbers", numbers.Count));
             var subject = kind == SupportCancelledUrgent ? S("Subject", reference, Display.Date(e.OldFocDate)) : S("Subject", reference, company);
-            return new(subject, S("Heading", reference), paragraphs, Listed(t, numbers), $"{composer.PortalUrl}/support/portages/{r.Id}", t["Email.SeeRequest"]);
+            return new(subject, S("Heading", reference), paragraphs, NumberSentences.Listed(t, numbers), $"{composer.PortalUrl}/support/portages/{r.Id}", t["Email.SeeRequest"]);
         }
 
         public async Task ForMessageAsync(PortRequestMessage m, CancellationToken ct)
@@ -200,7 +200,7 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
             // a cancellation names those it stopped.
             var all = (kind == "Cancelled" ? r.Lines.Where(l => l.Status == PortLineStatus.Cancelled) : r.LinesToPort)
                 .OrderBy(l => l.Position).Select(Shown).ToList();
-            var numbers = Listed(t, all);
+            var numbers = NumberSentences.Listed(t, all);
             var concerned = t.Plural("Email.Numbers", all.Count);
             var focDay = r.FocDate ?? e?.NewFocDate;
             var foc = Display.Date(focDay);
@@ -215,10 +215,10 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                 "FocDateMoved" => new(S("Subject", reference, foc), S("Heading", foc), [S("Body", Display.Date(e?.OldFocDate), foc), S("Keep"), concerned],
                     numbers, link, see),
                 "TestCallFailed" => new(S("Subject", reference, foc), S("Heading"),
-                    [S("Body", Display.Date(e?.OldFocDate)), .. PortedNow(t, r, e), S("Next", foc), S("Keep"), concerned], numbers, link, see),
+                    [S("Body", Display.Date(e?.OldFocDate)), .. NumberSentences.PortedNow(t, r, e), S("Next", foc), S("Keep"), concerned], numbers, link, see),
                 "NumbersRefused" => new(t.Plural("Email.NumbersRefused.Subject", e?.LineCount ?? 0, reference), S("Heading"),
                     [t.Plural("Email.NumbersRefused.Body", e?.LineCount ?? 0, r.LinesToPort.Count())],
-                    [.. Refused(t, r, e)], link, see)
+                    [.. NumberSentences.Refused(t, r)], link, see)
                     { After = [.. e?.Comment is { } words ? [S("Words", words)] : Array.Empty<string>(), S("Do")] },
                 "ActionRequired" => new(S("Subject", reference), S("Heading"), [S("Body")],
                     [.. r.ActionReasons.Select(code => t[$"Reason.{code}"].Value)], link, t["Email.Fix"])
@@ -227,8 +227,8 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                     [.. r.ActionReasons.Select(code => t[$"Reason.{code}"].Value)], link, t["Email.Fix"])
                     { After = [.. r.ActionMessage is { } c ? [t["Email.ActionRequired.Message", c].Value] : Array.Empty<string>(), S("Help")] },
                 "Completed" => new(S("Subject", reference), S("Heading"), [t.Plural("Email.Completed.Body", r.Lines.Count(l => l.Status == PortLineStatus.Ported))],
-                    Listed(t, r.Lines.Where(l => l.Status == PortLineStatus.Ported).OrderBy(l => l.Position).Select(Shown)), link, see)
-                    { After = [.. RefusedSummary(t, r), .. CompletedFacts(t, r, account), OldCarrier(t, stillPorting ?? [])] },
+                    NumberSentences.Listed(t, r.Lines.Where(l => l.Status == PortLineStatus.Ported).OrderBy(l => l.Position).Select(Shown)), link, see)
+                    { After = [.. NumberSentences.RefusedSummary(t, r), .. CompletedFacts(t, r, account), NumberSentences.OldCarrier(t, stillPorting ?? [])] },
                 "Cancelled" => new(S("Subject", reference), S("Heading", reference),
                     [.. e is { ActorRole: ActorRole.Support, Comment: { } reason } ? [S("BySupport", reason)] : Array.Empty<string>(),
                      .. e?.OldFocDate is { } dropped ? [S("Calendar", Display.Date(dropped))] : Array.Empty<string>(),
@@ -239,77 +239,6 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                 _ => throw new InvalidOperationException($"No e-mail for {kind} ({culture})."),
             };
         }
-
-        /// <summary>The numbers refused by <paramref name="e"/> (all those awaiting the customer without it), each with its reason.</summary>
-        private static List<string> Refused(IStringLocalizer t, PortRequest r, PortRequestEvent? e) =>
-            Listed(t, r.LinesAwaitingCustomer.OrderBy(l => l.Position).Select(l => t["Email.NumbersRefused.Line", l.Number.Display, t[$"Reason.{l.RefusalReason}"]].Value));
-
-        /// <summary>A list of numbers as an e-mail shows it: the first <see cref="MaxNumbersListed"/>, then how many more (the page has them all).</summary>
-        private static List<string> Listed(IStringLocalizer t, IEnumerable<string> items)
-        {
-            var all = items.ToList();
-            return all.Count <= MaxNumbersListed ? all : [.. all.Take(MaxNumbersListed), t.Plural("Email.MoreNumbers", all.Count - MaxNumbersListed)];
-        }
-
-        /// <summary>
-        /// A completed port with numbers not ported says how many were ported, which the carrier refused and which
-        /// failed the test call, apart ("98 numéros portés ; 1 refusé par votre opérateur : … ; 1 en échec à l'appel test : …").
-        /// </summary>
-        private static IEnumerable<string> RefusedSummary(IStringLocalizer t, PortRequest r)
-        {
-            var refused = r.Lines.Where(l => l.Status == PortLineStatus.Refused).OrderBy(l => l.Position).ToList();
-            if (refused.Count == 0)
-            {
-                yield break;
-            }
-
-            string Listed(List<PortLine> lines) => string.Join(", ", lines.Take(MaxNumbersListed).Select(l => l.Number.Display))
-                + (lines.Count > MaxNumbersListed ? " …" : string.Empty);
-            var byCarrier = refused.Where(l => !l.FailedTestCall).ToList();
-            var atTestCall = refused.Where(l => l.FailedTestCall).ToList();
-            List<string> parts = [];
-            if (byCarrier.Count > 0)
-            {
-                parts.Add(t.Plural("Email.Completed.Refused", byCarrier.Count, Listed(byCarrier)));
-            }
-
-            if (atTestCall.Count > 0)
-            {
-                parts.Add(t.Plural("Email.Completed.FailedTestCall", atTestCall.Count, Listed(atTestCall)));
-            }
-
-            yield return t.Plural("Email.Completed.Ported", r.Lines.Count(l => l.Status == PortLineStatus.Ported)) + " "
-                + string.Join(t["Email.Completed.Separator"].Value, parts) + ".";
-            if (refused.Any(l => l.AwaitsCustomer))
-            {
-                yield return t["Email.NumbersRefused.Do"].Value;
-            }
-        }
-
-        /// <summary>
-        /// End the old carrier's other services now, or not yet: while numbers of the same carrier account are still
-        /// moving (<see cref="PortingStatus.OldCarrierAdvice"/>), the e-mail says which and waits.
-        /// </summary>
-        private static string OldCarrier(IStringLocalizer t, IReadOnlyList<PortingStatus.OldCarrierAdvice.StillPorting> still)
-        {
-            if (still.Count == 0)
-            {
-                return t["Email.Completed.OldCarrier"].Value;
-            }
-
-            var listed = PortingStatus.OldCarrierAdvice.Describe(still, t["OldCarrier.FollowUpDraft"].Value, t["Email.Completed.Separator"].Value, MaxNumbersListed);
-            return t.Plural("Email.Completed.OldCarrier.Wait", still.Sum(s => s.Numbers.Count), listed);
-        }
-
-        /// <summary>After a test call that failed for some numbers only: those that passed are active already.</summary>
-        private static IEnumerable<string> PortedNow(IStringLocalizer t, PortRequest r, PortRequestEvent? e)
-        {
-            var ported = e is null ? 0 : r.Lines.Count(l => l.PortedAtUtc == e.OccurredAtUtc);
-            return ported > 0 ? [t.Plural("Email.TestCallFailed.PortedNow", ported)] : [];
-        }
-
-        /// <summary>Past this, a list of numbers in an e-mail ends with how many more (the page has them all).</summary>
-        private const int MaxNumbersListed = 50;
 
         /// <summary>
         /// What the completed port did to the account's numbers, as it really happened in this save: the main number,

@@ -25,6 +25,14 @@ public static class GetPortRequest
         IReadOnlyList<PortRequestMessage> Messages, string? FirstStepToFix, FrenchNumber? TemporaryNumber = null,
         IReadOnlyList<OldCarrierAdvice.StillPorting>? StillPorting = null)
     {
+        /// <summary>
+        /// What the tracker says comes next (a resource key): the documents check, a porting day passed without a test
+        /// call (support's turn), or the status's own sentence.
+        /// </summary>
+        public string NextStep => Request.AwaitsDocumentsCheck ? "Next.Submitted.Checking"
+            : Request.Status == PortRequestStatus.FocConfirmed && Whose == Turn.Support ? "Next.FocConfirmed.Passed"
+            : $"Next.{Request.Status}";
+
         /// <summary>The admin may still ask to keep the temporary number: the account has one, the request is before its test call.</summary>
         public bool MayKeepTemporaryNumber => TemporaryNumber is not null && !Request.KeepTemporaryNumber
             && Request.Status is PortRequestStatus.Submitted or PortRequestStatus.ActionRequired or PortRequestStatus.FocConfirmed;

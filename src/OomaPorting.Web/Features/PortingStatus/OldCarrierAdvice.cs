@@ -47,11 +47,14 @@ public static class OldCarrierAdvice
         return still;
     }
 
-    /// <summary>The numbers of <paramref name="still"/> in words: "POR-2026-000123 : 01 45 …, 01 45 … ; POR-…", at most <paramref name="max"/> numbers.</summary>
-    public static string Describe(IReadOnlyList<StillPorting> still, string thisRequest, string separator, int max)
+    /// <summary>Numbers the advice names, page and e-mail alike; the request's page lists them all.</summary>
+    public const int MaxNumbersNamed = 50;
+
+    /// <summary>The numbers of <paramref name="still"/> in words: "POR-2026-000123 : 01 45 …, 01 45 … ; POR-…", at most <see cref="MaxNumbersNamed"/>.</summary>
+    public static string Describe(IReadOnlyList<StillPorting> still, string thisRequest, string separator)
     {
         ArgumentNullException.ThrowIfNull(still);
-        var left = max;
+        var left = MaxNumbersNamed;
         var parts = new List<string>();
         foreach (var s in still)
         {
