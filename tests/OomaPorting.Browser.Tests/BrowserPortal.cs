@@ -87,6 +87,10 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
             // https pages with Secure cookies, which Chromium keeps on localhost.
             ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-Proto"] = "https" },
         });
+        // The browser tests run beside the HTTP tests on two cores: a page may take seconds to come under that load.
+        // Waits are generous (they end as soon as the page is there); a missing element still fails, after a minute.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
@@ -96,13 +100,16 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
         await page.GotoAsync("/compte/connexion");
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", Web.Data.DemoData.Password);
+        // Waits for the page the sign-in leads to (not for the old page's load state, which a click can beat: a run
+        // under load once waited 30 s on the sign-in page itself). Generous: the desk's machine may be busy.
+        var away = new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 90_000 };
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForLoadStateAsync();
-        if (page.Url.Contains("/compte/connexion/code", StringComparison.Ordinal))
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/compte/connexion", away);
+        if (new Uri(page.Url).AbsolutePath == "/compte/connexion/code")
         {
             await page.FillAsync("#Code", await NextCodeAsync(email));
             await page.ClickAsync("main button[type=submit]");
-            await page.WaitForLoadStateAsync();
+            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/compte/connexion", StringComparison.Ordinal), away);
         }
 
         return page;

@@ -108,8 +108,8 @@ public class IntegrationsJourneyTests(BrowserPortal portal)
             }
         };
         await page.GotoAsync("/api/v1/reference/v1");
-        await page.WaitForSelectorAsync("text=OomaPorting API", new() { Timeout = 20_000 });
-        await page.WaitForFunctionAsync("() => document.body.innerText.includes('/api/v1/port-requests')", null, new() { Timeout = 20_000 });
+        await page.WaitForSelectorAsync("text=OomaPorting API", new() { Timeout = 60_000 });
+        await page.WaitForFunctionAsync("() => document.body.innerText.includes('/api/v1/port-requests')", null, new() { Timeout = 60_000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserPortal.ScreenshotFolder, "64-reference-api.png") });
         Assert.Empty(violations);
         Assert.Empty(elsewhere);

@@ -147,6 +147,50 @@ public sealed class ApiContract
         return problems;
     }
 
+    /// <summary>
+    /// Every example the document gives (request and response bodies, by media type) checked against the schema beside
+    /// it: an example a client generator or a reference page offers must be one the API accepts or writes.
+    /// </summary>
+    public (int Checked, IReadOnlyList<string> Problems) CheckExamples()
+    {
+        var problems = new List<string>();
+        var count = 0;
+        foreach (var (template, _, item) in _paths)
+        {
+            foreach (var (method, node) in item)
+            {
+                if (node is not JsonObject operation || operation["responses"] is null)
+                {
+                    continue;
+                }
+
+                var bodies = new List<(string Where, JsonNode? Content)> { ($"{method.ToUpperInvariant()} {template} request", operation["requestBody"] is { } body ? Resolve(body)["content"] : null) };
+                bodies.AddRange(((JsonObject)operation["responses"]!).Select(r => ($"{method.ToUpperInvariant()} {template} → {r.Key}", Resolve(r.Value!)["content"])));
+                foreach (var (where, content) in bodies)
+                {
+                    foreach (var (mediaType, media) in (content as JsonObject) ?? [])
+                    {
+                        if (media?["example"] is not { } example || media["schema"] is not { } schemaNode)
+                        {
+                            continue;
+                        }
+
+                        count++;
+                        var schema = _schemas.GetOrAdd($"example {where} {mediaType}", id => new Lazy<JsonSchema>(() => Build(id, schemaNode))).Value;
+                        var result = schema.Evaluate(JsonDocument.Parse(example.ToJsonString()).RootElement,
+                            new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true });
+                        if (!result.IsValid)
+                        {
+                            problems.Add($"{where} ({mediaType}): the example does not match its schema: {string.Join("; ", Failures(result).Distinct().Take(8))}");
+                        }
+                    }
+                }
+            }
+        }
+
+        return (count, problems);
+    }
+
     /// <summary>The innermost failures of an evaluation: an invalid node whose own parts are all valid says what is wrong.</summary>
     private static IEnumerable<string> Failures(EvaluationResults result)
     {

@@ -152,7 +152,8 @@ public sealed class DraftsApiController : PortalApiController
     /// <param name="Capacity">manager, president, chiefExecutive, authorisedEmployee or other (with capacityDetail): in what capacity the signer commits the holder.</param>
     /// <param name="Authorised">The signer declares that this capacity lets them commit the holder.</param>
     /// <param name="Email">An active admin of the account: the signature code is e-mailed there.</param>
-    public sealed record SignerPart(string? Name, Domain.Porting.SignerCapacityKind? Capacity, string? CapacityDetail, bool Authorised, string? Email);
+    /// <param name="CapacityDetail">The capacity in the signer's words, when capacity is other.</param>
+    public sealed record SignerPart(string? Name, Domain.Porting.SignerCapacityKind? Capacity, bool Authorised, string? Email, string? CapacityDetail = null);
 
     public sealed record ConfirmBody(string? Code);
 

@@ -29,7 +29,7 @@ public sealed class ApiExamples : IOpenApiOperationTransformer
         ["POST api/v1/port-requests/{id}/submit"] = """
             {
               "mainNumber": "+33145000000", "keepTemporaryNumber": false, "acceptTerms": true,
-              "signer": { "name": "Marie Martin", "capacity": "manager", "authorised": true, "email": "admin@boulangerie-martin.fr" }
+              "signer": { "name": "Marie Martin", "capacity": "manager", "authorised": true, "email": "admin@boulangerie-martin.test" }
             }
             """,
         ["POST api/v1/port-requests/{id}/submit/confirm"] = """{ "code": "483920" }""",

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Microsoft.Extensions.Options;
+using OomaPorting.Web.Infrastructure.Email;
+using OomaPorting.Web.Infrastructure.Settings;
 using Scalar.AspNetCore;
 
 namespace OomaPorting.Web.Infrastructure.Api;
@@ -37,8 +40,12 @@ public static class ApiReference
             o.AddOperationTransformer<ApiExamples>();
             o.AddOperationTransformer<ApiCommonResponses>();
             o.AddSchemaTransformer<ApiSchemaRules>();
-            o.AddDocumentTransformer((document, _, _) =>
+            o.AddDocumentTransformer((document, context, _) =>
             {
+                // The portal's public address (the one every e-mail links to) and the desk's mailbox: the request's own
+                // host is not written, so every portal behind one address describes itself the same way.
+                var portalUrl = context.ApplicationServices.GetRequiredService<IOptions<EmailOptions>>().Value.PortalUrl.TrimEnd('/');
+                var support = context.ApplicationServices.GetRequiredService<IOptions<SupportContactOptions>>().Value;
                 document.Info = new OpenApiInfo
                 {
                     Title = "OomaPorting API",
@@ -46,8 +53,9 @@ public static class ApiReference
                     Description = "Port French numbers to Ooma Office from your own tools: the same requests, rules and messages as the portal's "
                         + "pages. Authenticate with an API key (Authorization: Bearer ooma_…) made by an account admin on the portal's "
                         + "\"Intégrations\" page. Errors are RFC 9457 problem details with a stable code; send Accept-Language: en for English.",
+                    Contact = new OpenApiContact { Name = "Ooma Office support", Email = support.Email },
                 };
-                document.Servers = [];
+                document.Servers = [new OpenApiServer { Url = portalUrl, Description = "This portal." }];
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
                 {
