@@ -6,7 +6,7 @@ namespace OomaPorting.Web;
 /// <summary>Health probes and the background jobs that keep data within its retention.</summary>
 public static partial class PortalServices
 {
-    /// <summary><c>/health/live</c> and <c>/health/ready</c>: the database, its migrations, the outbox's backlog.</summary>
+    /// <summary><c>/health/live</c> and <c>/health/ready</c>: the database, its migrations, the outbox's backlog, the storage's room to write.</summary>
     public static IServiceCollection AddPortalHealth(this IServiceCollection services)
     {
         services.AddValidatedOptions<HealthOptions>(HealthOptions.Section);
@@ -15,7 +15,9 @@ public static partial class PortalServices
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: [HealthResponse.ReadyTag])
             .AddCheck<MigrationsHealthCheck>("migrations", tags: [HealthResponse.ReadyTag])
-            .AddCheck<OutboxHealthCheck>("outbox", tags: [HealthResponse.ReadyTag]);
+            .AddCheck<OutboxHealthCheck>("outbox", tags: [HealthResponse.ReadyTag])
+            .AddCheck<StorageHealthCheck>("storage", tags: [HealthResponse.ReadyTag]);
+        services.AddSingleton<StorageHealth>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OomaPorting.Web.Infrastructure;
 using OomaPorting.Web.Infrastructure.Api;
 using OomaPorting.Web.Infrastructure.Health;
 using OomaPorting.Web.Infrastructure.Identity;
@@ -15,6 +16,14 @@ public static partial class PortalServices
 
         // First: what a trusted proxy says about the client (address, https) is what every later step sees.
         app.UseForwardedHeaders();
+
+        // Each request's line is written with what the client got (after the error pages): a 413 or an abandoned
+        // request is not logged as the 500 an exception on its way out would read as.
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            o.GetLevel = (context, _, exception) => RequestLogLevel.For(context, exception);
+        });
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -34,13 +43,9 @@ public static partial class PortalServices
         app.UseMiddleware<ApiStatusProblems>();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseStaticFiles();
-        app.UseSerilogRequestLogging(o =>
-        {
-            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
-            o.GetLevel = (context, _, exception) => RequestLogLevel.For(context, exception);
-        });
         app.UseMiddleware<HttpMethodPolicy>();
         app.UseRouting();
+        app.UseMiddleware<BodyLengthLimit>();
         app.UseAuthentication();
         app.Use(DatabaseTicketStore.RefuseWhenUnavailable);
         app.Use(ApiKeyAuthentication.AuthenticateFirst);

@@ -29,7 +29,7 @@ public static class Logging
             .Enrich.With(new SensitiveDataMasker())
             .WriteTo.File(new CompactJsonFormatter(), Path.Combine(logFolder, "portal-.json"),
                 rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, fileSizeLimitBytes: 50_000_000,
-                rollOnFileSizeLimit: true);
+                rollOnFileSizeLimit: true, hooks: new LogFileHooks());
 
         // The console can be turned off (Logging:Console=false) where a terminal is not read, as under load tests.
         if (context.Configuration.GetValue("Logging:Console", true))

@@ -14,10 +14,12 @@ namespace OomaPorting.Web.Infrastructure;
 /// otherwise go on reading and writing a file moved away (writes an operator restoring a backup would lose);</item>
 /// <item>after a failed open or a command that failed for the file's sake (cannot open, I/O error, not a database,
 /// corrupt, read-only, disk full, permission, a vanished table), every pool is cleared, so that the next connections
-/// open the file afresh once it is back.</item>
+/// open the file afresh once it is back;</item>
+/// <item>each such fault is told to readiness (<see cref="Health.StorageHealth"/>) and logged as an Error with its cause.</item>
 /// </list>
 /// </summary>
-public sealed class SqliteFaultGuard(ILogger<SqliteFaultGuard> logger) : DbConnectionInterceptor, IDbCommandInterceptor
+public sealed class SqliteFaultGuard(ILogger<SqliteFaultGuard> logger, Health.StorageHealth storage)
+    : DbConnectionInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor, ISaveChangesInterceptor
 {
     // SQLite's primary result codes that say the file itself is wrong (https://sqlite.org/rescode.html).
     private const int Perm = 3, ReadOnly = 8, IoErr = 10, Corrupt = 11, CantOpen = 14, Full = 13, NotADb = 26;
@@ -63,6 +65,44 @@ public sealed class SqliteFaultGuard(ILogger<SqliteFaultGuard> logger) : DbConne
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// A commit that failed for the file's sake: in WAL mode the pages reach the disk at commit, so a full disk is
+    /// first seen here, not by a command.
+    /// </summary>
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (IsFileFault(eventData.Exception))
+        {
+            Clear(eventData.Exception);
+        }
+    }
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionFailed(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A save that failed for the file's sake while its results were read (SQLite reports a full disk on the read of an
+    /// INSERT's RETURNING rows, after the command itself was accepted).
+    /// </summary>
+    public void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Exception.InnerException is { } inner && IsFileFault(inner))
+        {
+            Clear(inner);
+        }
+    }
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SaveChangesFailed(eventData);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Whether <paramref name="exception"/> says the database file itself is missing, unreadable, full or damaged.</summary>
     public static bool IsFileFault(Exception? exception) => exception is SqliteException e
         && (e.SqliteErrorCode is Perm or ReadOnly or IoErr or Corrupt or CantOpen or Full or NotADb
@@ -73,6 +113,7 @@ public sealed class SqliteFaultGuard(ILogger<SqliteFaultGuard> logger) : DbConne
         if (connection is SqliteConnection { DataSource: { Length: > 0 } path } && path != ":memory:" && !File.Exists(path))
         {
             SqliteConnection.ClearAllPools();
+            storage.Failed("the database file is missing");
             logger.LogError("The database file {Path} is missing: every request that needs it fails until it is back", path);
             throw new SqliteException($"The database file {path} is missing.", CantOpen);
         }
@@ -81,6 +122,7 @@ public sealed class SqliteFaultGuard(ILogger<SqliteFaultGuard> logger) : DbConne
     private void Clear(Exception exception)
     {
         SqliteConnection.ClearAllPools();
+        storage.Failed(exception.Message);
         logger.LogError(exception, "A database fault: the connection pool is cleared so the portal reopens the file once it is sound again");
     }
 }

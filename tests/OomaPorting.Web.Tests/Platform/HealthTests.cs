@@ -72,7 +72,7 @@ public class HealthTests
         {
             var ready = await GetAsync(factory, path);
             Assert.Equal(HttpStatusCode.OK, ready.Status);
-            Assert.Equal(["database", "migrations", "outbox"], ready.Body.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
+            Assert.Equal(["database", "migrations", "outbox", "storage"], ready.Body.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
             Assert.All(ready.Body.GetProperty("checks").EnumerateObject(), c => Assert.Equal("Healthy", c.Value.GetProperty("status").GetString()));
         }
 

@@ -20,35 +20,24 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : PortalC
 
         // The database itself is missing, unreadable, full or damaged: the portal is unavailable, not confused.
         var error = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
-        var status = Unavailable(error) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        var status = Infrastructure.DatabaseFault.IsUnavailable(error) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         Response.StatusCode = status;
-        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path is { } failed
-            && failed.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
-        {
-            // An API call gets problem details with the same reference, never a page.
-            var problem = Infrastructure.Api.ApiProblems.For(HttpContext, StatusCodes.Status500InternalServerError, "Api.ServerError") with { TraceId = reference };
-            return new ObjectResult(problem) { StatusCode = 500, ContentTypes = { Infrastructure.Api.ApiProblems.ContentType } };
-        }
-
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
             Response.Headers.RetryAfter = "60";
         }
 
-        return View("Error", new ErrorViewModel(status, reference));
-    }
-
-    private static bool Unavailable(Exception? error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path is { } failed
+            && failed.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
         {
-            if (Infrastructure.SqliteFaultGuard.IsFileFault(e))
-            {
-                return true;
-            }
+            // An API call gets problem details with the same reference, never a page: 503 when the database cannot be
+            // used now (nothing was saved; retry after Retry-After), 500 for anything else.
+            var code = status == StatusCodes.Status503ServiceUnavailable ? "Api.Unavailable" : "Api.ServerError";
+            var problem = Infrastructure.Api.ApiProblems.For(HttpContext, status, code) with { TraceId = reference };
+            return new ObjectResult(problem) { StatusCode = status, ContentTypes = { Infrastructure.Api.ApiProblems.ContentType } };
         }
 
-        return false;
+        return View("Error", new ErrorViewModel(status, reference));
     }
 
     /// <summary>
@@ -73,7 +62,12 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : PortalC
         var original = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath;
         var supportPage = status == StatusCodes.Status403Forbidden && original is not null
             && (original.StartsWith("/support", StringComparison.Ordinal) || original.StartsWith("/dev", StringComparison.Ordinal));
-        return View("Error", new ErrorViewModel(status, Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier) { SupportPage = supportPage });
+        var limit = HttpContext.Items.TryGetValue(Infrastructure.BodyLengthLimit.LimitItem, out var bytes) && bytes is long b ? b / (1024 * 1024) : (long?)null;
+        return View("Error", new ErrorViewModel(status, Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier)
+        {
+            SupportPage = supportPage,
+            LimitMegabytes = limit,
+        });
     }
 }
 

@@ -7,7 +7,7 @@ namespace OomaPorting.Web.Infrastructure.Api;
 /// <summary>
 /// What every operation of the API may answer besides its own results, written into the OpenAPI document from the
 /// same rules the plumbing follows, so the document describes the API as served (the suite checks every answer it
-/// receives against it): 401 and 429 (with <c>Retry-After</c>) everywhere; on every POST the <c>Idempotency-Key</c>
+/// receives against it): 401, 429 and 503 (with <c>Retry-After</c>) everywhere; on every POST the <c>Idempotency-Key</c>
 /// header with its 400, 409 and 422, the <c>Idempotent-Replayed</c> header of a replay, and 403 for a read-only key;
 /// 413 and 415 where a body is read; <c>If-Match</c> where a stale version is refused (412); the <c>ETag</c> of every
 /// request representation, the <c>Location</c> of a creation.
@@ -36,6 +36,8 @@ public sealed class ApiCommonResponses : IOpenApiOperationTransformer
         Add(StatusCodes.Status401Unauthorized, "No API key, or one that is unknown, revoked, expired or of a closed account.");
         Add(StatusCodes.Status429TooManyRequests, "Too many calls this minute: wait the seconds Retry-After gives.");
         Header(responses["429"], "Retry-After", "Seconds to wait before the next call.", JsonSchemaType.Integer, required: true);
+        Add(StatusCodes.Status503ServiceUnavailable, "The portal cannot use its database right now (disk full, file unreadable): nothing was saved; retry after Retry-After.");
+        Header(responses["503"], "Retry-After", "Seconds to wait before retrying.", JsonSchemaType.Integer, required: true);
 
         var post = string.Equals(description.HttpMethod, HttpMethods.Post, StringComparison.OrdinalIgnoreCase);
         if (post)
@@ -46,7 +48,7 @@ public sealed class ApiCommonResponses : IOpenApiOperationTransformer
             Add(StatusCodes.Status422UnprocessableEntity, "The rules refuse it now, or the Idempotency-Key was used for another request.");
             Parameter(operation, IdempotencyAttribute.Header,
                 "Any value of up to 255 printable ASCII characters: a retry with the same key and body gets the first answer again (24 hours).");
-            foreach (var response in responses.Where(r => r.Key is not ("401" or "429")).Select(r => r.Value))
+            foreach (var response in responses.Where(r => r.Key is not ("401" or "429" or "503")).Select(r => r.Value))
             {
                 Header(response, IdempotencyAttribute.ReplayedHeader, "true when this is the kept answer of an earlier call with the same Idempotency-Key.",
                     JsonSchemaType.Boolean, required: false);

@@ -4,8 +4,7 @@ namespace OomaPorting.Web.Infrastructure.Api;
 
 /// <summary>
 /// An API call never gets a page: the status-code pages are off under <c>/api</c>, and an answer with an error status and
-/// no body (an unknown route, a method) gets its problem details here, as does a body the server cut at its size limit
-/// while it was read (413; one that says its length is refused before, <see cref="ApiBodyLimitAttribute"/>).
+/// no body (an unknown route, a method, a body over its limit: <see cref="BodyLengthLimit"/>) gets its problem details here.
 /// </summary>
 public sealed class ApiStatusProblems(RequestDelegate next)
 {
@@ -23,15 +22,7 @@ public sealed class ApiStatusProblems(RequestDelegate next)
             pages.Enabled = false;
         }
 
-        try
-        {
-            await next(context);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
-        {
-            await ApiProblems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Api.TooLarge");
-            return;
-        }
+        await next(context);
 
         var response = context.Response;
         if (response.StatusCode >= 400 && !response.HasStarted && response.ContentLength is null && string.IsNullOrEmpty(response.ContentType))
@@ -49,6 +40,7 @@ public sealed class ApiStatusProblems(RequestDelegate next)
         StatusCodes.Status413PayloadTooLarge => "Api.TooLarge",
         StatusCodes.Status415UnsupportedMediaType => "Api.UnsupportedMediaType",
         StatusCodes.Status429TooManyRequests => "Api.TooManyRequests",
+        StatusCodes.Status503ServiceUnavailable => "Api.Unavailable",
         >= 500 => "Api.ServerError",
         _ => "Api.Invalid",
     };

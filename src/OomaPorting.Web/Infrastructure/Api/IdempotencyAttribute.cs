@@ -105,8 +105,10 @@ public sealed class IdempotencyAttribute : Attribute, IAsyncResourceFilter
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!DatabaseFault.IsUnavailable(e))
         {
+            // The unique key refused it: another call holds the key. (A database that cannot write is not that: it
+            // reaches the error handler, 503, and the key stays free.)
             db.ChangeTracker.Clear();
             return false;
         }

@@ -23,7 +23,6 @@ namespace OomaPorting.Web.Infrastructure.Api;
 [IgnoreAntiforgeryToken]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(ApiPolicies.RateLimit)]
 [RequestSizeLimit(PortalApiController.MaxBodyBytes)]
-[ApiBodyLimit]
 [Idempotency]
 [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status401Unauthorized, ApiProblems.ContentType)]
 [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status429TooManyRequests, ApiProblems.ContentType)]

@@ -67,7 +67,7 @@ public abstract class PortalController : Controller
             {
                 ModelState.AddDomainError(e, text, fields.DomainErrorField);
             }
-            catch (Exception e) when (e is ConcurrentChangeException or DbUpdateException)
+            catch (Exception e) when (e is ConcurrentChangeException || (e is DbUpdateException && !DatabaseFault.IsUnavailable(e)))
             {
                 ModelState.Clear();
                 ModelState.AddModelError(string.Empty, text["Form.ModifiedMeanwhile"]);

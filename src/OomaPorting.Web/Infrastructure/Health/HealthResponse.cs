@@ -6,7 +6,7 @@ namespace OomaPorting.Web.Infrastructure.Health;
 
 /// <summary>
 /// The health endpoints, for a load balancer or an orchestrator: <c>/health/live</c> (the process answers: no check),
-/// <c>/health/ready</c> (database reachable, migrations applied, e-mails leaving; 503 otherwise) and <c>/health</c>, the
+/// <c>/health/ready</c> (database reachable, migrations applied, e-mails leaving, room to write; 503 otherwise) and <c>/health</c>, the
 /// same as ready for what already probes it. Anonymous, never cached; the answer is a status per check, nothing else.
 /// </summary>
 public static class HealthResponse
