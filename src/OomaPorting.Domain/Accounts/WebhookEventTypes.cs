@@ -17,6 +17,7 @@ public static class WebhookEventTypes
         (WebhookEvents.Completed, "port_request.completed"),
         (WebhookEvents.Cancelled, "port_request.cancelled"),
         (WebhookEvents.NumbersRefused, "port_request.numbers_refused"),
+        (WebhookEvents.NumbersWithdrawn, "port_request.numbers_withdrawn"),
         (WebhookEvents.SupportMessage, "port_request.message"),
     ];
 

@@ -18,5 +18,6 @@ public enum WebhookEvents
     Cancelled = 128,
     NumbersRefused = 256,
     SupportMessage = 512,
-    All = Submitted | Resubmitted | SentBack | FocSet | FocMoved | TestCallStarted | Completed | Cancelled | NumbersRefused | SupportMessage,
+    NumbersWithdrawn = 1024,
+    All = Submitted | Resubmitted | SentBack | FocSet | FocMoved | TestCallStarted | Completed | Cancelled | NumbersRefused | SupportMessage | NumbersWithdrawn,
 }

@@ -58,6 +58,9 @@ public sealed class PortLine
     /// </summary>
     public bool FailedTestCall { get; private set; }
 
+    /// <summary>What became of the number, as every surface names it (<see cref="NumberOutcomes.Of"/>).</summary>
+    public NumberOutcome Outcome => NumberOutcomes.Of(Status, FailedTestCall);
+
     /// <summary>When the number joined the account.</summary>
     public DateTime? PortedAtUtc { get; private set; }
 

@@ -27,7 +27,7 @@ public static class HostileInput
     /// it and a failure is replayed from its seed. The whole corpus goes through every validator in memory
     /// (<see cref="HostileValidatorTests"/>).
     /// </summary>
-    public static IReadOnlyList<string> Sample(string salt, int count = 40)
+    public static IReadOnlyList<string> Sample(string salt, int count = 20)
     {
         if (Environment.GetEnvironmentVariable("OOMAPORTING_HOSTILE_ALL") == "1")
         {

@@ -17,6 +17,7 @@ public sealed class PortLineConfiguration : IEntityTypeConfiguration<PortLine>
         builder.Property(l => l.RefusalComment).HasMaxLength(PortLine.MaxRefusalCommentLength);
         builder.Ignore(l => l.IsMainLine);
         builder.Ignore(l => l.AwaitsCustomer);
+        builder.Ignore(l => l.Outcome);
         builder.HasIndex(l => new { l.PortRequestId, l.Position }).IsUnique();
 
         // "Is this number already in an active request of any account?"

@@ -41,7 +41,9 @@ public sealed record ApiPortRequest(
 
     /// <param name="Number">E.164 (<c>+33145000000</c>).</param>
     /// <param name="Display">As people write it (<c>01 45 00 00 00</c>).</param>
-    public sealed record NumberInfo(string Number, string Display, bool Main, PortLineStatus Status, ReasonCode? RefusalReason,
+    /// <param name="Outcome">What became of it, as the pages say: its status, with a refusal because it failed the test
+    /// call (failedTestCall: the customer has something to fix) apart from the carrier's refusal (refused).</param>
+    public sealed record NumberInfo(string Number, string Display, bool Main, PortLineStatus Status, NumberOutcome Outcome, ReasonCode? RefusalReason,
         string? RefusalComment, DateTime? PortedAt, Guid? FollowUpRequestId);
 
     public sealed record EventInfo(int Sequence, PortRequestEventKind Kind, DateTime At, PortRequestStatus FromStatus, PortRequestStatus ToStatus,
@@ -70,7 +72,7 @@ public sealed record ApiPortRequest(
             r.AccountHolder is { } h ? new ApiDraft.HolderPart(h.FirstName, h.LastName, h.CompanyName, h.Siret?.Value) : null,
             r.ServiceAddress is { } a ? new ApiDraft.AddressPart(a.Street, a.PostalCode, a.City, a.Complement) : null,
             [.. model.Stages.Select(s => new StageInfo(Camel(s.Key), s.Done, s.ExpectedFrom, s.ExpectedTo, s.IsCurrent, s.Late))],
-            [.. r.Lines.OrderBy(l => l.Position).Select(l => new NumberInfo(l.Number.E164, l.Number.Display, l.Position == 0, l.Status,
+            [.. r.Lines.OrderBy(l => l.Position).Select(l => new NumberInfo(l.Number.E164, l.Number.Display, l.Position == 0, l.Status, l.Outcome,
                 l.RefusalReason, l.RefusalComment, l.PortedAtUtc, l.FollowUpRequestId))],
             [.. r.Events.Where(e => !e.IsInternal).OrderBy(e => e.Sequence).Select(e => new EventInfo(e.Sequence, e.Kind, e.OccurredAtUtc,
                 e.FromStatus, e.ToStatus, e.NewFocDate, e.LineCount))],

@@ -35,8 +35,8 @@ internal static class NumberSentences
 
         string Listed(List<PortLine> lines) => string.Join(", ", lines.Take(MaxListed).Select(l => l.Number.Display))
             + (lines.Count > MaxListed ? " …" : string.Empty);
-        var byCarrier = refused.Where(l => !l.FailedTestCall).ToList();
-        var atTestCall = refused.Where(l => l.FailedTestCall).ToList();
+        var byCarrier = refused.Where(l => l.Outcome == NumberOutcome.Refused).ToList();
+        var atTestCall = refused.Where(l => l.Outcome == NumberOutcome.FailedTestCall).ToList();
         List<string> parts = [];
         if (byCarrier.Count > 0)
         {
@@ -48,7 +48,7 @@ internal static class NumberSentences
             parts.Add(t.Plural("Email.Completed.FailedTestCall", atTestCall.Count, Listed(atTestCall)));
         }
 
-        yield return t.Plural("Email.Completed.Ported", r.Lines.Count(l => l.Status == PortLineStatus.Ported)) + " "
+        yield return t.Plural("Email.Completed.Ported", r.Lines.Count(l => l.Outcome == NumberOutcome.Ported)) + " "
             + string.Join(t["Email.Completed.Separator"].Value, parts) + ".";
         if (refused.Any(l => l.AwaitsCustomer))
         {

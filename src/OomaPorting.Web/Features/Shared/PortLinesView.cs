@@ -21,7 +21,7 @@ public sealed class PortLinesView
         public int Count => Block.Count;
     }
 
-    private PortLinesView(IReadOnlyList<Row> rows, IReadOnlyList<(PortLineStatus Status, int Count)> counts, PortLineStatus? filter, int page,
+    private PortLinesView(IReadOnlyList<Row> rows, IReadOnlyList<(NumberOutcome Outcome, int Count)> counts, NumberOutcome? filter, int page,
         bool showRio, bool showStatus)
     {
         AllRows = rows;
@@ -34,10 +34,10 @@ public sealed class PortLinesView
 
     public IReadOnlyList<Row> AllRows { get; }
 
-    /// <summary>How many numbers have each outcome (the filter's choices), in the enum's order.</summary>
-    public IReadOnlyList<(PortLineStatus Status, int Count)> Counts { get; }
+    /// <summary>How many numbers have each outcome (the filter's choices), in the outcomes' order (<see cref="NumberOutcomes.Count"/>).</summary>
+    public IReadOnlyList<(NumberOutcome Outcome, int Count)> Counts { get; }
 
-    public PortLineStatus? Filter { get; }
+    public NumberOutcome? Filter { get; }
 
     public int Page { get; }
 
@@ -53,28 +53,28 @@ public sealed class PortLinesView
     public static PortLinesView For(IReadOnlyList<PortLine> lines, bool showRio, bool showStatus, IQueryCollection? query)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        PortLineStatus? filter = null;
+        NumberOutcome? filter = null;
         if (showStatus && query?[FilterKey].ToString() is { Length: > 0 } asked
-            && Enum.TryParse<PortLineStatus>(asked, ignoreCase: false, out var status) && Enum.IsDefined(status) && asked == status.ToString())
+            && Enum.TryParse<NumberOutcome>(asked, ignoreCase: false, out var outcome) && Enum.IsDefined(outcome) && asked == outcome.ToString())
         {
-            filter = status;
+            filter = outcome;
         }
 
-        var chosen = filter is { } f ? lines.Where(l => l.Status == f) : lines;
+        var chosen = filter is { } f ? lines.Where(l => l.Outcome == f) : lines;
         var singles = chosen.Where(l => l.IsMainLine || l.Rio is not null).OrderBy(l => l.Position)
             .Select(l => new Row(l, NumberBlock.Group([l.Number])[0]));
         var runs = chosen.Where(l => !l.IsMainLine && l.Rio is null)
-            .GroupBy(l => (l.Status, l.RefusalReason, l.FollowUpRequestId)).OrderBy(g => g.Key.Status)
+            .GroupBy(l => (l.Outcome, l.RefusalReason, l.FollowUpRequestId)).OrderBy(g => g.Key.Outcome)
             .SelectMany(g => NumberBlock.Group(g.Select(l => l.Number)).Select(b => new Row(g.First(), b)));
         var rows = singles.Concat(runs).ToList();
-        var counts = lines.GroupBy(l => l.Status).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
+        var counts = NumberOutcomes.Count(lines);
         var page = int.TryParse(query?[PageKey].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 1;
         var pages = Math.Max(1, (rows.Count + RowsPerPage - 1) / RowsPerPage);
         return new PortLinesView(rows, counts, filter, Math.Clamp(page, 1, pages), showRio, showStatus);
     }
 
     /// <summary>The link to <paramref name="page"/> of <paramref name="filter"/>'s numbers, on the same page, at the list.</summary>
-    public static string Link(PortLineStatus? filter, int page) =>
+    public static string Link(NumberOutcome? filter, int page) =>
         "?" + string.Join('&', new[]
         {
             filter is { } f ? $"{FilterKey}={f}" : null,

@@ -127,6 +127,7 @@ public sealed class WebhookNotifications(TimeProvider time) : IChangeNotificatio
             PortRequestEventKind.TestCallPassed => WebhookEvents.Completed,
             PortRequestEventKind.TestCallFailed or PortRequestEventKind.NumbersRefused when to == PortRequestStatus.Completed => WebhookEvents.Completed,
             PortRequestEventKind.NumbersRefused => WebhookEvents.NumbersRefused,
+            PortRequestEventKind.NumbersWithdrawn => WebhookEvents.NumbersWithdrawn,
             PortRequestEventKind.Cancelled when from != PortRequestStatus.Draft => WebhookEvents.Cancelled,
             _ => WebhookEvents.None,
         };
@@ -142,19 +143,24 @@ public sealed class WebhookNotifications(TimeProvider time) : IChangeNotificatio
     private static async Task<WebhookPayload.Request> SummaryAsync(AppDbContext db, PortRequest r, DateTime nowUtc, CancellationToken ct)
     {
         var stored = await db.PortLines.IgnoreQueryFilters().Where(l => l.PortRequestId == r.Id)
-            .GroupBy(l => l.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var counts = stored.ToDictionary(s => s.Key, s => s.Count);
+            .GroupBy(l => new { l.Status, l.FailedTestCall }).Select(g => new { g.Key.Status, g.Key.FailedTestCall, Count = g.Count() }).ToListAsync(ct);
+        var counts = new Dictionary<NumberOutcome, int>();
+        foreach (var group in stored)
+        {
+            Count(counts, NumberOutcomes.Of(group.Status, group.FailedTestCall), group.Count);
+        }
+
         string? main = null;
         foreach (var entry in db.ChangeTracker.Entries<PortLine>().Where(x => x.Entity.PortRequestId == r.Id))
         {
             if (entry.State is EntityState.Modified or EntityState.Deleted)
             {
-                Count(counts, entry.Property(l => l.Status).OriginalValue, -1);
+                Count(counts, NumberOutcomes.Of(entry.Property(l => l.Status).OriginalValue, entry.Property(l => l.FailedTestCall).OriginalValue), -1);
             }
 
             if (entry.State is EntityState.Modified or EntityState.Added)
             {
-                Count(counts, entry.Entity.Status, +1);
+                Count(counts, entry.Entity.Outcome, +1);
             }
 
             if (entry.Entity.Position == 0 && entry.State != EntityState.Deleted)
@@ -180,8 +186,8 @@ public sealed class WebhookNotifications(TimeProvider time) : IChangeNotificatio
             .Select(x => x.Entity).OrderBy(l => l.Position)
             .Select(l => new WebhookPayload.RefusedNumber(l.Number.E164, l.Number.Display, l.RefusalReason, l.RefusalComment))];
 
-    private static void Count(Dictionary<PortLineStatus, int> counts, PortLineStatus status, int by) =>
-        counts[status] = counts.GetValueOrDefault(status) + by;
+    private static void Count(Dictionary<NumberOutcome, int> counts, NumberOutcome outcome, int by) =>
+        counts[outcome] = counts.GetValueOrDefault(outcome) + by;
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }
