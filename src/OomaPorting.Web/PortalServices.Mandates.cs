@@ -16,7 +16,7 @@ public static partial class PortalServices
         var dataFolder = Database.DataFolder(configuration, environment.ContentRootPath);
         services.AddValidatedOptions<MandateOptions>(MandateOptions.Section);
         services.AddSingleton(sp => Infrastructure.Mandates.MandateSealKeys.Load(sp.GetRequiredService<IOptions<MandateOptions>>(), dataFolder));
-        services.AddSingleton<Infrastructure.Mandates.MandateSealInterceptor>();
+        services.AddSingleton(sp => new Infrastructure.Mandates.MandateSealInterceptor(sp.GetRequiredService<Infrastructure.Mandates.MandateSealKeys>));
         services.AddSingleton(sp =>
         {
             var certificate = Infrastructure.Mandates.MandateSigningCertificate.Load(sp.GetRequiredService<IOptions<MandateOptions>>(), dataFolder);

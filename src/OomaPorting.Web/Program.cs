@@ -36,6 +36,7 @@ if (BackupCommand.IsRequested(args))
 }
 
 await Database.MigrateAsync(app.Services);
+await OomaPorting.Web.Infrastructure.Mandates.MandateSealKeyCheck.EnsureAsync(app.Services);
 await SearchNameBackfill.RunAsync(app.Services);
 await RoleSetup.EnsureAsync(app.Services);
 

@@ -106,7 +106,9 @@ public sealed class WebhookEndpoint
             return "Webhook.Url.NotHttps";
         }
 
-        var host = uri.IdnHost.Trim('[', ']');
+        // The host as a resolver reads it: a trailing dot names the same host ("127.0.0.1." is 127.0.0.1), and an
+        // address may be written in any form IPv4 parsers accept (127.1, 2130706433, 0x7f000001, 0177.0.0.1).
+        var host = uri.IdnHost.Trim('[', ']').TrimEnd('.');
         return IPAddress.TryParse(host, out var ip) ? (WebhookAddress.IsPublic(ip) ? null : "Webhook.Url.Private")
             : WebhookAddress.IsLocalName(host) ? "Webhook.Url.Private" : null;
     }

@@ -70,7 +70,7 @@ public sealed partial class PortRequest
             missing |= WizardSection.Carrier;
         }
 
-        if (CarrierAccountNumber is null || InternetConnection is null
+        if (CarrierAccountNumber is null || (AsksInternet && InternetConnection is null)
             || (InternetConnection == Porting.InternetConnection.AdslVdsl && SharedLine is null))
         {
             missing |= WizardSection.CarrierAccount;
@@ -121,6 +121,13 @@ public sealed partial class PortRequest
             _lines.Clear();
             MainOomaNumber = null;
             MainNumberDecided = false;
+            if (type == Porting.NumberType.Mobile)
+            {
+                // A mobile line shares nothing with an internet access: the question goes, and its answers with it.
+                InternetConnection = null;
+                SharedLine = null;
+                LinesSeparatedConfirmed = false;
+            }
         }
 
         NumberType = type;
@@ -152,17 +159,34 @@ public sealed partial class PortRequest
         Touch(nowUtc);
     }
 
-    public void EnterCarrierAccount(Actor actor, CarrierAccountNumber accountNumber, InternetConnection connection,
+    /// <summary>
+    /// Whether the carrier account step asks for the internet connection: for a fixed line only (an ADSL line shared with
+    /// the phone line must be separated before the port; a mobile line shares nothing with an internet access).
+    /// </summary>
+    public bool AsksInternet => NumberType != Porting.NumberType.Mobile;
+
+    /// <param name="connection">Required when <see cref="AsksInternet"/>; ignored otherwise.</param>
+    public void EnterCarrierAccount(Actor actor, CarrierAccountNumber accountNumber, InternetConnection? connection,
         SharedLineAnswer? sharedLine, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(accountNumber);
         RequireEditable(actor, WizardSection.CarrierAccount);
-        if (!Enum.IsDefined(connection))
+        if (!AsksInternet)
+        {
+            CarrierAccountNumber = accountNumber;
+            InternetConnection = null;
+            SharedLine = null;
+            LinesSeparatedConfirmed = false;
+            Touch(nowUtc);
+            return;
+        }
+
+        if (connection is not { } chosen || !Enum.IsDefined(chosen))
         {
             throw new DomainException("Internet.Required", "Choose the internet connection.");
         }
 
-        if (connection == Porting.InternetConnection.AdslVdsl)
+        if (chosen == Porting.InternetConnection.AdslVdsl)
         {
             if (sharedLine is not { } answer || !Enum.IsDefined(answer))
             {
@@ -183,7 +207,7 @@ public sealed partial class PortRequest
         }
 
         CarrierAccountNumber = accountNumber;
-        InternetConnection = connection;
+        InternetConnection = chosen;
         Touch(nowUtc);
     }
 

@@ -101,6 +101,28 @@ public class PortRequestDraftTests
     }
 
     [Fact]
+    public void A_mobile_line_is_not_asked_about_internet_and_a_fixed_one_is()
+    {
+        var mobile = NewDraft(NumberType.Mobile);
+        Assert.False(mobile.AsksInternet);
+        mobile.EnterCarrierAccount(Admin, CarrierAccountNumber.Parse("MOB-12345"), null, null, Now);
+        Assert.Null(mobile.InternetConnection);
+        Assert.False(mobile.MissingForSubmission().HasFlag(WizardSection.CarrierAccount));
+
+        var fixedLine = NewDraft();
+        Assert.True(fixedLine.AsksInternet);
+        Assert.Equal("Internet.Required", Assert.Throws<DomainException>(() =>
+            fixedLine.EnterCarrierAccount(Admin, CarrierAccountNumber.Parse("ACC-12345"), null, null, Now)).Code);
+
+        // A fixed draft turned mobile drops its internet answers (they would otherwise reach the mandate).
+        fixedLine.EnterCarrierAccount(Admin, CarrierAccountNumber.Parse("ACC-12345"), InternetConnection.AdslVdsl, SharedLineAnswer.Yes, Now);
+        fixedLine.ChooseNumberType(Admin, NumberType.Mobile, acceptMobileNumbers: true, Now);
+        Assert.Null(fixedLine.InternetConnection);
+        Assert.Null(fixedLine.SharedLine);
+        Assert.False(fixedLine.IsBlockedByDryLine);
+    }
+
+    [Fact]
     public void Adsl_needs_the_shared_line_answer()
     {
         var r = NewDraft();

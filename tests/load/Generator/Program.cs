@@ -36,8 +36,9 @@ var support = new Actor("load-support", ActorRole.Support, "Support charge");
 var now = DateTime.UtcNow;
 var clock = Stopwatch.StartNew();
 
-var sealer = new OomaPorting.Web.Infrastructure.Mandates.MandateSealInterceptor(OomaPorting.Web.Infrastructure.Mandates.MandateSealKeys.Load(
-    Microsoft.Extensions.Options.Options.Create(new OomaPorting.Web.Infrastructure.Settings.MandateOptions()), Path.GetDirectoryName(Path.GetFullPath(file))!));
+var sealKeys = OomaPorting.Web.Infrastructure.Mandates.MandateSealKeys.Load(
+    Microsoft.Extensions.Options.Options.Create(new OomaPorting.Web.Infrastructure.Settings.MandateOptions()), Path.GetDirectoryName(Path.GetFullPath(file))!);
+var sealer = new OomaPorting.Web.Infrastructure.Mandates.MandateSealInterceptor(() => sealKeys);
 
 SqliteAppDbContext Open()
 {

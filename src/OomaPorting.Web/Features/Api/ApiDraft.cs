@@ -25,7 +25,8 @@ public sealed record ApiDraft(
 
     /// <param name="SharedLine">For ADSL/VDSL only: does the internet share the phone line (no, yes, dontKnow)?</param>
     /// <param name="LinesSeparated">For a shared line: the customer confirms the internet line was separated first.</param>
-    public sealed record CarrierAccountPart(string? AccountNumber, InternetConnection? Internet, SharedLineAnswer? SharedLine = null,
+    /// <param name="Internet">For a fixed line: fibre, adslVdsl, cable, mobile4G5G, satellite or other (not asked for a mobile line).</param>
+    public sealed record CarrierAccountPart(string? AccountNumber, InternetConnection? Internet = null, SharedLineAnswer? SharedLine = null,
         bool LinesSeparated = false);
 
     /// <param name="Number">Any common French or E.164 form.</param>

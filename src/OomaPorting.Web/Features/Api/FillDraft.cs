@@ -58,9 +58,10 @@ public static class FillDraft
 
             if (draft.CarrierAccount is { } account)
             {
+                var asksInternet = await db.PortRequests.Where(r => r.Id == id).Select(r => r.NumberType).FirstOrDefaultAsync(cancellationToken) != NumberType.Mobile;
                 await Step("carrierAccount", mediator.Send(new EnterCarrierAccount.Command
                 {
-                    Id = id, AccountNumber = account.AccountNumber, Internet = account.Internet?.ToString(), SharedLine = account.SharedLine?.ToString(),
+                    Id = id, AccountNumber = account.AccountNumber, AsksInternet = asksInternet, Internet = account.Internet?.ToString(), SharedLine = account.SharedLine?.ToString(),
                     LinesSeparated = account.LinesSeparated,
                 }, cancellationToken), ("Internet", "internet"));
             }

@@ -14,7 +14,7 @@ public sealed class PortRequestsApiController : PortalApiController
 {
     /// <summary>List the account's requests.</summary>
     /// <remarks>Newest first, with filters and a cursor (nextCursor of the previous page).</remarks>
-    /// <param name="status">Keep only these statuses (repeat the parameter, or separate with commas): draft, submitted, actionRequired, focConfirmed, testCall, completed, cancelled.</param>
+    /// <param name="status">Keep only these statuses (repeat the parameter, or separate with commas; 20 values at most): draft, submitted, actionRequired, focConfirmed, testCall, completed, cancelled.</param>
     /// <param name="reference">A reference (POR-2026-000123).</param>
     /// <param name="limit">Rows per page, 1 to 200 (50 by default).</param>
     /// <param name="cursor">The nextCursor of the previous page.</param>
@@ -23,10 +23,11 @@ public sealed class PortRequestsApiController : PortalApiController
     [ProducesResponseType<ApiProblems.Problem>(StatusCodes.Status400BadRequest, ApiProblems.ContentType)]
     public Task<IActionResult> List([FromQuery] string[]? status, [FromQuery] string? reference, [FromQuery] int? limit, [FromQuery] string? cursor)
     {
-        if (!ApiEnums.TryParseList<PortRequestStatus>(status, out var statuses))
+        if (ApiEnums.ParseList<PortRequestStatus>(status, out var statuses) is { } refusal)
         {
+            var code = refusal == "TooMany" ? "Api.Status.TooMany" : "Api.Status";
             return Task.FromResult<IActionResult>(Problem(ApiProblems.For(HttpContext, StatusCodes.Status400BadRequest, "Api.Invalid",
-                [new ApiProblems.FieldError("status", "Api.Status", ApiProblems.For(HttpContext, 400, "Api.Status").Title)])));
+                [new ApiProblems.FieldError("status", code, ApiProblems.For(HttpContext, 400, code).Title)])));
         }
 
         var query = new BrowsePortRequests.Query

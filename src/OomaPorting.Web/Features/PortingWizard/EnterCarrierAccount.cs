@@ -3,8 +3,9 @@ using OomaPorting.Web.Infrastructure.Validation;
 namespace OomaPorting.Web.Features.PortingWizard;
 
 /// <summary>
-/// Step 3, "Compte": the account number at the carrier and the internet connection. ADSL/VDSL on the same line
-/// (or not known) blocks submission until the admin confirms the services were separated (dry line).
+/// Step 3, "Compte": the account number at the carrier and, for a fixed line (<see cref="PortRequest.AsksInternet"/>),
+/// the internet connection. ADSL/VDSL on the same line (or not known) blocks submission until the admin confirms the
+/// services were separated (dry line).
 /// </summary>
 public static class EnterCarrierAccount
 {
@@ -20,7 +21,13 @@ public static class EnterCarrierAccount
 
         public string? AccountNumber { get; set; }
 
-        /// <summary>A <see cref="InternetConnection"/> name.</summary>
+        /// <summary>
+        /// Whether the step asks for the internet connection, as the draft says (<see cref="PortRequest.AsksInternet"/>):
+        /// the form carries it for its own messages; the domain refuses a fixed line without an answer whatever is posted.
+        /// </summary>
+        public bool AsksInternet { get; set; } = true;
+
+        /// <summary>A <see cref="InternetConnection"/> name (fixed lines only).</summary>
         public string? Internet { get; set; }
 
         /// <summary>A <see cref="SharedLineAnswer"/> name, asked for ADSL/VDSL only.</summary>
@@ -35,8 +42,8 @@ public static class EnterCarrierAccount
         public Validator(IStringLocalizer<SharedResource> text)
         {
             RuleFor(c => c.AccountNumber).Satisfies(CarrierAccountNumber.Check, text);
-            RuleFor(c => c.Internet).Must(BeA<InternetConnection>).WithMessage(_ => text["Wizard.Internet.Required"]);
-            When(c => c.Internet == nameof(InternetConnection.AdslVdsl), () =>
+            When(c => c.AsksInternet, () => RuleFor(c => c.Internet).Must(BeA<InternetConnection>).WithMessage(_ => text["Wizard.Internet.Required"]));
+            When(c => c.AsksInternet && c.Internet == nameof(InternetConnection.AdslVdsl), () =>
                 RuleFor(c => c.SharedLine).Must(BeA<SharedLineAnswer>).WithMessage(_ => text["Wizard.SharedLine.Required"]));
         }
 
@@ -55,6 +62,7 @@ public static class EnterCarrierAccount
                 Id = r.Id,
                 ReturnTo = query.ReturnTo,
                 AccountNumber = r.CarrierAccountNumber?.Value,
+                AsksInternet = r.AsksInternet,
                 Internet = r.InternetConnection?.ToString(),
                 SharedLine = r.SharedLine?.ToString(),
                 LinesSeparated = r.LinesSeparatedConfirmed,
@@ -69,8 +77,9 @@ public static class EnterCarrierAccount
             var r = await Drafts.LoadAsync(db, command.Id, time, cancellationToken);
             var actor = current.Actor;
             var now = time.GetUtcNow().UtcDateTime;
-            var internet = Enum.Parse<InternetConnection>(command.Internet!);
-            SharedLineAnswer? shared = internet == InternetConnection.AdslVdsl ? Enum.Parse<SharedLineAnswer>(command.SharedLine!) : null;
+            InternetConnection? internet = Enum.TryParse<InternetConnection>(command.Internet, out var i) && Enum.IsDefined(i) ? i : null;
+            SharedLineAnswer? shared = internet == InternetConnection.AdslVdsl && Enum.TryParse<SharedLineAnswer>(command.SharedLine, out var a) && Enum.IsDefined(a)
+                ? a : null;
             r.EnterCarrierAccount(actor, CarrierAccountNumber.Parse(command.AccountNumber), internet, shared, now);
             if (command.LinesSeparated && shared is SharedLineAnswer.Yes or SharedLineAnswer.DontKnow)
             {

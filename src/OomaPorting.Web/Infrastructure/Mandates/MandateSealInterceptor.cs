@@ -6,7 +6,9 @@ namespace OomaPorting.Web.Infrastructure.Mandates;
 /// Seals every mandate as it is first stored, with the portal's current key: whichever path signs (the wizard, demo
 /// data, a tool), no mandate reaches the database without its keyed seal.
 /// </summary>
-public sealed class MandateSealInterceptor(MandateSealKeys keys) : SaveChangesInterceptor
+/// <remarks>The keys are read at the first seal, not when a context is made: the start-up checks them after the
+/// migrations (<see cref="MandateSealKeyCheck"/>), and a context made before must not create a key.</remarks>
+public sealed class MandateSealInterceptor(Func<MandateSealKeys> keys) : SaveChangesInterceptor
 {
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
@@ -34,7 +36,7 @@ public sealed class MandateSealInterceptor(MandateSealKeys keys) : SaveChangesIn
         {
             if (entry.State == EntityState.Added)
             {
-                entry.Entity.SealWith(keys.Current);
+                entry.Entity.SealWith(keys().Current);
             }
         }
     }

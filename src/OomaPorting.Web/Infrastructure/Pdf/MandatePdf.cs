@@ -63,7 +63,8 @@ public sealed class MandatePdf(MandateSigningCertificate signing, IOptions<Manda
         writer.Space();
 
         writer.Heading(L("Opérateur actuel", "Current carrier"), 12);
-        writer.Line($"{request.CarrierDisplayName} ({request.CarrierCode})");
+        // A listed carrier with its code (F0, 01 …); a carrier named by the customer by its name alone.
+        writer.Line(request.CarrierCode == Carrier.OtherCode ? request.CarrierDisplayName ?? string.Empty : $"{request.CarrierDisplayName} ({request.CarrierCode})");
         writer.Line($"{L("Numéro de compte", "Account number")}{colon}{request.CarrierAccountNumber?.Value}");
         writer.Line($"{L("Type de numéros", "Number type")}{colon}{(request.NumberType == NumberType.Mobile ? L("mobile", "mobile") : L("fixe", "fixed"))}");
         writer.Space();

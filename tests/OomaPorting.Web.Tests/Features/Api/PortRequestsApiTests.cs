@@ -92,6 +92,7 @@ public class PortRequestsApiTests(SharedPortal portal)
     [Theory]
     [InlineData("status=shipped", "status", "Api.Status")]
     [InlineData("status=1", "status", "Api.Status")]
+    [InlineData("status=draft,submitted,draft,submitted,draft,submitted,draft,submitted,draft,submitted,draft,submitted,draft,submitted,draft,submitted,draft,submitted,draft,submitted,draft", "status", "Api.Status.TooMany")]
     [InlineData("limit=0", "limit", "Api.Limit")]
     [InlineData("limit=201", "limit", "Api.Limit")]
     [InlineData("cursor=not-a-cursor", "cursor", "Api.Cursor")]
@@ -106,6 +107,10 @@ public class PortRequestsApiTests(SharedPortal portal)
         Assert.Equal(field, error.GetProperty("field").GetString());
         Assert.Equal(code, error.GetProperty("code").GetString());
         Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
+        if (code == "Api.Status.TooMany")
+        {
+            Assert.Contains("20", error.GetProperty("message").GetString(), StringComparison.Ordinal); // says the limit, not "unknown status"
+        }
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using OomaPorting.Domain.Numbers;
+using OomaPorting.Domain.Porting;
 using OomaPorting.Web.Tests.Infrastructure;
 
 namespace OomaPorting.Web.Tests.Features.PortingStatus;
@@ -13,6 +15,23 @@ namespace OomaPorting.Web.Tests.Features.PortingStatus;
 /// </summary>
 public class MandatePdfSignatureTests(SharedPortal portal) : IClassFixture<SharedPortal>
 {
+    /// <summary>A carrier the customer named ("Autre") is written by its name: the mandate once read "Telco Sud (AUTRE)" (issue 36, point 17).</summary>
+    [Fact]
+    public async Task A_carrier_the_customer_named_is_written_by_its_name_alone()
+    {
+        var admin = new Domain.Common.Actor("test", Domain.Common.ActorRole.AccountAdmin, "Marie Martin");
+        var r = new PortRequestBuilder(Guid.NewGuid(), admin, DateTime.UtcNow)
+            .Carrier(Carrier.OtherCode, "Telco Sud").CarrierAccount("TS-12345")
+            .Lines(("01 40 00 00 00", "F0X123456"))
+            .Address("12 rue de la Paix", "75002", "Paris").Holder("Jeanne", "Martin")
+            .Submit("POR-2026-999999");
+        var pdf = await portal.Factory.Services.GetRequiredService<Web.Infrastructure.Pdf.MandatePdf>()
+            .RenderAsync(r, r.Mandates[0], "Boulangerie Martin", accountHasTemporaryNumber: false);
+        var text = Encoding.Latin1.GetString(pdf);
+        Assert.Contains("Telco Sud", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("(AUTRE)", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_mandate_pdf_names_the_evidence_and_its_signature_holds_until_one_byte_changes()
     {

@@ -171,6 +171,39 @@ public class NumbersStepTests(SharedPortal portal) : IClassFixture<SharedPortal>
         Assert.Empty(wizard.Load(id)!.Lines);
     }
 
+    /// <summary>
+    /// A mobile line is not asked about internet, nor offered the fixed-line block (issue 36, point 13): the account step
+    /// has no internet question and its form, sent as rendered with the account number alone, goes on to the numbers;
+    /// the numbers step offers no range of consecutive numbers.
+    /// </summary>
+    [Fact]
+    public async Task A_mobile_request_is_not_asked_about_internet_nor_offered_a_block_of_numbers()
+    {
+        var (wizard, id) = await DraftAsync(Factory, "Mobile");
+        var account = await HtmlForm.OpenAsync(wizard.Client, $"/portage/{id}/compte", "Enregistrer et continuer");
+        Assert.False(account.Has("Command.Internet"), "a mobile request is asked for its internet connection");
+        Assert.False(account.Has("Command.SharedLine"));
+        var saved = await account.Fill("Numéro de compte client chez", "MOB-123456").SubmitAsync("Enregistrer et continuer");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.EndsWith($"/portage/{id}/numeros", saved.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var draft = wizard.Load(id)!;
+        Assert.Equal("MOB-123456", draft.CarrierAccountNumber!.Value);
+        Assert.Null(draft.InternetConnection);
+        Assert.False(draft.MissingForSubmission().HasFlag(WizardSection.CarrierAccount));
+
+        var numbers = await (await wizard.Client.GetAsync($"/portage/{id}/numeros")).ReadHtmlAsync();
+        Assert.Null(numbers.QuerySelector("[data-range]"));
+        Assert.Null(numbers.QuerySelector("input[name='Command.RangeFrom']"));
+
+        // A fixed request is still asked, and refused without an answer, at the field.
+        var (fixedWizard, fixedId) = await DraftAsync(Factory);
+        var fixedAccount = await HtmlForm.OpenAsync(fixedWizard.Client, $"/portage/{fixedId}/compte", "Enregistrer et continuer");
+        Assert.True(fixedAccount.Has("Command.Internet"));
+        var refused = await fixedAccount.Fill("Numéro de compte client chez", "FT-123456").SubmitAsync("Enregistrer et continuer");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Single(Errors(await refused.ReadHtmlAsync(), "Command_Internet"));
+    }
+
     public static TheoryData<string, string, string, string> Refusals() => new()
     {
         { "Command.RangeFrom=01 47 14 00 99|Command.RangeTo=01 47 14 00 10", "Command_RangeTo", "la tranche finit avant de commencer", "" },
