@@ -38,7 +38,7 @@ public sealed class PortRequestMessage
 
     /// <summary>
     /// Account admins and support write on the thread; only support writes internal notes; account users only read.
-    /// Drafts have no thread.
+    /// A request never submitted (a draft, or a draft thrown away) has no thread.
     /// </summary>
     public static PortRequestMessage Post(PortRequest request, Actor actor, string? body, bool isInternal, DateTime nowUtc)
     {
@@ -49,9 +49,11 @@ public sealed class PortRequestMessage
             throw new DomainException("PortRequest.Forbidden", "This role may not write here.");
         }
 
-        if (request.Status == PortRequestStatus.Draft)
+        // A thread opens with the first submission: a draft, or a draft thrown away, has none (a message there once
+        // e-mailed the desk about a request without a reference).
+        if (request.Status == PortRequestStatus.Draft || request.FirstSubmittedAtUtc is null)
         {
-            throw new DomainException("PortRequest.InvalidTransition", "A draft has no message thread.");
+            throw new DomainException("PortRequest.InvalidTransition", "A request never submitted has no message thread.");
         }
 
         var text = DomainText.CleanMultiline(body, "Message", MaxLength);

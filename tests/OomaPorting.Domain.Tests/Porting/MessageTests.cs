@@ -23,6 +23,28 @@ public class MessageTests
         Assert.Equal("PortRequest.InvalidTransition", Assert.Throws<DomainException>(() => PortRequestMessage.Post(CompleteDraft(), Admin, "x", false, Now)).Code);
     }
 
+    /// <summary>A draft thrown away has no thread either (issue 35, point 18: messages there e-mailed the desk about a request without a reference).</summary>
+    [Fact]
+    public void A_cancelled_draft_has_no_thread_and_a_cancelled_request_that_was_sent_keeps_its_own()
+    {
+        var draft = CompleteDraft();
+        draft.Cancel(Admin, "Plus besoin", BusinessCalendar.France, Now);
+        Assert.Equal(PortRequestStatus.Cancelled, draft.Status);
+        Assert.Equal("PortRequest.InvalidTransition", Assert.Throws<DomainException>(() => PortRequestMessage.Post(draft, Admin, "Bonjour", false, Now)).Code);
+
+        var sent = InState(PortRequestStatus.Submitted);
+        sent.Cancel(Admin, "Plus besoin", BusinessCalendar.France, Now);
+        Assert.Equal("Bonjour", PortRequestMessage.Post(sent, Admin, "Bonjour", false, Now).Body);
+    }
+
+    [Fact]
+    public void A_sending_past_its_limit_is_refused_with_its_own_code()
+    {
+        SendingLimits.Check(SendingLimits.InvitationsPerAddress - 1, SendingLimits.InvitationsPerAddress, "Invitation.TooMany");
+        Assert.Equal("Invitation.TooMany", Assert.Throws<DomainException>(() =>
+            SendingLimits.Check(SendingLimits.InvitationsPerAddress, SendingLimits.InvitationsPerAddress, "Invitation.TooMany")).Code);
+    }
+
     [Fact]
     public void Subtracting_working_days_mirrors_adding_them()
     {

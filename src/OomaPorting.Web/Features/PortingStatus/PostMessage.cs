@@ -30,7 +30,16 @@ public static class PostMessage
             // Support writes on any account's request; an admin only finds their own (the account filter applies).
             var requests = actor.IsSupport ? db.PortRequests.IgnoreQueryFilters() : db.PortRequests;
             var r = await requests.FirstOrDefaultAsync(x => x.Id == command.Id, cancellationToken) ?? throw new NotFoundException();
-            db.PortRequestMessages.Add(PortRequestMessage.Post(r, actor, command.Body, command.Internal, time.GetUtcNow().UtcDateTime));
+            var now = time.GetUtcNow().UtcDateTime;
+            if (!actor.IsSupport)
+            {
+                // Each customer message e-mails the desk: a person writes at most so many an hour.
+                var since = now - SendingLimits.Window;
+                SendingLimits.Check(await db.PortRequestMessages.IgnoreQueryFilters().CountAsync(m => m.AuthorUserId == actor.UserId && m.SentAtUtc > since, cancellationToken),
+                    SendingLimits.MessagesPerCustomer, "Message.TooMany");
+            }
+
+            db.PortRequestMessages.Add(PortRequestMessage.Post(r, actor, command.Body, command.Internal, now));
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

@@ -20,6 +20,9 @@ public static class SendTestWebhook
             endpoint.EnsureSendableBy(current.Actor);
 
             var now = time.GetUtcNow().UtcDateTime;
+            var since = now - SendingLimits.Window;
+            SendingLimits.Check(await db.WebhookDeliveries.CountAsync(d => d.EndpointId == endpoint.Id && d.EventType == WebhookEventTypes.Ping && d.CreatedAtUtc > since, cancellationToken),
+                SendingLimits.TestEventsPerWebhook, "Webhook.Test.TooMany");
             var eventId = Guid.CreateVersion7(now);
             var payload = new WebhookPayload(eventId, WebhookEventTypes.Ping, now, 0,
                 new WebhookPayload.Content(null, null, null, "A test event sent from the portal; nothing changed.")).ToJson();

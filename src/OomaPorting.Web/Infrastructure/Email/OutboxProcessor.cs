@@ -22,7 +22,8 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailTransport
 
         var due = db.OutboxMessages
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
-            .OrderBy(m => m.NextAttemptAtUtc).ThenBy(m => m.Id)
+            // A signature code first: someone waits for it at the signature step; the rest in the order they fell due.
+            .OrderBy(m => m.Kind == Features.PortingWizard.SignatureCodes.EmailKind ? 0 : 1).ThenBy(m => m.NextAttemptAtUtc).ThenBy(m => m.Id)
             .Select(m => m.Id)
             .Take(settings.BatchSize);
         var claimed = await db.OutboxMessages

@@ -5,7 +5,7 @@ namespace OomaPorting.Web.Infrastructure.Identity;
 /// <summary>
 /// The e-mail that carries an invitation link: a new single-use link for the person (older ones revoked), through the
 /// outbox, saved with the caller's changes. A customer is invited to their company's account; an agent (no company)
-/// to the support desk.
+/// to the support desk. At most <see cref="SendingLimits.InvitationsPerAddress"/> an hour to one address.
 /// </summary>
 public static class InvitationEmail
 {
@@ -16,6 +16,9 @@ public static class InvitationEmail
     {
         ArgumentNullException.ThrowIfNull(composer);
         ArgumentNullException.ThrowIfNull(user);
+        var since = nowUtc - SendingLimits.Window;
+        SendingLimits.Check(await db.OutboxMessages.IgnoreQueryFilters().CountAsync(m => m.Kind == Kind && m.Recipient == user.Email && m.CreatedAtUtc > since, ct),
+            SendingLimits.InvitationsPerAddress, "Invitation.TooMany");
         var token = await Invitations.IssueAsync(db, user.Id, nowUtc, ct);
         var content = composer.InCulture(culture, t => new EmailContent(
             company is null ? t["Email.AgentInvitation.Subject", inviter].Value : t["Email.UserInvitation.Subject", inviter, company].Value,

@@ -252,6 +252,34 @@ public class NotificationTests
         }
     }
 
+    /// <summary>A signature code is never delayed behind other mail (issue 37, point 6): it leaves in the first batch however many wait before it.</summary>
+    [Fact]
+    public async Task A_signature_code_leaves_before_a_backlog_that_fell_due_earlier()
+    {
+        await using var smtp = new TestSmtpServer();
+        var settings = smtp.Settings();
+        settings["Email:BatchSize"] = "5";
+        settings["Email:DispatcherEnabled"] = "false";
+        using var factory = new PortalFactory(settings: settings);
+        await QueueAsync(factory, 12);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Id = Guid.NewGuid(), CreatedAtUtc = DateTime.UtcNow, Kind = Web.Features.PortingWizard.SignatureCodes.EmailKind,
+                Recipient = DemoData.BoulangerieAdmin, Subject = "Votre code de signature", TextBody = "123456", HtmlBody = "<p>123456</p>",
+                NextAttemptAtUtc = DateTime.UtcNow.AddMilliseconds(-10),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var processor = new OutboxProcessor(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Services.GetRequiredService<IEmailTransport>(),
+            factory.Services.GetRequiredService<IOptions<EmailOptions>>(), TimeProvider.System, NullLogger<OutboxProcessor>.Instance);
+        Assert.Equal(5, await processor.DispatchDueAsync(CancellationToken.None));
+        Assert.Contains(smtp.Received, m => m.Subject == "Votre code de signature");
+    }
+
     [Fact]
     public async Task A_claim_left_by_a_crashed_dispatcher_is_taken_again_after_its_timeout()
     {
