@@ -101,4 +101,13 @@ public class RequestLogLevelTests
         Assert.Equal(Serilog.Events.LogEventLevel.Error, RequestLogLevel.For(Context(503, aborted: false), null));
         Assert.Equal(Serilog.Events.LogEventLevel.Information, RequestLogLevel.For(Context(404, aborted: false), null));
     }
+
+    [Fact]
+    public void A_static_file_served_is_below_the_logs_level_and_a_page_is_not()
+    {
+        Assert.Equal(Serilog.Events.LogEventLevel.Debug, RequestLogLevel.For(Context(200, aborted: false), null));
+        var page = Context(200, aborted: false);
+        page.SetEndpoint(new Endpoint(_ => Task.CompletedTask, EndpointMetadataCollection.Empty, "page"));
+        Assert.Equal(Serilog.Events.LogEventLevel.Information, RequestLogLevel.For(page, null));
+    }
 }

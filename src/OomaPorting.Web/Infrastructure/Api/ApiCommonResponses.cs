@@ -44,7 +44,7 @@ public sealed class ApiCommonResponses : IOpenApiOperationTransformer
         {
             Add(StatusCodes.Status400BadRequest, "Invalid input, or a malformed Idempotency-Key.");
             Add(StatusCodes.Status403Forbidden, "A read-only key may not write.");
-            Add(StatusCodes.Status409Conflict, "A call with the same Idempotency-Key is still being handled.");
+            Add(StatusCodes.Status409Conflict, "A call with the same Idempotency-Key is still being handled, or was saved but its answer lost.");
             Add(StatusCodes.Status422UnprocessableEntity, "The rules refuse it now, or the Idempotency-Key was used for another request.");
             Parameter(operation, IdempotencyAttribute.Header,
                 "Any value of up to 255 printable ASCII characters: a retry with the same key and body gets the first answer again (24 hours).");

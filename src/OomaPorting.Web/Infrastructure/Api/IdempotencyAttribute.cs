@@ -10,6 +10,10 @@ namespace OomaPorting.Web.Infrastructure.Api;
 /// retry with the same key and the same request gets that answer again (<c>Idempotent-Replayed: true</c>) and changes
 /// nothing; the same key with another request is refused (422), as is a retry while the first is still running (409).
 /// A failure of the portal (5xx) keeps nothing, so the retry runs afresh. Keys belong to the API key that sent them.
+/// A claim left without an answer for <see cref="AbandonedAfter"/> (the process died mid-call) is taken over: the retry
+/// runs afresh when the first call saved nothing, and is told 409 <c>Api.IdempotencyAnswerLost</c> when it saved its
+/// changes but its answer was lost (read the resource rather than do it twice); the claim carries that fact, written in
+/// the same save as the call's changes. A call answered with a failure after its changes were saved is kept the same way.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = true)]
 public sealed class IdempotencyAttribute : Attribute, IAsyncResourceFilter
@@ -17,6 +21,12 @@ public sealed class IdempotencyAttribute : Attribute, IAsyncResourceFilter
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
     public static readonly TimeSpan KeepFor = TimeSpan.FromHours(24);
+
+    /// <summary><see cref="IdempotencyRecord.StatusCode"/> of a call whose changes were saved but whose answer was a failure.</summary>
+    public const int AnswerLost = -1;
+
+    /// <summary>A call still without an answer after this is taken for dead (an API call takes seconds at most).</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromSeconds(60);
 
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
@@ -41,18 +51,32 @@ public sealed class IdempotencyAttribute : Attribute, IAsyncResourceFilter
         var db = http.RequestServices.GetRequiredService<AppDbContext>();
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var record = new IdempotencyRecord { Id = Guid.NewGuid(), ApiKeyId = apiKeyId, Key = key, RequestHash = hash, CreatedAtUtc = now };
-        if (!await ClaimAsync(db, record, http.RequestAborted))
+        for (var attempt = 0; !await ClaimAsync(db, record, http.RequestAborted); attempt++)
         {
             var first = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.ApiKeyId == apiKeyId && r.Key == key, http.RequestAborted);
+            if (first is { StatusCode: 0, SavedAtUtc: null } && now - first.CreatedAtUtc > AbandonedAfter && attempt == 0
+                && CryptographicOperations.FixedTimeEquals(first.RequestHash, hash))
+            {
+                // A dead call that saved nothing: its claim goes, and this call takes the key.
+                await db.IdempotencyRecords.Where(r => r.Id == first.Id && r.StatusCode == 0 && r.SavedAtUtc == null).ExecuteDeleteAsync(http.RequestAborted);
+                continue;
+            }
+
             context.Result = first switch
             {
                 null => Problem(http, StatusCodes.Status409Conflict, "Api.IdempotencyInProgress"),
                 _ when !CryptographicOperations.FixedTimeEquals(first.RequestHash, hash) => Problem(http, StatusCodes.Status422UnprocessableEntity, "Api.IdempotencyKeyReused"),
+                { StatusCode: AnswerLost } => Problem(http, StatusCodes.Status409Conflict, "Api.IdempotencyAnswerLost"),
+                { StatusCode: 0, SavedAtUtc: not null } when now - first.CreatedAtUtc > AbandonedAfter => Problem(http, StatusCodes.Status409Conflict, "Api.IdempotencyAnswerLost"),
                 { StatusCode: 0 } => Problem(http, StatusCodes.Status409Conflict, "Api.IdempotencyInProgress"),
                 _ => Replay(http, first),
             };
             return;
         }
+
+        // The claim rides along with the call's own save: SavedAtUtc is written in the same transaction as its changes.
+        db.IdempotencyRecords.Attach(record);
+        record.SavedAtUtc = now;
 
         // Handle the call, keeping a copy of what it answers.
         var original = http.Response.Body;
@@ -73,6 +97,7 @@ public sealed class IdempotencyAttribute : Attribute, IAsyncResourceFilter
                     record.ETag = http.Response.Headers.ETag.ToString() is { Length: > 0 } e ? e : null;
                     record.Body = copy.ToArray();
                     db.ChangeTracker.Clear();
+                    record.SavedAtUtc = await db.IdempotencyRecords.Where(r => r.Id == record.Id).Select(r => r.SavedAtUtc).FirstOrDefaultAsync(CancellationToken.None);
                     db.IdempotencyRecords.Update(record);
                     await db.SaveChangesAsync(CancellationToken.None);
                     kept = true;
@@ -90,8 +115,17 @@ public sealed class IdempotencyAttribute : Attribute, IAsyncResourceFilter
 
             if (!kept)
             {
-                // A failure keeps nothing: the key is free for the retry.
-                await db.IdempotencyRecords.Where(r => r.Id == record.Id).ExecuteDeleteAsync(CancellationToken.None);
+                // A failure that saved nothing frees the key for the retry. One that came after the call's changes were
+                // saved (a fault on the way out) keeps the key as "saved, answer lost": a retry must not do it twice.
+                db.ChangeTracker.Clear();
+                if (await db.IdempotencyRecords.AnyAsync(r => r.Id == record.Id && r.SavedAtUtc != null, CancellationToken.None))
+                {
+                    await db.IdempotencyRecords.Where(r => r.Id == record.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.StatusCode, AnswerLost), CancellationToken.None);
+                }
+                else
+                {
+                    await db.IdempotencyRecords.Where(r => r.Id == record.Id).ExecuteDeleteAsync(CancellationToken.None);
+                }
             }
         }
     }

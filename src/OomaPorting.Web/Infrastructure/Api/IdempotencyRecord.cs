@@ -29,4 +29,10 @@ public sealed class IdempotencyRecord
     public byte[]? Body { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>
+    /// When the call's own changes were saved: written by the same save as those changes (one transaction), so a claim
+    /// left without an answer (the process died between the save and the answer) tells whether anything was kept.
+    /// </summary>
+    public DateTime? SavedAtUtc { get; set; }
 }

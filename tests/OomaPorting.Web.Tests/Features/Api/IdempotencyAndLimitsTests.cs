@@ -66,6 +66,64 @@ public class IdempotencyAndLimitsTests(SharedPortal portal)
         Assert.Equal(4, Drafts(accountId));
     }
 
+    /// <summary>
+    /// A call the portal died in (issue 35, point 9; issue 37, point 2) no longer locks its key for a day: its claim says
+    /// whether its changes were saved (written in the same save), so after a minute a retry runs afresh when nothing was
+    /// saved and is told the answer was lost when it was, never doing it twice.
+    /// </summary>
+    [Fact]
+    public async Task A_call_the_portal_died_in_is_taken_over_when_it_saved_nothing_and_reported_lost_when_it_saved()
+    {
+        var (accountId, _) = await TestPeople.AccountAsync(factory, "Reprise SARL");
+        var api = ApiClients.For(factory, await ApiClients.KeyAsync(factory, accountId));
+        var key = Guid.NewGuid().ToString();
+        Assert.Equal(HttpStatusCode.Created, (await api.SendAsync(Post("/api/v1/port-requests", new { numberType = "fixed" }, key))).StatusCode);
+        var kept = await RecordAsync(key);
+        Assert.Equal(201, kept.StatusCode);
+        Assert.NotNull(kept.SavedAtUtc); // written with the draft
+
+        // A refused call saved nothing, and its kept answer says so.
+        var refusedKey = Guid.NewGuid().ToString();
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.SendAsync(Post("/api/v1/port-requests", new { numberType = "fixed", carrier = new { code = "ZZ" } }, refusedKey))).StatusCode);
+        Assert.Null((await RecordAsync(refusedKey)).SavedAtUtc);
+
+        // The portal died mid-call a minute ago, after saving: the retry is told, and nothing is done twice.
+        await CrashAsync(key, saved: true, secondsAgo: 90);
+        var lost = await api.SendAsync(Post("/api/v1/port-requests", new { numberType = "fixed" }, key));
+        Assert.Equal(HttpStatusCode.Conflict, lost.StatusCode);
+        Assert.Equal("Api.IdempotencyAnswerLost", (await lost.JsonAsync()).GetProperty("code").GetString());
+        Assert.Equal(1, Drafts(accountId));
+
+        // A call still running (claimed seconds ago) is waited for.
+        await CrashAsync(key, saved: false, secondsAgo: 5);
+        var running = await api.SendAsync(Post("/api/v1/port-requests", new { numberType = "fixed" }, key));
+        Assert.Equal("Api.IdempotencyInProgress", (await running.JsonAsync()).GetProperty("code").GetString());
+
+        // The portal died before saving anything: after a minute the retry takes the key and does the work once.
+        await CrashAsync(key, saved: false, secondsAgo: 90);
+        var retried = await api.SendAsync(Post("/api/v1/port-requests", new { numberType = "fixed" }, key));
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        Assert.False(retried.Headers.Contains(IdempotencyAttribute.ReplayedHeader));
+        Assert.Equal(2, Drafts(accountId));
+        Assert.Equal(201, (await RecordAsync(key)).StatusCode);
+    }
+
+    /// <summary>Leaves <paramref name="key"/>'s record as a process killed mid-call would: claimed, no answer.</summary>
+    private async Task CrashAsync(string key, bool saved, int secondsAgo)
+    {
+        using var scope = factory.Services.CreateScope();
+        var at = DateTime.UtcNow.AddSeconds(-secondsAgo);
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().IdempotencyRecords.Where(r => r.Key == key).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.StatusCode, 0).SetProperty(r => r.Body, (byte[]?)null).SetProperty(r => r.CreatedAtUtc, at)
+            .SetProperty(r => r.SavedAtUtc, saved ? at : (DateTime?)null));
+    }
+
+    private async Task<IdempotencyRecord> RecordAsync(string key)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().IdempotencyRecords.AsNoTracking().SingleAsync(r => r.Key == key);
+    }
+
     [Fact]
     public async Task A_refusal_is_kept_for_the_retry_and_a_malformed_key_is_a_400()
     {

@@ -1287,6 +1287,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .HasColumnType("binary(32)")
                         .IsFixedLength();
 
+                    b.Property<DateTime?>("SavedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("StatusCode")
                         .HasColumnType("int");
 

@@ -1271,6 +1271,9 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                         .HasColumnType("BLOB")
                         .IsFixedLength();
 
+                    b.Property<DateTime?>("SavedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("StatusCode")
                         .HasColumnType("INTEGER");
 
