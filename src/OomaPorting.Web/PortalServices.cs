@@ -53,6 +53,9 @@ public static partial class PortalServices
             o.Add(typeof(IDomainCheck), (_, rule, component) => new DomainCheckClientValidator(rule, component)));
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
         ValidatorOptions.Global.LanguageManager.Enabled = true;
+
+        // One message per field: a field's rules stop at the first it breaks (an empty address is not also "invalid").
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(French);

@@ -53,6 +53,10 @@ public class SignInTests(SharedPortal portal) : IClassFixture<SharedPortal>
         var summary = (await response.ReadHtmlAsync()).QuerySelector(".error-summary")?.TextContent;
         Assert.Contains("Saisissez votre adresse e-mail", summary, StringComparison.Ordinal);
         Assert.Contains("Saisissez votre mot de passe", summary, StringComparison.Ordinal);
+
+        // One message per field: the first rule a field breaks (an empty address also read "adresse invalide").
+        var links = (await (await PortalClient.SignInAsync(client, "", "")).ReadHtmlAsync()).QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(links.Distinct().Count(), links.Count);
     }
 
     [Fact]
