@@ -65,6 +65,12 @@ public sealed partial class PortRequest
     /// <summary>The FOC (CCF) date: the day the numbers move.</summary>
     public DateOnly? FocDate { get; private set; }
 
+    /// <summary>
+    /// Whether the FOC date is offered as a calendar file (the page's link, the API's <c>links.calendar</c>, the file
+    /// itself, the e-mail's attachment): from the carrier's date until the test call is done.
+    /// </summary>
+    public bool HasCalendarFile => FocDate is not null && Status is PortRequestStatus.FocConfirmed or PortRequestStatus.TestCall;
+
     public IReadOnlyList<ReasonCode> ActionReasons => _actionReasons;
 
     public string? ActionMessage { get; private set; }

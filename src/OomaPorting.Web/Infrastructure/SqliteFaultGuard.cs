@@ -53,10 +53,7 @@ public sealed class SqliteFaultGuard(ILogger<SqliteFaultGuard> logger, Health.St
     public void CommandFailed(DbCommand command, CommandErrorEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (IsFileFault(eventData.Exception))
-        {
-            Clear(eventData.Exception);
-        }
+        ClearIfFileFault(eventData.Exception);
     }
 
     public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
@@ -72,10 +69,7 @@ public sealed class SqliteFaultGuard(ILogger<SqliteFaultGuard> logger, Health.St
     public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (IsFileFault(eventData.Exception))
-        {
-            Clear(eventData.Exception);
-        }
+        ClearIfFileFault(eventData.Exception);
     }
 
     public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
@@ -91,10 +85,7 @@ public sealed class SqliteFaultGuard(ILogger<SqliteFaultGuard> logger, Health.St
     public void SaveChangesFailed(DbContextErrorEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Exception.InnerException is { } inner && IsFileFault(inner))
-        {
-            Clear(inner);
-        }
+        ClearIfFileFault(eventData.Exception.InnerException);
     }
 
     public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
@@ -116,6 +107,14 @@ public sealed class SqliteFaultGuard(ILogger<SqliteFaultGuard> logger, Health.St
             storage.Failed("the database file is missing");
             logger.LogError("The database file {Path} is missing: every request that needs it fails until it is back", path);
             throw new SqliteException($"The database file {path} is missing.", CantOpen);
+        }
+    }
+
+    private void ClearIfFileFault(Exception? exception)
+    {
+        if (exception is not null && IsFileFault(exception))
+        {
+            Clear(exception);
         }
     }
 

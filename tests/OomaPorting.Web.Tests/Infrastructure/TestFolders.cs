@@ -24,4 +24,16 @@ public static class TestFolders
 
     /// <summary>A new folder's path (not created), named <paramref name="prefix"/> and a new id.</summary>
     public static string New(string prefix = "") => Path.Combine(Root, prefix + Guid.NewGuid().ToString("N"));
+
+    /// <summary>The repository's root (the folder of <c>OomaPorting.sln</c>), for tests that read or check its documents.</summary>
+    public static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "OomaPorting.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("The repository's root was not found.");
+    }
 }

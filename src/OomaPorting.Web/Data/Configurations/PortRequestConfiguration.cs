@@ -67,6 +67,8 @@ public sealed class PortRequestConfiguration : IEntityTypeConfiguration<PortRequ
         builder.Ignore(r => r.LinesAgreeWithStatus);
         builder.Ignore(r => r.LacksBill);
         builder.Ignore(r => r.AwaitsDocumentsCheck);
+        builder.Ignore(r => r.AsksInternet);
+        builder.Ignore(r => r.HasCalendarFile);
         builder.Property(r => r.FollowUpOfReference).HasMaxLength(20);
         builder.HasIndex(r => r.FollowUpOfId);
 

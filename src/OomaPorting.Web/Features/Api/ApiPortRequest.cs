@@ -59,7 +59,7 @@ public sealed record ApiPortRequest(
         ArgumentNullException.ThrowIfNull(model);
         var r = model.Request;
         var self = $"/api/v1/port-requests/{r.Id}";
-        var calendar = r.FocDate is not null && r.Status is PortRequestStatus.FocConfirmed or PortRequestStatus.TestCall ? self + "/foc.ics" : null;
+        var calendar = r.HasCalendarFile ? self + "/foc.ics" : null;
         return new ApiPortRequest(
             r.Id, r.Reference, r.Status, model.Whose, r.Version, r.NumberType,
             r.CarrierCode is null && r.CarrierOtherName is null ? null : new CarrierInfo(r.CarrierCode, r.CarrierDisplayName),

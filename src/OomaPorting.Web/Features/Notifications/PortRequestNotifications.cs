@@ -293,7 +293,7 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                         .AnyAsync(n => n.AccountId == r.AccountId && n.Kind == Domain.Accounts.AccountNumberKind.Temporary, ct);
                     return [new OutboxAttachment { FileName = $"mandat-{r.Reference}.pdf", ContentType = "application/pdf",
                         Content = await mandatePdf.RenderAsync(r, r.Mandates[^1], company, hasTemporary) }];
-                case "FocDateSet" or "FocDateMoved" or "TestCallFailed" when r.FocDate is not null:
+                case "FocDateSet" or "FocDateMoved" or "TestCallFailed" when r.HasCalendarFile:
                     var ics = FocCalendar.Render(r, FocCalendar.Datings(await FocEventsAsync(r.Id, ct)), nowUtc, culture.StartsWith("en", StringComparison.Ordinal), settings.From);
                     return [Calendar(ics, "PUBLISH")];
                 case "Cancelled" when r.Events.LastOrDefault(e => e.Kind == PortRequestEventKind.Cancelled)?.OldFocDate is { } cancelledFoc:

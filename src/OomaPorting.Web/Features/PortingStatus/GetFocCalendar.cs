@@ -18,7 +18,7 @@ public static class GetFocCalendar
         {
             ArgumentNullException.ThrowIfNull(query);
             var r = (await mediator.Send(new GetPortRequest.Query(query.Id), cancellationToken)).Request;
-            if (r.FocDate is null || r.Status is not (PortRequestStatus.FocConfirmed or PortRequestStatus.TestCall))
+            if (!r.HasCalendarFile)
             {
                 throw new NotFoundException();
             }

@@ -29,7 +29,7 @@ public partial class ApiGuideTests
         var key = await ApiClients.KeyAsync(factory, "Boulangerie Martin", name: "ERP from the guide");
         var client = factory.CreateClient();
         var variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["KEY"] = key };
-        var calls = Calls(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "api.md"))).ToList();
+        var calls = Calls(await File.ReadAllTextAsync(Path.Combine(TestFolders.RepositoryRoot(), "docs", "api.md"))).ToList();
         Assert.True(calls.Count >= 12, $"only {calls.Count} calls found in docs/api.md: the reader lost its way");
         var datedBySupport = false;
         var ran = new List<string>();
@@ -351,17 +351,6 @@ public partial class ApiGuideTests
     private static string Expand(string text, IReadOnlyDictionary<string, string> variables) =>
         Regex.Replace(text, @"\$([A-Z_][A-Z0-9_]*)", m => variables.TryGetValue(m.Groups[1].Value, out var value)
             ? value : throw new InvalidOperationException($"The guide uses ${m.Groups[1].Value} before saying what it is."), RegexOptions.None, TimeSpan.FromSeconds(1));
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "OomaPorting.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("The repository's root was not found.");
-    }
 
     [GeneratedRegex(@"^(\d{3})\b")]
     private static partial Regex StatusSaid();

@@ -66,7 +66,7 @@ public partial class OpenApiTests(SharedPortal portal)
             .RequestBody!.Content!["application/json"].Example!;
 
         // docs/api.md's curl body is the same JSON.
-        var guide = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "api.md"));
+        var guide = await File.ReadAllTextAsync(Path.Combine(TestFolders.RepositoryRoot(), "docs", "api.md"));
         var call = guide.IndexOf("-X POST \"$OOMA/api/v1/port-requests\"", StringComparison.Ordinal);
         Assert.True(call >= 0, "docs/api.md no longer shows the create call");
         var start = guide.IndexOf("-d '", call, StringComparison.Ordinal) + 4;
@@ -102,7 +102,7 @@ public partial class OpenApiTests(SharedPortal portal)
     {
         var served = System.Text.Json.Nodes.JsonNode.Parse(await factory.CreateClient().GetStringAsync("/api/v1/openapi.json"))!
             .ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
-        var path = Path.Combine(RepositoryRoot(), "docs", "openapi.json");
+        var path = Path.Combine(TestFolders.RepositoryRoot(), "docs", "openapi.json");
         if (Environment.GetEnvironmentVariable("OOMAPORTING_UPDATE_OPENAPI") == "1")
         {
             await File.WriteAllTextAsync(path, served);
@@ -111,17 +111,6 @@ public partial class OpenApiTests(SharedPortal portal)
         var committed = File.Exists(path) ? (await File.ReadAllTextAsync(path)).ReplaceLineEndings("\n") : "";
         Assert.True(committed == served,
             "docs/openapi.json differs from the document the portal serves: run the API tests with OOMAPORTING_UPDATE_OPENAPI=1 and review the change.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "OomaPorting.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("The repository's root was not found.");
     }
 
     [Fact]

@@ -44,6 +44,35 @@ public class StatusPageTests(ClockedPortal portal) : IClassFixture<ClockedPortal
 
     private static string Stage(AngleSharp.Html.Dom.IHtmlDocument page, int index) => page.QuerySelectorAll(".tracker li")[index].TextContent;
 
+    /// <summary>
+    /// The calendar file is offered by the page, the API and its own address exactly when the domain says
+    /// (<see cref="PortRequest.HasCalendarFile"/>): once dated, and no longer once the port is done.
+    /// </summary>
+    [Fact]
+    public async Task The_page_the_api_and_the_file_offer_the_calendar_exactly_when_the_domain_does()
+    {
+        var dated = await SeedAsync(r =>
+            {
+                r.CheckDocuments(Support, new DateTime(2026, 11, 26, 9, 0, 0, DateTimeKind.Utc));
+                r.SetFocDate(Support, new DateOnly(2026, 12, 15), BusinessCalendar.France, new DateTime(2026, 11, 26, 10, 0, 0, DateTimeKind.Utc));
+            },
+            new DateTime(2026, 11, 20, 10, 0, 0, DateTimeKind.Utc));
+        var waiting = await SeedAsync(r => r.CheckDocuments(Support, new DateTime(2026, 11, 26, 9, 0, 0, DateTimeKind.Utc)),
+            new DateTime(2026, 11, 20, 10, 0, 0, DateTimeKind.Utc));
+        var client = await PortalClient.SignedInAsync(portal.Factory, DemoData.BoulangerieUser);
+        var api = ApiClients.For(portal.Factory, await ApiClients.KeyAsync(portal.Factory, "Boulangerie Martin", Domain.Accounts.ApiKeyRole.Read));
+
+        foreach (var (id, offered) in new[] { (dated, true), (waiting, false) })
+        {
+            var page = await PageAsync(id);
+            Assert.Equal(offered, page.QuerySelector($"a[href='/portage/{id}/ccf.ics']") is not null);
+            var links = (await (await api.GetAsync($"/api/v1/port-requests/{id}")).JsonAsync()).GetProperty("links");
+            Assert.Equal(offered, links.TryGetProperty("calendar", out var calendar) && calendar.ValueKind == System.Text.Json.JsonValueKind.String);
+            Assert.Equal(offered ? System.Net.HttpStatusCode.OK : System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/portage/{id}/ccf.ics")).StatusCode);
+            Assert.Equal(offered ? System.Net.HttpStatusCode.OK : System.Net.HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/port-requests/{id}/foc.ics")).StatusCode);
+        }
+    }
+
     [Fact]
     public async Task The_ccf_stage_shows_the_porting_day_not_the_day_it_was_announced()
     {
