@@ -123,6 +123,7 @@ public class SqlServerSqlTests
             GetDeskDashboard.Queries.Submissions(db, at.AddDays(-7), at).ToQueryString(), GetDeskDashboard.Queries.Completions(db, at.AddDays(-7), at).ToQueryString(),
             GetDeskDashboard.Queries.Spans(db, at.AddDays(-90)).ToQueryString(), GetDeskDashboard.Queries.SentBacks(db, at.AddDays(-90)).ToQueryString(),
             GetDeskDashboard.Queries.Firsts(db, at.AddDays(-90)).ToQueryString(), GetDeskDashboard.Queries.FocDatesSet(db, at.AddDays(-90)).ToQueryString(),
+            GetDeskDashboard.Queries.NumberRefusals(db, at.AddDays(-90)).ToQueryString(),
         ];
         foreach (var sql in queries)
         {

@@ -34,7 +34,14 @@ public static class GetDeskDashboard
 
         /// <summary>Late requests nobody has taken.</summary>
         public int LateUnassigned { get; init; }
+
+        /// <summary>Numbers refused one by one in the window while their requests went ahead, by outcome.</summary>
+        public NumberRefusals RefusedNumbers { get; init; } = new(0, 0);
     }
+
+    /// <param name="ByCarrier">Refused by the losing carrier (<see cref="NumberOutcome.Refused"/>).</param>
+    /// <param name="AtTestCall">Failed the test call for a cause only the customer can fix (<see cref="NumberOutcome.FailedTestCall"/>).</param>
+    public sealed record NumberRefusals(int ByCarrier, int AtTestCall);
 
     /// <param name="Monday">The week's first day (Paris).</param>
     public sealed record Week(DateOnly Monday, int Submitted, int Completed);
@@ -137,6 +144,22 @@ public static class GetDeskDashboard
                 .Select(e => new SentBack(e.PortRequestId, e.ReasonCodes!));
         }
 
+        /// <summary>A refusal of some of a request's numbers while the others went ahead: how many, and whether at the test call.</summary>
+        public sealed record NumberRefusal(bool AtTestCall, int Numbers);
+
+        /// <summary>
+        /// Every refusal of numbers one by one since <paramref name="fromUtc"/>: the carrier's (<c>NumbersRefused</c>) and the
+        /// test call's that completed the request with the rest (a test call that sends the whole request back is a sending-back).
+        /// </summary>
+        public static IQueryable<NumberRefusal> NumberRefusals(AppDbContext db, DateTime fromUtc)
+        {
+            ArgumentNullException.ThrowIfNull(db);
+            return db.PortRequestEvents.IgnoreQueryFilters().AsNoTracking()
+                .Where(e => e.OccurredAtUtc >= fromUtc && (e.Kind == PortRequestEventKind.NumbersRefused
+                    || (e.Kind == PortRequestEventKind.TestCallFailed && e.ToStatus == PortRequestStatus.Completed)))
+                .Select(e => new NumberRefusal(e.Kind == PortRequestEventKind.TestCallFailed, e.LineCount ?? 0));
+        }
+
         /// <summary>Requests first submitted since <paramref name="fromUtc"/>, with their carrier.</summary>
         public static IQueryable<First> Firsts(AppDbContext db, DateTime fromUtc)
         {
@@ -220,7 +243,13 @@ public static class GetDeskDashboard
                     g.Count(f => sentBack.Contains(f.Id))))
                 .OrderByDescending(c => c.Volume).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
 
-            return new Model(now, today, byStatus, byTurn, late, flow, durations, reasons, carriers, limits) { LateUnassigned = lateUnassigned };
+            var refusals = await Queries.NumberRefusals(db, windowStart).ToListAsync(cancellationToken);
+            var refusedNumbers = new NumberRefusals(refusals.Where(r => !r.AtTestCall).Sum(r => r.Numbers), refusals.Where(r => r.AtTestCall).Sum(r => r.Numbers));
+            return new Model(now, today, byStatus, byTurn, late, flow, durations, reasons, carriers, limits)
+            {
+                LateUnassigned = lateUnassigned,
+                RefusedNumbers = refusedNumbers,
+            };
         }
     }
 

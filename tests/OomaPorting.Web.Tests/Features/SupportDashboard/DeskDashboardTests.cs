@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OomaPorting.Domain.Calendar;
 using OomaPorting.Domain.Common;
+using OomaPorting.Domain.Numbers;
 using OomaPorting.Domain.Porting;
 using OomaPorting.Web.Data;
 using OomaPorting.Web.Tests.Infrastructure;
@@ -28,6 +29,44 @@ public class DeskDashboardTests
     private static PortRequestBuilder New(Guid account, int i, DateTime at, string carrier) =>
         new PortRequestBuilder(account, Admin, at).Carrier(carrier).CarrierAccount("ACC-1234")
             .Lines(($"02 99 00 00 {i:D2}", carrier + "A123456")).Address("1 rue", "35000", "Rennes").Holder("A", "B");
+
+    /// <summary>
+    /// Numbers refused one by one are counted, and apart (issue 36, point 5: the dashboard's refusal figures ignored them):
+    /// one refused by the carrier, two that failed the test call while the rest were ported; a test call that sends the
+    /// whole request back is a sending-back, not counted here.
+    /// </summary>
+    [Fact]
+    public async Task Numbers_refused_one_by_one_are_counted_by_the_carrier_and_at_the_test_call_apart()
+    {
+        var clock = new FakeTimeProvider(ClockedPortal.Start);
+        using var factory = new PortalFactory(settings: new Dictionary<string, string?> { ["DemoData:Enabled"] = "false" }) { Clock = clock };
+        await TestPeople.AgentAsync(factory, "lead2@ooma-office.test", admin: true);
+        var (account, _) = await TestPeople.AccountAsync(factory, "Tableau Brest");
+        PortRequestBuilder Block(int i) => new PortRequestBuilder(account, Admin, Utc(11, 2)).Carrier("F0").CarrierAccount("ACC-1234")
+            .Lines(($"02 98 0{i} 00 00", "F0A123456"), ($"02 98 0{i} 00 01", null), ($"02 98 0{i} 00 02", null))
+            .Address("1 rue", "29200", "Brest").Holder("A", "B");
+        FrenchNumber N(int i, int n) => FrenchNumber.Parse($"02 98 0{i} 00 0{n}");
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.NotificationsSuppressed = true;
+            var byCarrier = Block(1).FocConfirmed("POR-2026-880001", Support, new DateOnly(2026, 11, 16), Calendar, Utc(11, 4));
+            byCarrier.RefuseNumbers(Support, [N(1, 2)], ReasonCode.RioInvalid, "RIO refusé", Utc(11, 5));
+            var atTestCall = Block(2).FocConfirmed("POR-2026-880002", Support, new DateOnly(2026, 11, 16), Calendar, Utc(11, 4));
+            atTestCall.StartTestCall(Support, Utc(11, 16));
+            atTestCall.RecordTestCallFailedActionRequired(Support, "SDA muettes", [ReasonCode.NumberInactive], Utc(11, 16, 10), [N(2, 1), N(2, 2)]);
+            var sentBack = Block(3).FocConfirmed("POR-2026-880003", Support, new DateOnly(2026, 11, 16), Calendar, Utc(11, 4));
+            sentBack.StartTestCall(Support, Utc(11, 16));
+            sentBack.RecordTestCallFailedActionRequired(Support, "RIO refusé", [ReasonCode.RioInvalid], Utc(11, 16, 10));
+            db.PortRequests.AddRange(byCarrier, atTestCall, sentBack);
+            await db.SaveChangesAsync();
+        }
+
+        var lead = await PortalClient.SignedInAsync(factory, "lead2@ooma-office.test");
+        var page = await (await lead.GetAsync("/support/tableau-de-bord")).ReadHtmlAsync();
+        Assert.Equal("Numéros refusés un à un ces 90 derniers jours, leur demande suivant son cours pour les autres : refusés par l'opérateur : 1 ; en échec à l'appel test : 2.",
+            page.QuerySelector("[data-numbers-refused]")!.TextContent.Trim());
+    }
 
     [Fact]
     public async Task The_dashboard_shows_the_hand_computed_figures_with_a_chart_and_a_table_for_each()
