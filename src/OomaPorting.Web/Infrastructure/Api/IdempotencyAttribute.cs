@@ -9,7 +9,8 @@ namespace OomaPorting.Web.Infrastructure.Api;
 /// <c>Idempotency-Key</c> on the API's POSTs: the first call with a key is handled and its answer kept (24 hours); a
 /// retry with the same key and the same request gets that answer again (<c>Idempotent-Replayed: true</c>) and changes
 /// nothing; the same key with another request is refused (422), as is a retry while the first is still running (409).
-/// A failure of the portal (5xx) keeps nothing, so the retry runs afresh. Keys belong to the API key that sent them.
+/// A failure of the portal (5xx) before anything was saved keeps nothing, so the retry runs afresh. Keys belong to the
+/// API key that sent them.
 /// A claim left without an answer for <see cref="AbandonedAfter"/> (the process died mid-call) is taken over: the retry
 /// runs afresh when the first call saved nothing, and is told 409 <c>Api.IdempotencyAnswerLost</c> when it saved its
 /// changes but its answer was lost (read the resource rather than do it twice); the claim carries that fact, written in
