@@ -197,7 +197,7 @@ public static class EnterLines
                     var message = ModelStateExtensions.DomainMessage(text, problem.Code);
                     failures.Add(new ValidationFailure(problem.Field, problem.Line is { } line
                         ? text["Error.Lines.AtLine", line, problem.Text ?? string.Empty, message]
-                        : message));
+                        : message) { CustomState = problem.Line });
                 }
 
                 if (entry.Numbers.Count == 0 && entry.Problems.Count == 0)
@@ -222,13 +222,13 @@ public static class EnterLines
                     if (PortRequest.CheckLine(type, number.Number, number.Rio, isMain: i == 0, request.CarrierCode) is { } problem)
                     {
                         var field = problem.StartsWith("Rio.", StringComparison.Ordinal) && number.RioField is { } rioField ? rioField : number.Field;
-                        failures.Add(new ValidationFailure(field, About(text, number, ModelStateExtensions.DomainMessage(text, problem))));
+                        failures.Add(new ValidationFailure(field, About(text, number, ModelStateExtensions.DomainMessage(text, problem))) { CustomState = number.Line });
                         continue;
                     }
 
                     if (!valid.TryAdd(number.Number.E164, number))
                     {
-                        failures.Add(new ValidationFailure(number.Field, About(text, number, text["Error.Lines.Duplicate"])));
+                        failures.Add(new ValidationFailure(number.Field, About(text, number, text["Error.Lines.Duplicate"])) { CustomState = number.Line });
                     }
                 }
 
@@ -237,14 +237,15 @@ public static class EnterLines
                     // Never say whose number it is: only that it cannot be ported right now.
                     foreach (var e164 in await NumbersUnavailableAsync(db, request.Id, [.. valid.Keys.Select(FrenchNumber.FromE164)], ct))
                     {
-                        failures.Add(new ValidationFailure(valid[e164].Field, About(text, valid[e164], text["Error.Lines.Unavailable"])));
+                        failures.Add(new ValidationFailure(valid[e164].Field, About(text, valid[e164], text["Error.Lines.Unavailable"])) { CustomState = valid[e164].Line });
                     }
                 }
 
-                // A long list with many bad lines: the first ones, then how many more.
+                // A long list with many bad lines: the first ones in line order (the checks above run in passes), then
+                // how many more.
                 foreach (var group in failures.GroupBy(f => f.PropertyName))
                 {
-                    foreach (var failure in group.Take(MaxProblemsShown))
+                    foreach (var failure in group.OrderBy(f => f.CustomState as int? ?? 0).Take(MaxProblemsShown))
                     {
                         context.AddFailure(failure);
                     }

@@ -31,8 +31,10 @@ public class NumbersStepTests(SharedPortal portal) : IClassFixture<SharedPortal>
         ["Command.Lines[0].Rio"] = Wizard.RioFor("F0X1A2B3C", number),
     };
 
+    /// <summary>The summary's messages for <paramref name="field"/>: its entry's link, then the messages listed under it.</summary>
     private static string[] Errors(AngleSharp.Html.Dom.IHtmlDocument page, string field) =>
-        [.. page.QuerySelectorAll($".error-summary a[href='#{field}']").Select(a => a.TextContent.Trim())];
+        [.. page.QuerySelectorAll($".error-summary a[href='#{field}']").SelectMany(a => new[] { a.TextContent.Trim() }
+            .Concat(a.ParentElement!.QuerySelectorAll("[data-more-errors] li").Select(li => li.TextContent.Trim())))];
 
     [Fact]
     public async Task Rows_a_range_a_list_and_a_file_add_up_in_order_and_come_back_as_ranges()
@@ -169,6 +171,28 @@ public class NumbersStepTests(SharedPortal portal) : IClassFixture<SharedPortal>
         var error = Assert.Single(Errors(page, "Command_Paste"));
         Assert.StartsWith("Ligne 2 (« 06 47 13 00 02 ») : Saisissez le RIO de ce numéro mobile", error, StringComparison.Ordinal);
         Assert.Empty(wizard.Load(id)!.Lines);
+    }
+
+    /// <summary>
+    /// A pasted list's mistakes come in line order, whichever check found them, and the summary names the box once
+    /// (issue 36, point 14: a 1,000-line paste gave 51 entries, out of order, all pointing at the same box).
+    /// </summary>
+    [Fact]
+    public async Task A_pastes_mistakes_are_listed_in_line_order_and_the_summary_names_the_box_once()
+    {
+        var (wizard, id) = await DraftAsync(Factory);
+        var fields = MainLine("01 47 16 00 00");
+        fields["Command.Paste"] = "06 12 34 56 78\nceci n'est pas un numéro\n01 47 16 00 01\n";
+        var page = await (await wizard.PostAsync(id, "numeros", fields)).ReadHtmlAsync();
+
+        Assert.Single(page.QuerySelectorAll(".error-summary a[href='#Command_Paste']"));
+        var summary = Errors(page, "Command_Paste");
+        Assert.Equal(2, summary.Length);
+        Assert.StartsWith("Ligne 1", summary[0], StringComparison.Ordinal);
+        Assert.StartsWith("Ligne 2", summary[1], StringComparison.Ordinal);
+        var atField = page.QuerySelector("[data-valmsg-for='Command.Paste']")!.TextContent + " "
+            + string.Join(" ", page.QuerySelectorAll("ul.field-error li").Select(li => li.TextContent));
+        Assert.True(atField.IndexOf("Ligne 1", StringComparison.Ordinal) < atField.IndexOf("Ligne 2", StringComparison.Ordinal), atField);
     }
 
     /// <summary>
