@@ -1,0 +1,17 @@
+using System.Runtime.CompilerServices;
+
+namespace OomaPorting.Browser.Tests;
+
+/// <summary>
+/// Settings of the whole test process, made before any portal starts. Every host watches its appsettings files for
+/// changes with an inotify instance; the browser tests' portals beside the hundreds of the HTTP tests
+/// once reached the machine's limit of 128 per user and a portal could not start. Test portals never see their
+/// settings files change: they do not watch them.
+/// </summary>
+public static class TestProcessSettings
+{
+#pragma warning disable CA2255 // A test assembly's one process-wide setting, before any host is built.
+    [ModuleInitializer]
+#pragma warning restore CA2255
+    public static void Apply() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+}
