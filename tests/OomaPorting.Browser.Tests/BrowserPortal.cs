@@ -98,13 +98,31 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
     {
         var page = await NewPageAsync(locale, javaScript, width, height);
         await page.GotoAsync("/compte/connexion");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", Web.Data.DemoData.Password);
-        // Waits for the page the sign-in leads to (not for the old page's load state, which a click can beat: a run
-        // under load once waited 30 s on the sign-in page itself). Generous: the desk's machine may be busy.
-        var away = new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 90_000 };
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/compte/connexion", away);
+
+        // Waits for the page the sign-in leads to (not for the old page's load state, which a click can beat). Under
+        // load a run twice stayed on the sign-in page with no message, as if the click had not submitted: a person
+        // would click again, and so does this, twice at most; a refusal the page states fails at once with its words.
+        var away = new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 30_000 };
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.FillAsync("#Email", email);
+            await page.FillAsync("#Password", Web.Data.DemoData.Password);
+            await page.ClickAsync("main button[type=submit]");
+            try
+            {
+                await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/compte/connexion", away);
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                var refusal = await page.Locator(".error-summary").AllInnerTextsAsync();
+                if (refusal.Count > 0)
+                {
+                    throw new InvalidOperationException($"The sign-in of {email} was refused: {string.Join(" ", refusal)}");
+                }
+            }
+        }
+
         if (new Uri(page.Url).AbsolutePath == "/compte/connexion/code")
         {
             await page.FillAsync("#Code", await NextCodeAsync(email));
