@@ -7,13 +7,16 @@ namespace OomaPorting.Domain.Porting;
 /// <summary>The test call: support starts it on the FOC day and records its outcome, for every number or some of them.</summary>
 public sealed partial class PortRequest
 {
-    /// <summary>Support starts the test call, on or after the FOC date.</summary>
+    /// <summary>Whether support may start the test call on <paramref name="today"/> (Paris): dated, and the FOC day has come.</summary>
+    public bool MayStartTestCall(DateOnly today) => Status == PortRequestStatus.FocConfirmed && FocDate is { } foc && today >= foc;
+
+    /// <summary>Support starts the test call, on or after the FOC date (<see cref="MayStartTestCall"/>).</summary>
     public void StartTestCall(Actor actor, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(actor);
         RequireRole(actor, ActorRole.Support);
         RequireStatus(PortRequestStatus.FocConfirmed);
-        if (FocDate is { } foc && BusinessCalendar.DateInFrance(nowUtc) < foc)
+        if (!MayStartTestCall(BusinessCalendar.DateInFrance(nowUtc)))
         {
             throw new DomainException("TestCall.BeforeFocDate", "The test call cannot start before the FOC date.");
         }
