@@ -43,6 +43,7 @@ public static partial class PortalServices
         app.UseMiddleware<ApiStatusProblems>();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseStaticFiles();
+        app.Use(ApiReference.DeclareLanguage);
         app.UseMiddleware<HttpMethodPolicy>();
         app.UseRouting();
         app.UseMiddleware<BodyLengthLimit>();

@@ -1,5 +1,6 @@
 using OomaPorting.Web;
 using OomaPorting.Web.Data;
+using OomaPorting.Web.Features.HeldMessages;
 using OomaPorting.Web.Features.SupportAgents;
 using OomaPorting.Web.Infrastructure.Backup;
 using OomaPorting.Web.Infrastructure.Identity;
@@ -35,6 +36,12 @@ if (BackupCommand.IsRequested(args))
     return await BackupCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
+// A restore fills an empty data folder before anything (the start-up below would create a new database there).
+if (RestoreCommand.IsRequested(args))
+{
+    return await RestoreCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
 await Database.MigrateAsync(app.Services);
 await OomaPorting.Web.Infrastructure.Mandates.MandateSealKeyCheck.EnsureAsync(app.Services);
 await SearchNameBackfill.RunAsync(app.Services);
@@ -44,6 +51,11 @@ await RoleSetup.EnsureAsync(app.Services);
 if (CreateSupportAgentCommand.IsRequested(args))
 {
     return await CreateSupportAgentCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
+if (ReleaseOutboxCommand.IsRequested(args))
+{
+    return await ReleaseOutboxCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
 await DemoData.SeedIfRequestedAsync(app.Services, app.Configuration, app.Environment);

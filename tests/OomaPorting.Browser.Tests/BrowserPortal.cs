@@ -99,38 +99,61 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
         var page = await NewPageAsync(locale, javaScript, width, height);
         await page.GotoAsync("/compte/connexion");
 
-        // Waits for the page the sign-in leads to (not for the old page's load state, which a click can beat). Under
-        // load a run twice stayed on the sign-in page with no message, as if the click had not submitted: a person
-        // would click again, and so does this, twice at most; a refusal the page states fails at once with its words.
-        var away = new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 30_000 };
-        for (var attempt = 1; ; attempt++)
+        // What the browser sent and got, for the failure's message: a flaky run must say whether the post left at all.
+        var exchanges = new List<string>();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        page.Request += (_, r) => exchanges.Add($"{started.Elapsed.TotalSeconds:0.0}s {r.Method} {new Uri(r.Url).PathAndQuery}");
+        page.Response += (_, r) => exchanges.Add($"{started.Elapsed.TotalSeconds:0.0}s {r.Status} {new Uri(r.Url).PathAndQuery}");
+        page.RequestFailed += (_, r) => exchanges.Add($"{started.Elapsed.TotalSeconds:0.0}s failed {new Uri(r.Url).PathAndQuery}: {r.Failure}");
+
+        await SubmitUntilAwayAsync(page, email, "/compte/connexion", exchanges, async () =>
         {
             await page.FillAsync("#Email", email);
             await page.FillAsync("#Password", Web.Data.DemoData.Password);
+        });
+        if (new Uri(page.Url).AbsolutePath == "/compte/connexion/code")
+        {
+            // A fresh code for each attempt: a step the portal already took is refused as a replay.
+            await SubmitUntilAwayAsync(page, email, "/compte/connexion/code", exchanges, async () =>
+                await page.FillAsync("#Code", await NextCodeAsync(email)));
+        }
+
+        return page;
+    }
+
+    /// <summary>
+    /// Fills the form on <paramref name="path"/> and submits it, then waits for the page it leads to (not for the old
+    /// page's load state, which a click can beat). Under load a run stayed on the sign-in page, and once on the code
+    /// page, with no message, as if the click had not submitted: a person would click again, and so does this, three
+    /// times at most; a refusal the page states fails at once with its words, and the last failure lists the exchanges.
+    /// </summary>
+    private static async Task SubmitUntilAwayAsync(IPage page, string email, string path, List<string> exchanges, Func<Task> fill)
+    {
+        var away = new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 30_000 };
+        for (var attempt = 1; ; attempt++)
+        {
+            await fill();
             await page.ClickAsync("main button[type=submit]");
             try
             {
-                await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/compte/connexion", away);
-                break;
+                await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != path, away);
+                return;
             }
-            catch (TimeoutException) when (attempt < 3)
+            catch (TimeoutException e)
             {
                 var refusal = await page.Locator(".error-summary").AllInnerTextsAsync();
                 if (refusal.Count > 0)
                 {
-                    throw new InvalidOperationException($"The sign-in of {email} was refused: {string.Join(" ", refusal)}");
+                    throw new InvalidOperationException($"The sign-in of {email} was refused on {path}: {string.Join(" ", refusal)}", e);
+                }
+
+                if (attempt == 3)
+                {
+                    throw new TimeoutException($"The sign-in of {email} stayed on {page.Url} after 3 clicks; the browser's exchanges: "
+                        + string.Join("; ", exchanges.Where(x => !x.Contains("/lib/", StringComparison.Ordinal))), e);
                 }
             }
         }
-
-        if (new Uri(page.Url).AbsolutePath == "/compte/connexion/code")
-        {
-            await page.FillAsync("#Code", await NextCodeAsync(email));
-            await page.ClickAsync("main button[type=submit]");
-            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/compte/connexion", StringComparison.Ordinal), away);
-        }
-
-        return page;
     }
 
     /// <summary>

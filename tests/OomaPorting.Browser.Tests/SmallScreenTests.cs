@@ -15,8 +15,9 @@ public class SmallScreenTests(BrowserPortal portal)
     private const int Height = 640;
 
     /// <summary>The page's width against the window's, with the elements that stick out when it is wider.</summary>
-    private static async Task<string?> OverflowAsync(IPage page)
+    internal static async Task<string?> OverflowAsync(IPage page)
     {
+        ArgumentNullException.ThrowIfNull(page);
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         if (widths[0] <= widths[1])
         {

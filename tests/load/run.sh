@@ -215,6 +215,7 @@ LUA
   run "$SIZE" "customer accounts (support, search)" 32 "$SUPPORT" "/support/comptes?q=boulangerie"
   run "$SIZE" "customer account page (support)" 32 "$SUPPORT" "/support/comptes/0b5c1e2a-6f4d-4c3b-9a1e-000000000001"
   run "$SIZE" "audit trail (support administrator)" 32 "$SUPPORT" /support/journal
+  run "$SIZE" "held messages after a restore (support administrator)" 32 "$SUPPORT" /support/envois-retenus
   # A draft filled through the wizard's own steps (one fixed number, its RIO with the right key), then signed: its
   # signature page, and the page where the e-mailed code is typed back.
   SIGN_TOKEN=$(token_of "$ADMIN" /postes)

@@ -20,8 +20,7 @@ public sealed partial class PortRequest
     public void AssignTo(Actor actor, Actor? assignee, bool actorIsLead, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        RequireRole(actor, ActorRole.Support);
-        RequireStatus(PortRequestStatus.Submitted, PortRequestStatus.ActionRequired, PortRequestStatus.FocConfirmed, PortRequestStatus.TestCall);
+        RequireMay(PortAction.Assign, actor, nowUtc);
         if (assignee is not null && !assignee.IsSupport)
         {
             throw new DomainException("Assignment.NotAgent", "Only a support agent can be given a request.");

@@ -14,20 +14,9 @@ public sealed partial class PortRequest
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(calendar);
-        RequireRole(actor, ActorRole.AccountAdmin, ActorRole.Support);
-        RequireStatus(PortRequestStatus.Draft, PortRequestStatus.Submitted, PortRequestStatus.ActionRequired,
-            PortRequestStatus.FocConfirmed);
+        // Not once some numbers are ported, and the admin not within 2 working days of the FOC date (only support can then).
+        RequireMay(PortAction.Cancel, actor, nowUtc, calendar);
         var text = DomainText.Clean(reason, "Comment", MaxCommentLength, required: actor.IsSupport);
-        if (actor.IsCustomerAdmin && !CustomerMayCancel(calendar, nowUtc))
-        {
-            throw new DomainException("Cancel.TooCloseToFocDate",
-                "The FOC date is two working days away or less: only support can stop the port now.");
-        }
-
-        if (_lines.Any(l => l.Status == PortLineStatus.Ported))
-        {
-            throw new DomainException("Cancel.PartlyPorted", "Some numbers are ported already: the request can no longer be cancelled.");
-        }
 
         foreach (var line in LinesToPort.ToList())
         {

@@ -35,8 +35,7 @@ public sealed partial class PortRequest
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(numbers);
-        RequireRole(actor, ActorRole.Support);
-        RequireStatus(PortRequestStatus.Submitted, PortRequestStatus.FocConfirmed);
+        RequireMay(PortAction.RefuseNumbers, actor, nowUtc);
         if (!Enum.IsDefined(reason))
         {
             throw new DomainException("ActionRequired.UnknownReason", "Unknown reason code.");

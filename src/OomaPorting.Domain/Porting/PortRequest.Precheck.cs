@@ -19,13 +19,8 @@ public sealed partial class PortRequest
     public void CheckDocuments(Actor actor, DateTime nowUtc, string? comment = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        RequireRole(actor, ActorRole.Support);
-        RequireStatus(PortRequestStatus.Submitted);
+        RequireMay(PortAction.CheckDocuments, actor, nowUtc); // once per submission
         var note = DomainText.Clean(comment, "Comment", MaxCommentLength, required: false);
-        if (DocumentsCheckedAtUtc is not null)
-        {
-            throw new DomainException("Precheck.AlreadyDone", "The documents of this submission were checked already.");
-        }
 
         DocumentsCheckedAtUtc = nowUtc;
         var e = Record(actor, nowUtc, PortRequestEventKind.DocumentsChecked, Status);

@@ -59,11 +59,7 @@ public sealed partial class PortRequest
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(calendar);
-        RequireRole(actor, ActorRole.AccountAdmin);
-        if (!MayRequestPortDate)
-        {
-            throw new DomainException("RequestedDate.Locked", "A porting date can no longer be asked for: the FOC date is set.");
-        }
+        RequireMay(PortAction.RequestPortDate, actor, nowUtc, calendar); // not once the FOC date is set
 
         if (date is { } d && CheckRequestedPortDate(d, calendar, nowUtc) is { } problem)
         {

@@ -15,20 +15,10 @@ public sealed partial class PortRequest
     public void RequestKeepTemporaryNumber(Actor actor, bool accountHasTemporaryNumber, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        RequireRole(actor, ActorRole.AccountAdmin, ActorRole.Support);
+        RequireMay(PortAction.KeepTemporaryNumber, actor, nowUtc); // before the test call, once
         if (!accountHasTemporaryNumber)
         {
             throw new DomainException("KeepTemporaryNumber.NoTemporaryNumber", "The account has no temporary number any more.");
-        }
-
-        if (!IsActive || Status == PortRequestStatus.TestCall)
-        {
-            throw new DomainException("PortRequest.InvalidTransition", $"Not possible while the request is {Status}.");
-        }
-
-        if (KeepTemporaryNumber)
-        {
-            throw new DomainException("KeepTemporaryNumber.AlreadyRequested", "Already requested.");
         }
 
         KeepTemporaryNumber = true;

@@ -7,19 +7,11 @@ namespace OomaPorting.Domain.Porting;
 /// <summary>The test call: support starts it on the FOC day and records its outcome, for every number or some of them.</summary>
 public sealed partial class PortRequest
 {
-    /// <summary>Whether support may start the test call on <paramref name="today"/> (Paris): dated, and the FOC day has come.</summary>
-    public bool MayStartTestCall(DateOnly today) => Status == PortRequestStatus.FocConfirmed && FocDate is { } foc && today >= foc;
-
-    /// <summary>Support starts the test call, on or after the FOC date (<see cref="MayStartTestCall"/>).</summary>
+    /// <summary>Support starts the test call, on or after the FOC date.</summary>
     public void StartTestCall(Actor actor, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        RequireRole(actor, ActorRole.Support);
-        RequireStatus(PortRequestStatus.FocConfirmed);
-        if (!MayStartTestCall(BusinessCalendar.DateInFrance(nowUtc)))
-        {
-            throw new DomainException("TestCall.BeforeFocDate", "The test call cannot start before the FOC date.");
-        }
+        RequireMay(PortAction.StartTestCall, actor, nowUtc);
 
         Transition(actor, nowUtc, PortRequestEventKind.TestCallStarted, PortRequestStatus.TestCall);
     }
@@ -29,8 +21,7 @@ public sealed partial class PortRequest
     public IReadOnlyList<PortLine> RecordTestCallPassed(Actor actor, DateTime nowUtc, string? comment = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        RequireRole(actor, ActorRole.Support);
-        RequireStatus(PortRequestStatus.TestCall);
+        RequireMay(PortAction.RecordTestCall, actor, nowUtc);
         var note = DomainText.Clean(comment, "Comment", MaxCommentLength, required: false);
         var ported = LinesToPort.ToList();
         foreach (var line in ported)
@@ -56,8 +47,7 @@ public sealed partial class PortRequest
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(calendar);
-        RequireRole(actor, ActorRole.Support);
-        RequireStatus(PortRequestStatus.TestCall);
+        RequireMay(PortAction.RecordTestCall, actor, nowUtc);
         var text = DomainText.Clean(note, "Comment", MaxCommentLength);
         RequireValidFocDate(newFocDate, calendar, nowUtc);
         var (failed, passed) = TestCallResults(failedNumbers);
@@ -93,8 +83,7 @@ public sealed partial class PortRequest
         DateTime nowUtc, IReadOnlyCollection<FrenchNumber>? failedNumbers = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        RequireRole(actor, ActorRole.Support);
-        RequireStatus(PortRequestStatus.TestCall);
+        RequireMay(PortAction.RecordTestCall, actor, nowUtc);
         var text = DomainText.Clean(note, "Comment", MaxCommentLength);
         var codes = RequireReasons(reasons, text);
         var (failed, passed) = TestCallResults(failedNumbers);

@@ -154,8 +154,7 @@ public sealed partial class PortRequest
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(signature);
-        RequireRole(actor, ActorRole.AccountAdmin);
-        RequireStatus(PortRequestStatus.Draft, PortRequestStatus.ActionRequired);
+        RequireMay(PortAction.Sign, actor, nowUtc: default); // signing does not depend on the time
         if (!signature.TermsAccepted)
         {
             throw new DomainException("Submit.TermsNotAccepted", "The porting terms must be accepted.");
@@ -192,8 +191,7 @@ public sealed partial class PortRequest
     public void EnsureDeletable(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        RequireRole(actor, ActorRole.AccountAdmin);
-        RequireStatus(PortRequestStatus.Draft);
+        RequireMay(PortAction.DeleteDraft, actor, nowUtc: default); // nor does deleting a draft
     }
 
     /// <summary>Support sets the FOC date, or moves it (the history keeps both dates).</summary>
@@ -201,14 +199,9 @@ public sealed partial class PortRequest
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(calendar);
-        RequireRole(actor, ActorRole.Support);
-        RequireStatus(PortRequestStatus.Submitted, PortRequestStatus.FocConfirmed);
+        RequireMay(PortAction.SetFocDate, actor, nowUtc, calendar);
         RequireValidFocDate(focDate, calendar, nowUtc);
         var note = DomainText.Clean(comment, "Comment", MaxCommentLength, required: false);
-        if (AwaitsDocumentsCheck)
-        {
-            throw new DomainException("FocDate.NotChecked", "The documents must be checked before the request goes to the carrier.");
-        }
 
         if (Status == PortRequestStatus.FocConfirmed && FocDate == focDate)
         {
@@ -234,15 +227,9 @@ public sealed partial class PortRequest
     public void RequireAction(Actor actor, IReadOnlyCollection<ReasonCode> reasons, string message, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        RequireRole(actor, ActorRole.Support);
-        RequireStatus(PortRequestStatus.Submitted, PortRequestStatus.FocConfirmed);
+        RequireMay(PortAction.SendBack, actor, nowUtc); // not once some numbers are ported: refuse the numbers left instead
         var text = DomainText.Clean(message, "Comment", MaxCommentLength);
         var codes = RequireReasons(reasons, text);
-        if (_lines.Any(l => l.Status == PortLineStatus.Ported))
-        {
-            throw new DomainException("SendBack.PartlyPorted",
-                "Some numbers are ported already: refuse the numbers left instead of sending the whole request back.");
-        }
 
         foreach (var line in LinesToPort)
         {
@@ -308,14 +295,6 @@ public sealed partial class PortRequest
         if (!roles.Contains(actor.Role))
         {
             throw new DomainException("PortRequest.Forbidden", $"A {actor.Role} may not do this.");
-        }
-    }
-
-    private void RequireStatus(params PortRequestStatus[] allowed)
-    {
-        if (!allowed.Contains(Status))
-        {
-            throw new DomainException("PortRequest.InvalidTransition", $"Not possible while the request is {Status}.");
         }
     }
 

@@ -30,4 +30,8 @@ public sealed class AccountExport
     public Guid? ClaimToken { get; set; }
 
     public DateTime? ClaimedUntilUtc { get; set; }
+
+    /// <summary>Whether an archive in <paramref name="status"/>, deleted at <paramref name="expiresAtUtc"/>, can be downloaded now: the page offers it then, the download serves it then.</summary>
+    public static bool IsDownloadable(AccountExportStatus status, DateTime? expiresAtUtc, DateTime nowUtc) =>
+        status == AccountExportStatus.Ready && expiresAtUtc > nowUtc;
 }

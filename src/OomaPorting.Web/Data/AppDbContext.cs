@@ -33,6 +33,9 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
 
     public DbSet<Mandate> Mandates => Set<Mandate>();
 
+    /// <summary>Each mandate's PDF as signed (<see cref="MandateFile"/>).</summary>
+    public DbSet<MandateFile> MandateFiles => Set<MandateFile>();
+
     public DbSet<PortRequestMessage> PortRequestMessages => Set<PortRequestMessage>();
 
     public DbSet<SignatureCode> SignatureCodes => Set<SignatureCode>();
@@ -139,6 +142,7 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
         builder.Entity<PortLine>().HasQueryFilter(l => l.AccountId == CurrentAccountId);
         builder.Entity<PortRequestEvent>().HasQueryFilter(e => e.AccountId == CurrentAccountId);
         builder.Entity<Mandate>().HasQueryFilter(m => m.AccountId == CurrentAccountId);
+        builder.Entity<MandateFile>().HasQueryFilter(f => f.AccountId == CurrentAccountId);
         builder.Entity<PortRequestMessage>().HasQueryFilter(m => m.AccountId == CurrentAccountId);
         builder.Entity<SignatureCode>().HasQueryFilter(c => c.AccountId == CurrentAccountId);
         builder.Entity<SupportingDocument>().HasQueryFilter(d => d.AccountId == CurrentAccountId);

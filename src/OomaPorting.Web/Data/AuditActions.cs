@@ -36,7 +36,10 @@ public static class AuditActions
     /// <summary>A webhook endpoint removed, disabled or enabled again by an admin of its account.</summary>
     public const string WebhookChanged = "WebhookChanged";
 
+    /// <summary>A support admin sent on or discarded the messages a restore held (how many of each).</summary>
+    public const string HeldMessagesReleased = "HeldMessagesReleased";
+
     public static readonly IReadOnlyList<string> All =
         [AccountCreated, AccountDisabled, AccountEnabled, AccountClosed, AccountReopened, InvitationResent, AgentInvited, AgentDisabled, AgentEnabled, TwoFactorReset,
-            SignatureCodeSent, SignatureCodeAttempt, ApiKeyCreated, ApiKeyRevoked, WebhookRegistered, WebhookChanged];
+            SignatureCodeSent, SignatureCodeAttempt, ApiKeyCreated, ApiKeyRevoked, WebhookRegistered, WebhookChanged, HeldMessagesReleased];
 }

@@ -17,6 +17,7 @@ public static class Logging
         logFolder = string.IsNullOrWhiteSpace(logFolder)
             ? Path.Combine(Database.DataFolder(context.Configuration, context.HostingEnvironment.ContentRootPath), "logs")
             : logFolder;
+        LogFileHooks.RepairTails(logFolder);
         logger
             .ReadFrom.Configuration(context.Configuration)
             .ReadFrom.Services(services)

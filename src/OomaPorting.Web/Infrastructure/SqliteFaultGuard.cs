@@ -15,12 +15,17 @@ namespace OomaPorting.Web.Infrastructure;
 /// <item>after a failed open or a command that failed for the file's sake (cannot open, I/O error, not a database,
 /// corrupt, read-only, disk full, permission, a vanished table), every pool is cleared, so that the next connections
 /// open the file afresh once it is back;</item>
-/// <item>each such fault is told to readiness (<see cref="Health.StorageHealth"/>) and logged as an Error with its cause.</item>
+/// <item>each such fault is told to readiness (<see cref="Health.StorageHealth"/>) and logged as an Error with its cause;
+/// a full disk is named as such whatever SQLite's own words (it may report one as "disk I/O error", e.g. when the
+/// write-ahead log's index cannot grow).</item>
 /// </list>
 /// </summary>
-public sealed class SqliteFaultGuard(ILogger<SqliteFaultGuard> logger, Health.StorageHealth storage)
+public sealed class SqliteFaultGuard(ILogger<SqliteFaultGuard> logger, Health.StorageHealth storage, string databaseFolder)
     : DbConnectionInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor, ISaveChangesInterceptor
 {
+    /// <summary>Below this much free room on the database's disk, a file fault is told as the disk being full.</summary>
+    private const long FullBelowBytes = 1024 * 1024;
+
     // SQLite's primary result codes that say the file itself is wrong (https://sqlite.org/rescode.html).
     private const int Perm = 3, ReadOnly = 8, IoErr = 10, Corrupt = 11, CantOpen = 14, Full = 13, NotADb = 26;
 
@@ -121,7 +126,26 @@ public sealed class SqliteFaultGuard(ILogger<SqliteFaultGuard> logger, Health.St
     private void Clear(Exception exception)
     {
         SqliteConnection.ClearAllPools();
-        storage.Failed(exception.Message);
-        logger.LogError(exception, "A database fault: the connection pool is cleared so the portal reopens the file once it is sound again");
+        var cause = Cause(exception);
+        storage.Failed(cause);
+        logger.LogError(exception, "A database fault ({Cause}): the connection pool is cleared so the portal reopens the file once it is sound again", cause);
+    }
+
+    /// <summary>The fault in an operator's words: the disk being full comes first when it is, whatever SQLite said.</summary>
+    private string Cause(Exception exception)
+    {
+        long? free = null;
+        try
+        {
+            free = new DriveInfo(databaseFolder).AvailableFreeSpace;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // The folder itself is gone or unreadable: SQLite's words are all there is.
+        }
+
+        return free < FullBelowBytes || exception is SqliteException { SqliteErrorCode: Full }
+            ? $"the data folder's disk is full ({(free ?? 0) / 1024} KB free): {exception.Message}"
+            : exception.Message;
     }
 }

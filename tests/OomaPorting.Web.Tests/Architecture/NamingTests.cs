@@ -36,18 +36,13 @@ public class NamingTests
     /// </summary>
     private static bool IsSplitByPart(string assembly, string name)
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !Directory.Exists(Path.Combine(folder.FullName, "src", assembly)))
-        {
-            folder = folder.Parent;
-        }
-
-        if (folder is null)
+        var source = Path.Combine(Infrastructure.TestFolders.RepositoryRoot(), "src", assembly);
+        if (!Directory.Exists(source))
         {
             return false;
         }
 
-        var declaring = Directory.EnumerateFiles(Path.Combine(folder.FullName, "src", assembly), "*.cs", SearchOption.AllDirectories)
+        var declaring = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Where(f => System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(f), $@"\bpartial (class|record|struct) {name}\b"))
             .Select(Path.GetFileName).ToList();

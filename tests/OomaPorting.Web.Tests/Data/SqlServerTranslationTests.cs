@@ -121,7 +121,9 @@ public class SqlServerTranslationTests(Xunit.Abstractions.ITestOutputHelper outp
             var services = fx.Factory.Services;
             await services.GetRequiredService<PersonalDataRetention>().ApplyAsync(CancellationToken.None);
             await services.GetRequiredService<Web.Features.PortingWizard.DraftPurge>().PurgeAsync(CancellationToken.None);
+            await services.GetRequiredService<OutboxProcessor>().TakeBackFromEndedAsync(CancellationToken.None);
             await services.GetRequiredService<OutboxProcessor>().DispatchDueAsync(CancellationToken.None);
+            await services.GetRequiredService<WebhookProcessor>().TakeBackFromEndedAsync(CancellationToken.None);
             await services.GetRequiredService<WebhookProcessor>().DispatchDueAsync(CancellationToken.None);
             foreach (var job in services.GetServices<IScheduledEmails>())
             {

@@ -39,14 +39,44 @@ public static class TestFiles
     public static byte[] PngPolyglot() =>
         [.. Image(SKEncodedImageFormat.Png), .. Ascii("<html><script>alert('polyglot')</script></html>")];
 
+    /// <summary>
+    /// A real one-page PDF made by PDFsharp (cross-reference table and all), its catalog's <c>/OpenAction</c> set to
+    /// <paramref name="openAction"/> (PDF syntax, e.g. <c>&lt;&lt;/S/URI/URI(https://x)&gt;&gt;</c>) when given, and a
+    /// link the reader may click to <paramref name="link"/> when given.
+    /// </summary>
+    public static byte[] PdfMadeWith(string? openAction = null, string? link = null)
+    {
+        using var document = new PdfSharp.Pdf.PdfDocument();
+        var page = document.AddPage();
+        if (link is not null)
+        {
+            page.AddWebLink(new PdfSharp.Pdf.PdfRectangle(new PdfSharp.Drawing.XRect(50, 50, 200, 20)), link);
+        }
+
+        if (openAction is not null)
+        {
+            var action = new PdfSharp.Pdf.PdfDictionary(document);
+            foreach (var (key, value) in openAction.Split(';').Select(pair => pair.Split('=', 2)).Select(p => (p[0], p[1])))
+            {
+                action.Elements[key] = value.StartsWith('/') ? new PdfSharp.Pdf.PdfName(value) : new PdfSharp.Pdf.PdfString(value);
+            }
+
+            document.Internals.Catalog.Elements["/OpenAction"] = action;
+        }
+
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return output.ToArray();
+    }
+
     public static byte[] PdfWith(string body) =>
         Ascii($"%PDF-1.4\n{body}\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
-    /// <summary>A PDF whose JavaScript action hides in a Flate-compressed object stream.</summary>
-    public static byte[] PdfWithJavaScriptInObjectStream()
+    /// <summary>A PDF whose JavaScript action hides in a Flate-compressed object stream (its data after <paramref name="endOfLine"/>).</summary>
+    public static byte[] PdfWithJavaScriptInObjectStream(string endOfLine = "\n")
     {
         var packed = Deflate(Ascii("3 0 <</S/JavaScript/JS(app.alert(1))>>"));
-        return [.. Ascii($"%PDF-1.5\n1 0 obj<</Type/Catalog/OpenAction 3 0 R>>endobj\n2 0 obj<</Type/ObjStm/N 1/First 4/Filter/FlateDecode/Length {packed.Length}>>stream\n"),
+        return [.. Ascii($"%PDF-1.5\n1 0 obj<</Type/Catalog/OpenAction 3 0 R>>endobj\n2 0 obj<</Type/ObjStm/N 1/First 4/Filter/FlateDecode/Length {packed.Length}>>stream{endOfLine}"),
             .. packed, .. Ascii("\nendstream\nendobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")];
     }
 

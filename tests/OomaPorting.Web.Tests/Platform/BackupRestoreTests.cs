@@ -99,4 +99,102 @@ public class BackupRestoreTests
         Assert.Equal(BackupCommand.AlreadyThere, await BackupCommand.RunAsync(live.Services, ["backup", "--to", live.DataFolder], output, error));
         Assert.Contains("already exists", error.ToString(), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// issue 37, point 8: a backup holds e-mails and a webhook call still to send, which the live portal then sends. A
+    /// restore with <c>--hold-outbox</c> (the portal's own binary) sends none of them again until support sends them on
+    /// from the "Envois retenus" page's own form; a second restore's are discarded by <c>release-outbox --discard</c>.
+    /// </summary>
+    [SqliteFact]
+    public async Task A_restore_that_holds_the_outbox_sends_nothing_again_until_support_sends_it_on_or_discards_it()
+    {
+        await using var smtp = new TestSmtpServer();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var settings = new Dictionary<string, string?>(smtp.Settings()) { ["Webhooks:DispatcherEnabled"] = "false", ["Webhooks:AllowLocalTargets"] = "true" };
+        var backup = TestFolders.New("held-backup-");
+        int waitingAtBackup;
+        using (var live = new PortalFactory(settings: settings))
+        {
+            var admin = await PortalClient.SignedInAsync(live, DemoData.BoulangerieAdmin);
+            await Features.Webhooks.Hooks.RegisterAsync(admin, receiver.Url, "Submitted");
+            await Wizard.SubmittedAsync(live);
+            waitingAtBackup = await PendingEmailsAsync(live);
+            Assert.True(waitingAtBackup > 0);
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            Assert.True(await BackupCommand.RunAsync(live.Services, ["backup", "--to", backup], output, error) == BackupCommand.Done, error.ToString());
+
+            // The live portal sends them after the backup was taken.
+            await DrainEmailsAsync(live);
+            await Features.Webhooks.Hooks.DrainAsync(live);
+            Assert.Equal(waitingAtBackup, smtp.Received.Count);
+            Assert.Single(receiver.Calls);
+
+            // Refusals change nothing: a data folder that holds a database, a folder that holds no backup.
+            Assert.Equal(BackupCommand.AlreadyThere, await RestoreCommand.RunAsync(live.Services, ["restore", "--from", backup, "--hold-outbox"], output, error));
+            Assert.Equal(BackupCommand.Usage, await RestoreCommand.RunAsync(live.Services, ["restore", "--from", TestFolders.New("no-backup-")], output, error));
+            Assert.Equal(BackupCommand.Usage, await RestoreCommand.RunAsync(live.Services, ["restore", "--from", backup, "--hold"], output, error));
+        }
+
+        var restored = TestFolders.New("held-restored-");
+        var (code, said) = await PortalCommand.RunAsync(restored, "restore", "--from", backup, "--hold-outbox");
+        Assert.True(code == BackupCommand.Done, said);
+        Assert.Contains($"Held {waitingAtBackup} e-mails and 1 webhook deliveries", said, StringComparison.Ordinal);
+
+        using (var portal = new PortalFactory(restored, settings) { FromTemplate = false })
+        {
+            await DrainEmailsAsync(portal);
+            await Features.Webhooks.Hooks.DrainAsync(portal);
+            Assert.Equal(waitingAtBackup, smtp.Received.Count);
+            Assert.Single(receiver.Calls);
+
+            var support = await PortalClient.SignedInAsync(portal, DemoData.SupportAgent);
+            var page = await (await support.GetAsync("/support/envois-retenus")).ReadHtmlAsync();
+            Assert.Equal(waitingAtBackup, page.QuerySelectorAll("[data-held-email]").Length);
+            Assert.Single(page.QuerySelectorAll("[data-held-webhook]"));
+            var sent = await (await HtmlForm.OpenAsync(support, "/support/envois-retenus", "Envoyer ces messages")).SubmitAsync("Envoyer ces messages");
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+            await DrainEmailsAsync(portal);
+            await Features.Webhooks.Hooks.DrainAsync(portal);
+            Assert.Equal(2 * waitingAtBackup, smtp.Received.Count);
+            Assert.Equal(2, receiver.Calls.Count);
+            Assert.Single(receiver.Calls.Select(c => c.EventId).Distinct()); // the same event: a receiver can tell it had it
+            page = await (await support.GetAsync("/support/envois-retenus")).ReadHtmlAsync();
+            Assert.NotNull(page.QuerySelector("[data-held=none]"));
+            Assert.Contains("Envois repris", page.QuerySelector("[data-confirmation]")?.TextContent ?? string.Empty, StringComparison.Ordinal);
+        }
+
+        var discarded = TestFolders.New("held-discarded-");
+        Assert.Equal(BackupCommand.Done, (await PortalCommand.RunAsync(discarded, "restore", "--from", backup, "--hold-outbox")).Code);
+        using (var portal = new PortalFactory(discarded, settings) { FromTemplate = false })
+        {
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            Assert.True(await Web.Features.HeldMessages.ReleaseOutboxCommand.RunAsync(portal.Services, ["release-outbox", "--discard"], output, error) == BackupCommand.Done, error.ToString());
+            Assert.Equal(Web.Features.HeldMessages.ReleaseOutboxCommand.NothingHeld, await Web.Features.HeldMessages.ReleaseOutboxCommand.RunAsync(portal.Services, ["release-outbox"], output, error));
+            await DrainEmailsAsync(portal);
+            await Features.Webhooks.Hooks.DrainAsync(portal);
+            Assert.Equal(2 * waitingAtBackup, smtp.Received.Count);
+            Assert.Equal(2, receiver.Calls.Count);
+            using var scope = portal.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal(waitingAtBackup, await db.OutboxMessages.CountAsync(m => m.LastError == Web.Features.HeldMessages.HeldMessages.DiscardedError));
+            Assert.Equal(1, await db.WebhookDeliveries.IgnoreQueryFilters().CountAsync(d => d.LastError == Web.Infrastructure.Webhooks.WebhookFailure.Discarded));
+            Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.HeldMessagesReleased));
+        }
+    }
+
+    private static async Task<int> PendingEmailsAsync(PortalFactory factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().OutboxMessages.CountAsync(m => m.Status == Web.Infrastructure.Email.OutboxStatus.Pending);
+    }
+
+    private static async Task DrainEmailsAsync(PortalFactory factory)
+    {
+        var processor = factory.Services.GetRequiredService<Web.Infrastructure.Email.OutboxProcessor>();
+        while (await processor.DispatchDueAsync(CancellationToken.None) > 0)
+        {
+        }
+    }
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OomaPorting.Web.Data;
 using OomaPorting.Web.Tests.Infrastructure;
@@ -46,7 +48,7 @@ public class DiskFullTests
             Assert.Contains("rien n'a été enregistré", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
             Assert.DoesNotContain("modifiée entre-temps", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
             Assert.True(factory.Logs.Events.Any(e => e.Level == Serilog.Events.LogEventLevel.Error
-                && e.Exception?.ToString().Contains("database or disk is full", StringComparison.Ordinal) == true),
+                && e.RenderMessage().Contains("the data folder's disk is full", StringComparison.Ordinal)),
                 "no error names the cause:\n" + string.Join("\n", factory.Logs.Lines().Where(l => l.Contains("rror", StringComparison.Ordinal)).Take(10)));
 
             // The API says the same, as its document declares (503, Retry-After, Api.Unavailable), and keeps nothing.
@@ -83,6 +85,79 @@ public class DiskFullTests
             Run("umount", "-l", folder);
         }
     }
+
+    [RootFact]
+    public void A_log_line_is_written_whole_or_not_at_all_on_a_full_disk_and_a_cut_one_is_dropped_at_the_next_start()
+    {
+        var folder = TestFolders.New("log-full-");
+        Directory.CreateDirectory(folder);
+        Run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", folder);
+        try
+        {
+            var logs = Path.Combine(folder, "logs");
+            var padding = new string('x', 700);
+            void Write(Serilog.ILogger log, string phase, int count)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    log.Information("{Phase} line {Index} {Padding}", phase, i, padding);
+                }
+            }
+
+            using (var log = PortalLogger(folder))
+            {
+                Write(log, "before", 3); // the file's last block now has room left that a cut line could fill
+                var filler = Fill(folder);
+                Write(log, "full", 40);
+                File.Delete(filler);
+                Write(log, "after", 3);
+            }
+
+            var lines = LogLines(logs);
+            Assert.All(lines, line => System.Text.Json.JsonDocument.Parse(line).Dispose());
+            var phases = lines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("Phase").GetString()).ToList();
+            Assert.Equal(3, phases.Count(p => p == "before"));
+            Assert.Equal(3, phases.Count(p => p == "after"));
+
+            // A line cut by a process that stopped while the disk was full is dropped at the next start, not glued to
+            // the next line.
+            var file = Directory.GetFiles(logs, "*.json").Single();
+            File.AppendAllText(file, "{\"@t\":\"2026-12-08T01:02:03.456Z\",\"@mt\":\"cut her");
+            using (var log = PortalLogger(folder))
+            {
+                Write(log, "restarted", 1);
+            }
+
+            lines = LogLines(logs);
+            Assert.All(lines, line => System.Text.Json.JsonDocument.Parse(line).Dispose());
+            Assert.Equal(7, lines.Count);
+        }
+        finally
+        {
+            Run("umount", "-l", folder);
+        }
+    }
+
+    /// <summary>The portal's own logging configuration (JSON file, its hooks), writing into <paramref name="folder"/>'s logs.</summary>
+    private static Serilog.Core.Logger PortalLogger(string folder)
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logging:Folder"] = Path.Combine(folder, "logs"),
+            ["Logging:Console"] = "false",
+        }).Build();
+        var context = new Microsoft.Extensions.Hosting.HostBuilderContext(new Dictionary<object, object>())
+        {
+            Configuration = configuration,
+            HostingEnvironment = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = folder, EnvironmentName = "Production" },
+        };
+        var logger = new Serilog.LoggerConfiguration();
+        Web.Infrastructure.Logging.Configure(context, new Microsoft.Extensions.DependencyInjection.ServiceCollection().BuildServiceProvider(), logger);
+        return logger.CreateLogger();
+    }
+
+    private static List<string> LogLines(string logs) =>
+        [.. Directory.GetFiles(logs, "*.json").SelectMany(f => File.ReadAllText(f).Split('\n', StringSplitOptions.RemoveEmptyEntries))];
 
     /// <summary>Moves the write-ahead log's pages into the database and empties it.</summary>
     private static void Checkpoint(string database)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -109,5 +110,26 @@ public class RequestLogLevelTests
         var page = Context(200, aborted: false);
         page.SetEndpoint(new Endpoint(_ => Task.CompletedTask, EndpointMetadataCollection.Empty, "page"));
         Assert.Equal(Serilog.Events.LogEventLevel.Information, RequestLogLevel.For(page, null));
+    }
+
+    /// <summary>Readiness on a database nobody migrated names the count in words, not "migration(s)" (issue 36, point 17).</summary>
+    [Fact]
+    public async Task Readiness_on_an_unmigrated_database_counts_its_migrations_in_words()
+    {
+        var folder = Directory.CreateTempSubdirectory("ooma-unmigrated-");
+        try
+        {
+            var services = new ServiceCollection();
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(folder.FullName, "empty.db")};Pooling=false"));
+            await using var provider = services.BuildServiceProvider();
+            var check = new Web.Infrastructure.Health.MigrationsHealthCheck(provider.GetRequiredService<IServiceScopeFactory>());
+            var result = await check.CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext());
+            Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, result.Status);
+            Assert.Matches(@"^\d+ migrations not applied\.$", result.Description);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 }

@@ -269,6 +269,7 @@ public class HostileInputTests(AccessMatrixFixture fx) : IClassFixture<AccessMat
         {
             var v = Uri.EscapeDataString(value.Length > 3000 ? value[..3000] : value);
             Assert.True((int)(await anonymous.GetAsync("/portabilite?Number=" + v)).StatusCode < 500, $"{Show(value)} (seed {HostileInput.Seed})");
+            Assert.True((int)(await fx.Clients[Role.MartinAdmin].GetAsync("/portage/statut?page=" + v)).StatusCode < 500, $"page={Show(value)} (seed {HostileInput.Seed})");
             foreach (var key in new[] { "Search", "Status", "Carrier", "Turn", "Account", "Sort", "After", "Late", "Assigned", "SubmittedFrom", "SubmittedTo",
                 "FocFrom", "FocTo", "Size" })
             {

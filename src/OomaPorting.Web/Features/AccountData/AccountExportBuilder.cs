@@ -156,7 +156,7 @@ public sealed class AccountExportBuilder(IServiceScopeFactory scopes, IOptions<A
                 if (r.Reference is not null && r.MandatesDeletedAtUtc is null
                     && await db.Mandates.IgnoreQueryFilters().AsNoTracking().Where(m => m.PortRequestId == id).OrderByDescending(m => m.Sequence).FirstOrDefaultAsync(ct) is { } mandate)
                 {
-                    var pdf = await mandatePdf.RenderAsync(r, mandate, account.CompanyName, numbers.Any(n => n.Kind == Domain.Accounts.AccountNumberKind.Temporary));
+                    var pdf = await mandatePdf.SignedAsync(db, r, mandate, account.CompanyName, numbers.Any(n => n.Kind == Domain.Accounts.AccountNumberKind.Temporary), ct);
                     await WriteBytesAsync(zip, $"{folder}/mandat-{r.Reference}.pdf", pdf);
                 }
 

@@ -14,9 +14,12 @@ public static class DownloadAccountExport
         {
             ArgumentNullException.ThrowIfNull(query);
             var now = time.GetUtcNow().UtcDateTime;
-            var export = await db.AccountExports.AsNoTracking()
-                .FirstOrDefaultAsync(e => e.Id == query.Id && e.Status == AccountExportStatus.Ready && e.ExpiresAtUtc > now, cancellationToken)
-                ?? throw new NotFoundException();
+            var export = await db.AccountExports.AsNoTracking().FirstOrDefaultAsync(e => e.Id == query.Id, cancellationToken);
+            if (export is null || !AccountExport.IsDownloadable(export.Status, export.ExpiresAtUtc, now))
+            {
+                throw new NotFoundException();
+            }
+
             var name = $"donnees-compte-{export.ReadyAtUtc!.Value:yyyy-MM-dd}.zip";
             return new Archive(name, export.SizeBytes ?? 0, ChunksAsync(export.Id, cancellationToken));
         }

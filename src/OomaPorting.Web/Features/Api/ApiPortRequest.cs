@@ -12,6 +12,7 @@ public sealed record ApiPortRequest(
     string? Reference,
     PortRequestStatus Status,
     Turn WhoseTurn,
+    IReadOnlyList<ApiAction> Actions,
     int Version,
     NumberType? NumberType,
     ApiPortRequest.CarrierInfo? Carrier,
@@ -61,7 +62,7 @@ public sealed record ApiPortRequest(
         var self = $"/api/v1/port-requests/{r.Id}";
         var calendar = r.HasCalendarFile ? self + "/foc.ics" : null;
         return new ApiPortRequest(
-            r.Id, r.Reference, r.Status, model.Whose, r.Version, r.NumberType,
+            r.Id, r.Reference, r.Status, model.Whose, [.. model.Actions.SelectMany(OfAction)], r.Version, r.NumberType,
             r.CarrierCode is null && r.CarrierOtherName is null ? null : new CarrierInfo(r.CarrierCode, r.CarrierDisplayName),
             r.FocDate, r.CreatedAtUtc, r.UpdatedAtUtc, r.SubmittedAtUtc, r.CompletedAtUtc, r.CancelledAtUtc,
             r.Status == PortRequestStatus.ActionRequired ? r.ActionMessage : null,
@@ -80,6 +81,15 @@ public sealed record ApiPortRequest(
                 m.SentAtUtc, m.Body))],
             new LinkInfo(self, r.MandateCount > 0 && r.MandatesDeletedAtUtc is null ? self + "/mandate.pdf" : null, calendar, $"/portage/{r.Id}"));
     }
+
+    /// <summary>The API's operation for a domain action, where it has one.</summary>
+    private static IEnumerable<ApiAction> OfAction(PortAction action) => action switch
+    {
+        PortAction.Sign => [ApiAction.Submit],
+        PortAction.DeleteDraft => [ApiAction.Delete],
+        PortAction.Cancel => [ApiAction.Cancel],
+        _ => [],
+    };
 
     private static string Camel(string key) => char.ToLowerInvariant(key[0]) + key[1..];
 }

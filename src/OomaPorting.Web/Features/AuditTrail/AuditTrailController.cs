@@ -26,7 +26,7 @@ public sealed class AuditTrailController(IMediator mediator, IStringLocalizer<Sh
         string[] headers = [text["Audit.Csv.At"], text["Audit.Csv.Actor"], text["Audit.Csv.Action"], text["Audit.Csv.Company"], text["Audit.Csv.Account"],
             text["Audit.Csv.Details"]];
         await ExportAuditTrail.WriteAsync(Response.Body, mediator.CreateStream(new ExportAuditTrail.Query(type), ct), CsvFormat.ForChoice(separator), headers,
-            a => text[$"Audit.{a}"], ct);
+            a => text[$"Audit.{a}"], d => AuditDetails.Read(d, text), ct);
         return new EmptyResult();
     }
 }

@@ -28,10 +28,11 @@ public static class ExportAuditTrail
 
     /// <summary>Writes <paramref name="lines"/> with a header of <paramref name="headers"/> (already in the reader's language).</summary>
     public static async Task WriteAsync(Stream output, IAsyncEnumerable<ListAuditEntries.Line> lines, CsvWriterOptions format, IReadOnlyList<string> headers,
-        Func<string, string> actionName, CancellationToken ct)
+        Func<string, string> actionName, Func<string, string> details, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(actionName);
+        ArgumentNullException.ThrowIfNull(details);
         await using var csv = CsvWriter.Create(output, format, leaveOpen: true);
         await csv.WriteRecordAsync([.. headers], ct);
         await foreach (var line in lines.WithCancellation(ct))
@@ -41,7 +42,7 @@ public static class ExportAuditTrail
             csv.WriteText(actionName(line.Action));
             csv.WriteText(line.Company ?? string.Empty);
             csv.WriteText(line.AccountId?.ToString() ?? string.Empty);
-            csv.WriteText(line.Details);
+            csv.WriteText(details(line.Details));
             await csv.EndRecordAsync(ct);
         }
 

@@ -55,8 +55,8 @@ public static class CreateCustomerAccount
                 taken.Add(new ValidationFailure(nameof(Command.Siret), text["CustomerAccounts.Siret.Taken"]));
             }
 
-            if (await db.Accounts.IgnoreQueryFilters().AnyAsync(a => a.TemporaryNumber == number || a.MainNumber == number, cancellationToken)
-                || await db.AccountNumbers.IgnoreQueryFilters().AnyAsync(n => n.Number == number, cancellationToken))
+            // A temporary number another account let go of may be given again (ListReleasedTemporaryNumbers): only one held now is taken.
+            if (await ListReleasedTemporaryNumbers.IsHeldAsync(db, number, cancellationToken))
             {
                 taken.Add(new ValidationFailure(nameof(Command.TemporaryNumber), text["CustomerAccounts.Number.Taken"]));
             }
@@ -85,8 +85,9 @@ public static class CreateCustomerAccount
                 (await users.CreateAsync(admin)).EnsureSucceeded("Customer account");
                 (await users.AddToRoleAsync(admin, Roles.AccountAdmin)).EnsureSucceeded("Customer account");
                 await InvitationEmail.SendAsync(db, composer, admin, current.Actor.DisplayName, account.CompanyName, "fr-FR", now, cancellationToken);
-                Audit.Record(db, current.Actor, now, AuditActions.AccountCreated, account.Id, admin.Id,
-                    $"{account.CompanyName} — SIRET {siret.Display} — {number.Display} — admin {admin.DisplayName} <{email}>");
+                Audit.Record(db, current.Actor, now, AuditActions.AccountCreated, account.Id, admin.Id, AuditDetails.Of("AccountCreated",
+                    AuditDetails.Text(account.CompanyName), AuditDetails.Text(siret.Display), AuditDetails.Text(number.Display),
+                    AuditDetails.Text($"{admin.DisplayName} <{email}>")));
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             });

@@ -18,7 +18,14 @@ public sealed class CustomerAccountsController(IMediator mediator) : PortalContr
     }
 
     [HttpGet("nouveau")]
-    public IActionResult New() => View("New", new CreateCustomerAccount.Command());
+    public async Task<IActionResult> New(CancellationToken ct) => await NewViewAsync(new CreateCustomerAccount.Command(), ct);
+
+    /// <summary>The form, with the pool of released temporary numbers to choose from.</summary>
+    private async Task<IActionResult> NewViewAsync(CreateCustomerAccount.Command command, CancellationToken ct)
+    {
+        ViewData["Released"] = await mediator.Send(new ListReleasedTemporaryNumbers.Query(), ct);
+        return View("New", command);
+    }
 
     [HttpPost("nouveau")]
     public Task<IActionResult> Create(CreateCustomerAccount.Command command)
@@ -28,7 +35,7 @@ public sealed class CustomerAccountsController(IMediator mediator) : PortalContr
         {
             Confirm("CustomerAccounts.Done.Created", command.AdminEmail ?? string.Empty);
             return Redirect($"/support/comptes/{id}");
-        }, () => Task.FromResult<IActionResult>(View("New", command)));
+        }, () => NewViewAsync(command, HttpContext.RequestAborted));
     }
 
     [HttpGet("{accountId:guid}")]

@@ -47,8 +47,11 @@ public static class CreateApiKey
             var (key, secret) = ApiKey.Issue(accountId, command.Name, command.Role ?? 0, command.ExpiresOn, expiresAtUtc, current.Actor, active,
                 BusinessCalendar.DateInFrance(now), now);
             db.ApiKeys.Add(key);
-            Audit.Record(db, current.Actor, now, AuditActions.ApiKeyCreated, accountId, null,
-                $"{key.Hint} « {key.Name} » ({key.Role}{(key.ExpiresAtUtc is { } e ? ", until " + e.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : string.Empty)})");
+            var named = AuditDetails.Text($"{key.Hint} « {key.Name} »");
+            var role = AuditDetails.Word("Integrations.Role.", key.Role.ToString());
+            Audit.Record(db, current.Actor, now, AuditActions.ApiKeyCreated, accountId, null, command.ExpiresOn is { } until
+                ? AuditDetails.Of("ApiKeyCreatedUntil", named, role, AuditDetails.Text(until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
+                : AuditDetails.Of("ApiKeyCreated", named, role));
             await db.SaveChangesAsync(cancellationToken);
             return new Created(key.Id, key.Name, key.Role, key.ExpiresAtUtc, secret);
         }

@@ -292,7 +292,7 @@ public sealed class PortRequestNotifications(EmailComposer composer, IOptions<Em
                     var hasTemporary = await db.AccountNumbers.IgnoreQueryFilters()
                         .AnyAsync(n => n.AccountId == r.AccountId && n.Kind == Domain.Accounts.AccountNumberKind.Temporary, ct);
                     return [new OutboxAttachment { FileName = $"mandat-{r.Reference}.pdf", ContentType = "application/pdf",
-                        Content = await mandatePdf.RenderAsync(r, r.Mandates[^1], company, hasTemporary) }];
+                        Content = await mandatePdf.SignedAsync(db, r, r.Mandates[^1], company, hasTemporary, ct) }];
                 case "FocDateSet" or "FocDateMoved" or "TestCallFailed" when r.HasCalendarFile:
                     var ics = FocCalendar.Render(r, FocCalendar.Datings(await FocEventsAsync(r.Id, ct)), nowUtc, culture.StartsWith("en", StringComparison.Ordinal), settings.From);
                     return [Calendar(ics, "PUBLISH")];

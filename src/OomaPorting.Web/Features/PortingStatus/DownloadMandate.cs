@@ -30,7 +30,7 @@ public static class DownloadMandate
             }
 
             var r = found.Request;
-            return new Pdf($"mandat-{r.Reference}.pdf", await mandatePdf.RenderAsync(r, found.Mandate, found.Company, found.HasTemporary));
+            return new Pdf($"mandat-{r.Reference}.pdf", await mandatePdf.SignedAsync(db, r, found.Mandate, found.Company, found.HasTemporary, cancellationToken));
         }
     }
 }

@@ -19,9 +19,10 @@ public static class GetPortRequest
         public DateOnly? ExpectedAgain { get; init; }
     }
 
+    /// <param name="Actions">What the reader (an admin, a user, an API key) may do to the request now (<see cref="PortRequest.Actions"/>).</param>
     /// <param name="TemporaryNumber">The account's temporary number while it still has one (the admin may ask to keep it).</param>
     /// <param name="StillPorting">Once completed: numbers of the same carrier account still with the old carrier (<see cref="OldCarrierAdvice"/>).</param>
-    public sealed record Model(PortRequest Request, IReadOnlyList<Stage> Stages, Turn Whose, bool CustomerMayCancel,
+    public sealed record Model(PortRequest Request, IReadOnlyList<Stage> Stages, Turn Whose, IReadOnlyList<PortAction> Actions,
         IReadOnlyList<PortRequestMessage> Messages, string? FirstStepToFix, FrenchNumber? TemporaryNumber = null,
         IReadOnlyList<OldCarrierAdvice.StillPorting>? StillPorting = null)
     {
@@ -33,9 +34,12 @@ public static class GetPortRequest
             : Request.Status == PortRequestStatus.FocConfirmed && Whose == Turn.Support ? "Next.FocConfirmed.Passed"
             : $"Next.{Request.Status}";
 
-        /// <summary>The admin may still ask to keep the temporary number: the account has one, the request is before its test call.</summary>
-        public bool MayKeepTemporaryNumber => TemporaryNumber is not null && !Request.KeepTemporaryNumber
-            && Request.Status is PortRequestStatus.Submitted or PortRequestStatus.ActionRequired or PortRequestStatus.FocConfirmed;
+        /// <summary>Why an admin may not cancel now (a code of <see cref="PortRequest.ActionRefusalCodes"/>), said on the page, or null.</summary>
+        public string? CancelRefusal { get; init; }
+
+        /// <summary>Whether the page offers <paramref name="action"/>; keeping the temporary number also needs the account to have one.</summary>
+        public bool Offers(PortAction action) =>
+            Actions.Contains(action) && (action != PortAction.KeepTemporaryNumber || TemporaryNumber is not null);
     }
 
     /// <summary>The request as read, with the account's temporary number.</summary>
@@ -44,7 +48,7 @@ public static class GetPortRequest
     /// <summary>The request's events (attached to it by the change tracker) and its public messages.</summary>
     private sealed record History(List<PortRequestEvent> Events, List<PortRequestMessage> Messages);
 
-    public sealed class Handler(AppDbContext db, BusinessCalendar calendar, TimeProvider time) : IQueryHandler<Query, Model>
+    public sealed class Handler(AppDbContext db, BusinessCalendar calendar, TimeProvider time, ICurrentActor current) : IQueryHandler<Query, Model>
     {
         // Compiled once (the account filter still applies, read from each context). Two round trips, whatever the size:
         // the request with its numbers (up to 1,000 rows) and the account's temporary number; then its events and public
@@ -73,8 +77,11 @@ public static class GetPortRequest
             var now = time.GetUtcNow().UtcDateTime;
             var today = BusinessCalendar.DateInFrance(now);
             var stillPorting = r.Status == PortRequestStatus.Completed ? await OldCarrierAdvice.StillPortingAsync(db, r, cancellationToken) : [];
-            return new Model(r, Stages(r, calendar, today), r.WhoseTurn(today), r.CustomerMayCancel(calendar, now), messages,
-                FirstStepToFix(r), found.Temporary, stillPorting);
+            return new Model(r, Stages(r, calendar, today), r.WhoseTurn(today), r.Actions(current.Actor.Role, calendar, now), messages,
+                FirstStepToFix(r), found.Temporary, stillPorting)
+            {
+                CancelRefusal = r.Refusal(PortAction.Cancel, ActorRole.AccountAdmin, calendar, now),
+            };
         }
     }
 

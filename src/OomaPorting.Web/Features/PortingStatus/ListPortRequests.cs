@@ -1,9 +1,21 @@
 namespace OomaPorting.Web.Features.PortingStatus;
 
-/// <summary>"Statut du portage": every request of the signed-in user's account; drafts only for admins.</summary>
+/// <summary>
+/// "Statut du portage": every request of the signed-in user's account, most recently changed first, <see cref="PageSize"/>
+/// a page (the list used to stop at 500 without a word); drafts only for admins.
+/// </summary>
 public static class ListPortRequests
 {
-    public sealed record Query(bool IncludeDrafts) : IQuery<IReadOnlyList<Row>>;
+    public const int PageSize = 50;
+
+    /// <param name="Page">1 for the first page; a page past the last shows the last.</param>
+    public sealed record Query(bool IncludeDrafts, int Page = 1) : IQuery<Result>;
+
+    /// <param name="Total">Every request the reader may see, on all pages.</param>
+    public sealed record Result(IReadOnlyList<Row> Rows, int Page, int Total)
+    {
+        public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    }
 
     public sealed record Row(Guid Id, string? Reference, PortRequestStatus Status, NumberType? NumberType, string? CarrierCode,
         string? CarrierOtherName, FrenchNumber? MainLine, int LineCount, DateOnly? FocDate, DateTime? SubmittedAtUtc, DateTime UpdatedAtUtc)
@@ -28,9 +40,9 @@ public static class ListPortRequests
         }
     }
 
-    public sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<Row>>
+    public sealed class Handler(AppDbContext db) : IQueryHandler<Query, Result>
     {
-        public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken)
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
             var requests = db.PortRequests.AsNoTracking();
@@ -39,13 +51,29 @@ public static class ListPortRequests
                 requests = requests.Where(r => r.Status != PortRequestStatus.Draft);
             }
 
-            return await requests
-                .OrderByDescending(r => r.UpdatedAtUtc)
-                .Take(500)
+            // Most accounts have one page: its rows (one more than a page, to know) are the count, and the list costs
+            // one query as before paging. A longer list, or a later page, is counted first.
+            if (query.Page <= 1)
+            {
+                var first = await PageAsync(requests, 1, PageSize + 1, cancellationToken);
+                if (first.Count <= PageSize)
+                {
+                    return new Result(first, 1, first.Count);
+                }
+            }
+
+            var total = await requests.CountAsync(cancellationToken);
+            var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+            return new Result(await PageAsync(requests, page, PageSize, cancellationToken), page, total);
+        }
+
+        private static Task<List<Row>> PageAsync(IQueryable<PortRequest> requests, int page, int size, CancellationToken ct) =>
+            requests
+                .OrderByDescending(r => r.UpdatedAtUtc).ThenByDescending(r => r.Id)
+                .Skip((page - 1) * PageSize).Take(size)
                 .Select(r => new Row(r.Id, r.Reference, r.Status, r.NumberType, r.CarrierCode, r.CarrierOtherName,
                     r.Lines.Where(l => l.Position == 0).Select(l => l.Number).FirstOrDefault(), r.Lines.Count(),
                     r.FocDate, r.SubmittedAtUtc, r.UpdatedAtUtc))
-                .ToListAsync(cancellationToken);
-        }
+                .ToListAsync(ct);
     }
 }

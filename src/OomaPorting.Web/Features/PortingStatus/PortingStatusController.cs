@@ -9,10 +9,12 @@ namespace OomaPorting.Web.Features.PortingStatus;
 public sealed class PortingStatusController(IMediator mediator, BusinessCalendar calendar)
     : PortalController
 {
+    /// <param name="page">The list's page (1 when absent or not a number).</param>
     [HttpGet("portage/statut")]
-    public async Task<IActionResult> Index(CancellationToken ct)
+    public async Task<IActionResult> Index([FromQuery] string? page, CancellationToken ct)
     {
-        var rows = await mediator.Send(new ListPortRequests.Query(IncludeDrafts: User.IsInRole(Roles.AccountAdmin)), ct);
+        var number = int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 1;
+        var rows = await mediator.Send(new ListPortRequests.Query(IncludeDrafts: User.IsInRole(Roles.AccountAdmin), number), ct);
         ViewData["Calendar"] = calendar;
         ViewData["FollowsPorts"] = await mediator.Send(new FollowPorts.Query(), ct);
         return View("Index", rows);
@@ -80,7 +82,7 @@ public sealed class PortingStatusController(IMediator mediator, BusinessCalendar
         {
             Confirm(command.Follow ? "Status.Done.Following" : "Status.Done.NotFollowing");
             return Redirect("/portage/statut");
-        }, () => Index(ct));
+        }, () => Index(null, ct));
     }
 
     [HttpPost("portage/{id:guid}/date-souhaitee")]

@@ -50,7 +50,7 @@ public static class ConfirmSignature
     }
 
     public sealed class Handler(AppDbContext db, TimeProvider time, BusinessCalendar calendar, ICurrentActor current,
-        IStringLocalizer<SharedResource> text) : ICommandHandler<Command, Sign.Outcome>
+        IStringLocalizer<SharedResource> text, Infrastructure.Pdf.MandatePdf mandatePdf) : ICommandHandler<Command, Sign.Outcome>
     {
         public async ValueTask<Sign.Outcome> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -70,8 +70,10 @@ public static class ConfirmSignature
                 var now = time.GetUtcNow().UtcDateTime;
                 var code = await LatestAsync(db, r.Id, actor.UserId, ct) ?? throw new NoPendingCodeException(r.Id);
                 var check = code.Check(command.Code, now);
-                Audit.Record(db, actor, now, AuditActions.SignatureCodeAttempt, r.AccountId, actor.UserId,
-                    $"{SignatureCodes.Subject(r)}: {check} (attempt {code.Attempts}/{SignatureCode.MaxAttempts}) from {client.IpAddress}");
+                Audit.Record(db, actor, now, AuditActions.SignatureCodeAttempt, r.AccountId, actor.UserId, AuditDetails.Of("SignatureCodeAttempt",
+                    AuditDetails.Text(SignatureCodes.Subject(r)), AuditDetails.Word("Audit.Details.Code.", check.ToString()),
+                    AuditDetails.Text(code.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    AuditDetails.Text(SignatureCode.MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture)), AuditDetails.Text(client.IpAddress ?? "?")));
                 if (check != SignatureCodeCheck.Confirmed)
                 {
                     // The attempt counts whatever happens next: saved and committed before the refusal.
@@ -89,7 +91,8 @@ public static class ConfirmSignature
                     ?? throw new DomainException("SignatureCode.RequestChanged", "The waiting signature cannot be read.");
                 await Sign.ApplyAsync(db, r, signed, actor, calendar, now, ct);
                 var reference = r.Reference ?? await References.NextAsync(db, BusinessCalendar.DateInFrance(now).Year, ct);
-                r.Submit(actor, Sign.SignatureOf(signed, client, code.Confirmation), PortingTermsText.Current(CultureInfo.CurrentUICulture), reference, now);
+                var mandate = r.Submit(actor, Sign.SignatureOf(signed, client, code.Confirmation), PortingTermsText.Current(CultureInfo.CurrentUICulture), reference, now);
+                await mandatePdf.KeepAsync(db, r, mandate, ct); // signed once, now: every later download is these bytes
 
                 // The signature is now in the mandate: the codes and the copy of the form that waited with them go.
                 db.SignatureCodes.RemoveRange(await db.SignatureCodes.Where(c => c.PortRequestId == r.Id).ToListAsync(ct));

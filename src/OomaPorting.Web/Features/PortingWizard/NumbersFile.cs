@@ -7,7 +7,7 @@ namespace OomaPorting.Web.Features.PortingWizard;
 /// <summary>
 /// The numbers step's uploaded file: a CSV (CsvHelper: quoting, the separator found among semicolon, comma and tab, a
 /// heading line allowed) or a plain list, at most <see cref="MaxBytes"/> (the caller checks the length first), read as a
-/// stream. Each record is read like a
+/// stream, in UTF-8 or, when it is not, Windows-1252. Each record is read like a
 /// pasted line (<see cref="NumberListText"/>), so the two ways give the same numbers and the same messages.
 /// </summary>
 public static class NumbersFile
@@ -36,10 +36,10 @@ public static class NumbersFile
             return null;
         }
 
-        // UTF-8 (with or without its byte-order mark); bytes that are not (a Windows-1252 heading, say) become U+FFFD,
-        // which no number contains.
         content.Position = 0;
-        using var reader = new StreamReader(content, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        var encoding = await IsUtf8Async(content, cancellationToken) ? (Encoding)new UTF8Encoding(false, false) : Windows1252;
+        content.Position = 0;
+        using var reader = new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         // The separator is found among , ; tab and | from the first lines; a record is at most a few hundred bytes.
         using var csv = CsvReader.Create(reader, new CsvReaderOptions
         {
@@ -68,5 +68,37 @@ public static class NumbersFile
 
         var result = NumberListText.Parse(lines);
         return overlong is { } row ? result with { Problems = [.. result.Problems, new NumberListText.Problem(row, "Lines.LineTooLong", string.Empty)] } : result;
+    }
+
+    /// <summary>
+    /// What a French spreadsheet writes when it saves "CSV (séparateur : point-virgule)" without choosing UTF-8: é is one
+    /// byte there, and the euro sign and the curly quotes are where Latin-1 has control characters.
+    /// </summary>
+    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+
+    /// <summary>
+    /// Whether the whole file is UTF-8 (with or without its byte-order mark); any other file is read as Windows-1252,
+    /// so the lines echoed in messages show the letters the person typed.
+    /// </summary>
+    private static async Task<bool> IsUtf8Async(Stream content, CancellationToken cancellationToken)
+    {
+        var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
+        var bytes = new byte[16 * 1024];
+        var chars = new char[bytes.Length + 1];
+        try
+        {
+            int read;
+            while ((read = await content.ReadAsync(bytes, cancellationToken)) > 0)
+            {
+                decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
+            }
+
+            decoder.GetChars(bytes, 0, 0, chars, 0, flush: true);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
     }
 }

@@ -38,7 +38,7 @@ public sealed class PortingWizardController(IMediator mediator) : PortalControll
 
     [HttpGet("portage/{id:guid}/type")]
     public async Task<IActionResult> NumberType(Guid id, string? retour, CancellationToken ct) =>
-        await Step(id, () => mediator.Send(new ChooseNumberType.Query(id, retour), ct).AsTask(), "NumberType");
+        await Step(() => mediator.Send(new ChooseNumberType.Query(id, retour), ct).AsTask(), "NumberType");
 
     [HttpPost("portage/{id:guid}/type")]
     public Task<IActionResult> NumberType(Guid id, [Bind(Prefix = "Command")] ChooseNumberType.Command command, CancellationToken ct) =>
@@ -47,7 +47,7 @@ public sealed class PortingWizardController(IMediator mediator) : PortalControll
 
     [HttpGet("portage/{id:guid}/operateur")]
     public async Task<IActionResult> Carrier(Guid id, string? retour, CancellationToken ct) =>
-        await Step(id, () => mediator.Send(new ChooseCarrier.Query(id, retour), ct).AsTask(), "Carrier");
+        await Step(() => mediator.Send(new ChooseCarrier.Query(id, retour), ct).AsTask(), "Carrier");
 
     [HttpPost("portage/{id:guid}/operateur")]
     public Task<IActionResult> Carrier(Guid id, [Bind(Prefix = "Command")] ChooseCarrier.Command command, CancellationToken ct) =>
@@ -56,7 +56,7 @@ public sealed class PortingWizardController(IMediator mediator) : PortalControll
 
     [HttpGet("portage/{id:guid}/compte")]
     public async Task<IActionResult> CarrierAccount(Guid id, string? retour, CancellationToken ct) =>
-        await Step(id, () => mediator.Send(new EnterCarrierAccount.Query(id, retour), ct).AsTask(), "CarrierAccount");
+        await Step(() => mediator.Send(new EnterCarrierAccount.Query(id, retour), ct).AsTask(), "CarrierAccount");
 
     [HttpPost("portage/{id:guid}/compte")]
     public Task<IActionResult> CarrierAccount(Guid id, [Bind(Prefix = "Command")] EnterCarrierAccount.Command command, CancellationToken ct) =>
@@ -65,7 +65,7 @@ public sealed class PortingWizardController(IMediator mediator) : PortalControll
 
     [HttpGet("portage/{id:guid}/numeros")]
     public async Task<IActionResult> Lines(Guid id, string? retour, CancellationToken ct) =>
-        await Step(id, () => mediator.Send(new EnterLines.Query(id, retour), ct).AsTask(), "Lines");
+        await Step(() => mediator.Send(new EnterLines.Query(id, retour), ct).AsTask(), "Lines");
 
     /// <summary>
     /// Saves the numbers, or (without JavaScript) adds or removes a row: <c>ajouter</c> and <c>supprimer-N</c>
@@ -102,15 +102,16 @@ public sealed class PortingWizardController(IMediator mediator) : PortalControll
 
     [HttpGet("portage/{id:guid}/adresse")]
     public async Task<IActionResult> Address(Guid id, string? retour, CancellationToken ct) =>
-        await Step(id, () => mediator.Send(new EnterServiceAddress.Query(id, retour), ct).AsTask(), "Address");
+        await Step(() => mediator.Send(new EnterServiceAddress.Query(id, retour), ct).AsTask(), "Address");
 
     [HttpPost("portage/{id:guid}/adresse")]
     public Task<IActionResult> Address(Guid id, EnterServiceAddress.Command command, CancellationToken ct) =>
-        Save(id, command, "justificatifs", "Address", () => mediator.Send(new EnterServiceAddress.Query(id, command.ReturnTo), ct).AsTask(), _ => command);
+        Save(id, command, "justificatifs", "Address", () => mediator.Send(new EnterServiceAddress.Query(id, command.ReturnTo), ct).AsTask(), _ => command,
+            FormFields.Unprefixed);
 
     [HttpGet("portage/{id:guid}/justificatifs")]
     public async Task<IActionResult> Documents(Guid id, string? retour, CancellationToken ct) =>
-        await Step(id, () => mediator.Send(new AttachDocuments.Query(id, retour), ct).AsTask(), "Documents");
+        await Step(() => mediator.Send(new AttachDocuments.Query(id, retour), ct).AsTask(), "Documents");
 
     /// <summary>
     /// Attaches the posted files (multipart, without JavaScript). The body may hold five files of 10 MB and the form
@@ -153,7 +154,7 @@ public sealed class PortingWizardController(IMediator mediator) : PortalControll
 
     [HttpGet("portage/{id:guid}/signature")]
     public async Task<IActionResult> Signature(Guid id, CancellationToken ct) =>
-        await Step(id, () => mediator.Send(new Sign.Query(id), ct).AsTask(), "Signature");
+        await Step(() => mediator.Send(new Sign.Query(id), ct).AsTask(), "Signature");
 
     [HttpPost("portage/{id:guid}/signature")]
     public Task<IActionResult> Signature(Guid id, [Bind(Prefix = "Command")] Sign.Command command, CancellationToken ct)
@@ -173,7 +174,7 @@ public sealed class PortingWizardController(IMediator mediator) : PortalControll
 
     [HttpGet("portage/{id:guid}/signature/code")]
     public async Task<IActionResult> SignatureCode(Guid id, CancellationToken ct) =>
-        await Step(id, () => mediator.Send(new ConfirmSignature.Query(id), ct).AsTask(), "ConfirmSignature");
+        await Step(() => mediator.Send(new ConfirmSignature.Query(id), ct).AsTask(), "ConfirmSignature");
 
     [HttpPost("portage/{id:guid}/signature/code")]
     public Task<IActionResult> SignatureCode(Guid id, ConfirmSignature.Command command, CancellationToken ct)
@@ -212,17 +213,14 @@ public sealed class PortingWizardController(IMediator mediator) : PortalControll
     }
 
     /// <summary>Shows a step (a locked one throws <see cref="StepLockedException"/>, see <see cref="OnActionExecuted"/>).</summary>
-    private async Task<IActionResult> Step<TForm>(Guid id, Func<Task<TForm>> load, string view)
-    {
-        _ = id;
-        return View(view, await load());
-    }
+    private async Task<IActionResult> Step<TForm>(Func<Task<TForm>> load, string view) => View(view, await load());
 
     /// <summary>Saves a step and goes to the next one (or back to the check-answers page); a refusal shows the step again.</summary>
     /// <param name="load">The step's form from the saved request.</param>
     /// <param name="withPosted">The form with what the admin posted, shown after a refused input.</param>
+    /// <param name="fields">How the step's inputs are named: under <c>Command.</c> (the default), or bare when the command is the form.</param>
     private Task<IActionResult> Save<TCommand, TForm>(Guid id, TCommand command, string next, string view,
-        Func<Task<TForm>> load, Func<TForm, TForm> withPosted)
+        Func<Task<TForm>> load, Func<TForm, TForm> withPosted, FormFields? fields = null)
         where TCommand : IWizardCommand, ICommand
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -233,6 +231,6 @@ public sealed class PortingWizardController(IMediator mediator) : PortalControll
                 var form = await load();
                 return View(view, ConcurrentChange ? form : withPosted(form));
             },
-            typeof(TForm) == typeof(TCommand) ? FormFields.Unprefixed : FormFields.Command);
+            fields ?? FormFields.Command);
     }
 }

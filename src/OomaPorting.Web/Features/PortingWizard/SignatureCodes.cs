@@ -50,14 +50,15 @@ public static class SignatureCodes
             [t["Email.SignatureCode.Body", SignatureCode.ValidMinutes].Value, t["Email.SignatureCode.NotYou"].Value],
             [], null, null));
         Outbox.Add(db, composer, now, EmailKind, r, email, culture, content, []);
-        Audit.Record(db, actor, now, AuditActions.SignatureCodeSent, r.AccountId, actor.UserId, $"{Subject(r)}: code sent to {email}");
+        Audit.Record(db, actor, now, AuditActions.SignatureCodeSent, r.AccountId, actor.UserId,
+            AuditDetails.Of("SignatureCodeSent", AuditDetails.Text(Subject(r)), AuditDetails.Text(email)));
     }
 
     /// <summary>How the audit trail names the request: its reference once it has one, else the draft's id.</summary>
     public static string Subject(PortRequest r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return r.Reference ?? $"draft {r.Id}";
+        return r.Reference ?? r.Id.ToString();
     }
 
     /// <summary>The address as the page shows it: <c>m•••@boulangerie-martin.fr</c>.</summary>

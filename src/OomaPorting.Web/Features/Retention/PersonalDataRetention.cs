@@ -50,6 +50,7 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
         }
 
         var accounts = await EraseClosedAccountsAsync(now.AddMonths(-options.Value.ClosedAccountAfterMonths), now, ct);
+        await DeleteErasedMandateFilesAsync(ct);
         var emails = await EraseSentEmailsAsync(now.AddDays(-options.Value.SentEmailContentAfterDays), ct);
         var deliveries = await DeleteWebhookDeliveriesAsync(now.AddDays(-options.Value.WebhookLogAfterDays), ct);
         if (erased > 0 || mandates > 0 || emails > 0 || deliveries > 0 || accounts > 0)
@@ -147,6 +148,21 @@ public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvi
                 return true;
             },
             ct, withEvents: true, withThread: true);
+
+    /// <summary>
+    /// Deletes the signed mandate files of requests whose personal data were erased: the file shows the drawn signature,
+    /// the IP address and the browser (the sealed text stays as evidence). One statement, after the erasures: a pass
+    /// cut short between the two is finished by the next.
+    /// </summary>
+    private async Task DeleteErasedMandateFilesAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.MandateFiles.IgnoreQueryFilters()
+            .Where(f => db.Mandates.IgnoreQueryFilters().Any(m => m.Id == f.MandateId
+                && db.PortRequests.IgnoreQueryFilters().Any(r => r.Id == m.PortRequestId && r.PersonalDataErasedAtUtc != null)))
+            .ExecuteDeleteAsync(ct);
+    }
 
     /// <summary>Deletes the webhook deliveries made before <paramref name="before"/>, whatever became of them: one statement.</summary>
     private async Task<int> DeleteWebhookDeliveriesAsync(DateTime before, CancellationToken ct)

@@ -15,6 +15,13 @@ public static class GetForSupport
 
         /// <summary>For a follow-up: why its numbers left the first request (the refusal's or the test call's note).</summary>
         public string? FollowUpNote { get; init; }
+
+        /// <summary>What support may do to the request now (<see cref="PortRequest.Actions"/>): the page offers these and no other.</summary>
+        public IReadOnlyList<PortAction> Actions { get; init; } = [];
+
+        /// <summary>Whether the page offers <paramref name="action"/>; keeping the temporary number also needs the account to have one.</summary>
+        public bool Offers(PortAction action) =>
+            Actions.Contains(action) && (action != PortAction.KeepTemporaryNumber || TemporaryNumber is not null);
     }
 
     /// <summary>The mandate in force as support reads it: who signed, when, which terms, its seal and whether it still holds.</summary>
@@ -31,7 +38,8 @@ public static class GetForSupport
         public DateTime? ConfirmedAtUtc { get; init; }
     }
 
-    public sealed class Handler(AppDbContext db, ICurrentActor current, Infrastructure.Mandates.MandateSealKeys sealKeys) : IQueryHandler<Query, Model>
+    public sealed class Handler(AppDbContext db, ICurrentActor current, Infrastructure.Mandates.MandateSealKeys sealKeys, TimeProvider time, BusinessCalendar calendar)
+        : IQueryHandler<Query, Model>
     {
         public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -91,6 +99,7 @@ public static class GetForSupport
             {
                 Documents = [.. history.Documents.OrderBy(d => d.Kind).ThenBy(d => d.UploadedAtUtc)],
                 FollowUpNote = history.FollowUpNote,
+                Actions = r.Actions(ActorRole.Support, calendar, time.GetUtcNow().UtcDateTime),
             };
         }
     }

@@ -48,8 +48,8 @@ public static class InviteSupportAgent
                 await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
                 var agent = await NewSupportAgent.CreateAsync(users, email, command.DisplayName!, command.IsAdmin);
                 await InvitationEmail.SendAsync(db, composer, agent, current.Actor.DisplayName, null, "fr-FR", now, cancellationToken);
-                Audit.Record(db, current.Actor, now, AuditActions.AgentInvited, null, agent.Id,
-                    $"{agent.DisplayName} <{email}>{(command.IsAdmin ? " — " + Roles.SupportAdmin : string.Empty)}");
+                Audit.Record(db, current.Actor, now, AuditActions.AgentInvited, null, agent.Id, AuditDetails.Of("AgentInvited",
+                    AuditDetails.Text($"{agent.DisplayName} <{email}>"), AuditDetails.Word("Agents.Role.", command.IsAdmin ? "Admin" : "Agent")));
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             });

@@ -17,6 +17,9 @@ public static class DeskCharts
     private static readonly Color Green = Color.FromHex("#1f7a3a");
     private static readonly Color Grey = Color.FromHex("#6c757d");
 
+    /// <summary>Outside the promise: a light fill with a dark outline, 5:1 against the promise's dark green without colour.</summary>
+    private static readonly Color Light = Color.FromHex("#e9ecef");
+
     public sealed record Drawings(string Flow, string Durations, string Reasons, string Carriers);
 
     public static Drawings Draw(GetDeskDashboard.Model model, IStringLocalizer text)
@@ -40,7 +43,9 @@ public static class DeskCharts
         completed.LineWidth = 2;
         completed.LinePattern = LinePattern.Dashed; // told apart without colour
         completed.MarkerShape = MarkerShape.FilledSquare;
-        plot.Axes.Bottom.SetTicks(xs, [.. model.Flow.Select(w => w.Monday.ToString("d MMM", CultureInfo.CurrentCulture))]);
+        // Every other week is named: twelve dates side by side ran into each other.
+        var named = xs.Where(x => (xs.Length - 1 - (int)x) % 2 == 0).ToArray();
+        plot.Axes.Bottom.SetTicks(named, [.. named.Select(x => model.Flow[(int)x].Monday.ToString("d MMM", CultureInfo.CurrentCulture))]);
         plot.YLabel(text["Desk.Flow.Axis"]);
         WholeNumbers(plot.Axes.Left);
         plot.ShowLegend(Alignment.UpperLeft);
@@ -52,8 +57,16 @@ public static class DeskCharts
     {
         var plot = new Plot();
         var buckets = model.Durations.Buckets;
-        var bars = buckets.Select((b, i) => new Bar { Position = i, Value = b.Count, FillColor = b.IsPromise ? Green : Grey }).ToList();
+        // The promise's buckets are told apart by lightness (dark and filled against light and outlined) and named in the
+        // legend: never by hue alone.
+        var bars = buckets.Select((b, i) => new Bar
+        {
+            Position = i, Value = b.Count, FillColor = b.IsPromise ? Green : Light, LineColor = b.IsPromise ? Green : Grey, LineWidth = 2,
+        }).ToList();
         plot.Add.Bars(bars);
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = text["Desk.Durations.InPromise"], FillColor = Green, LineColor = Green, LineWidth = 2 });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = text["Desk.Durations.OutOfPromise"], FillColor = Light, LineColor = Grey, LineWidth = 2 });
+        plot.ShowLegend(Alignment.UpperRight);
         plot.Axes.Bottom.SetTicks([.. buckets.Select((_, i) => (double)i)], [.. buckets.Select(b => BucketLabel(b, text))]);
         plot.YLabel(text["Desk.Durations.Axis"]);
         WholeNumbers(plot.Axes.Left);

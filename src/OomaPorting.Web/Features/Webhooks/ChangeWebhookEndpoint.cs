@@ -56,7 +56,8 @@ public static class ChangeWebhookEndpoint
                     break;
             }
 
-            Audit.Record(db, current.Actor, now, AuditActions.WebhookChanged, endpoint.AccountId, null, $"{endpoint.Url}: {command.Action} ({endpoint.Events})");
+            Audit.Record(db, current.Actor, now, AuditActions.WebhookChanged, endpoint.AccountId, null, AuditDetails.Of("WebhookChanged",
+                AuditDetails.Text(endpoint.Url), AuditDetails.Word("Audit.Details.Webhook.", command.Action.ToString()), RegisterWebhookEndpoint.EventWords(endpoint.Events)));
             await db.SaveChangesAsync(cancellationToken);
             if (command.Action == Change.Disable)
             {

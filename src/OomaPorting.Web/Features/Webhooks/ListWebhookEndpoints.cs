@@ -10,7 +10,10 @@ public static class ListWebhookEndpoints
 
     /// <param name="Pending">Deliveries waiting to be sent or retried.</param>
     public sealed record Row(Guid Id, string Url, WebhookEvents Events, string SecretHint, DateTime CreatedAtUtc, DateTime? DisabledAtUtc,
-        string? DisabledReason, DateTime? FailingSinceUtc, DateTime? LastSuccessAtUtc, int Pending);
+        string? DisabledReason, DateTime? FailingSinceUtc, DateTime? LastSuccessAtUtc, int Pending)
+    {
+        public bool IsEnabled => DisabledAtUtc is null;
+    }
 
     public sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<Row>>
     {

@@ -45,7 +45,8 @@ public static class RegisterWebhookEndpoint
                 options.Value.AllowLocalTargets, now);
             endpoint.KeepSecret(secrets.Protect(secret));
             db.WebhookEndpoints.Add(endpoint);
-            Audit.Record(db, current.Actor, now, AuditActions.WebhookRegistered, accountId, null, $"{endpoint.Url} ({endpoint.Events})");
+            Audit.Record(db, current.Actor, now, AuditActions.WebhookRegistered, accountId, null, AuditDetails.Of("WebhookRegistered",
+                AuditDetails.Text(endpoint.Url), EventWords(endpoint.Events)));
             await db.SaveChangesAsync(cancellationToken);
             return new Created(endpoint.Id, endpoint.Url, secret);
         }
@@ -54,4 +55,8 @@ public static class RegisterWebhookEndpoint
     /// <summary>The checkboxes' values as one set of flags.</summary>
     public static WebhookEvents Combine(IEnumerable<WebhookEvents>? events) =>
         (events ?? []).Aggregate(WebhookEvents.None, (all, e) => all | e);
+
+    /// <summary>The events of <paramref name="events"/> as the audit trail names them, in each reader's language.</summary>
+    public static AuditDetails.Value EventWords(WebhookEvents events) =>
+        AuditDetails.Words("Webhooks.Event.", WebhookEventTypes.Each.Where(e => events.HasFlag(e)).Select(e => e.ToString()));
 }

@@ -18,7 +18,8 @@ public static class RemoveWebhookEndpoint
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             await db.WebhookDeliveries.Where(d => d.EndpointId == endpoint.Id).ExecuteDeleteAsync(cancellationToken);
             db.WebhookEndpoints.Remove(endpoint);
-            Audit.Record(db, current.Actor, time.GetUtcNow().UtcDateTime, AuditActions.WebhookChanged, endpoint.AccountId, null, $"{endpoint.Url}: removed");
+            Audit.Record(db, current.Actor, time.GetUtcNow().UtcDateTime, AuditActions.WebhookChanged, endpoint.AccountId, null,
+                AuditDetails.Of("WebhookRemoved", AuditDetails.Text(endpoint.Url)));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return Unit.Value;

@@ -11,6 +11,9 @@ public static class ResendWebhookDelivery
 {
     public sealed record Command(Guid EndpointId, Guid DeliveryId) : ICommand;
 
+    /// <summary>Whether a delivery in <paramref name="status"/> to an endpoint (enabled or not) may be sent again: the page offers it then, the handler refuses otherwise.</summary>
+    public static bool MayResend(WebhookDeliveryStatus status, bool endpointEnabled) => endpointEnabled && status != WebhookDeliveryStatus.Pending;
+
     public sealed class Handler(AppDbContext db, ICurrentActor current, TimeProvider time) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
@@ -20,9 +23,9 @@ public static class ResendWebhookDelivery
                 ?? throw new NotFoundException();
             var original = await db.WebhookDeliveries.AsNoTracking()
                 .FirstOrDefaultAsync(d => d.Id == command.DeliveryId && d.EndpointId == endpoint.Id, cancellationToken) ?? throw new NotFoundException();
-            endpoint.EnsureSendableBy(current.Actor);
+            endpoint.EnsureSendableBy(current.Actor); // the admin's, and enabled ("Webhook.Resend.Disabled")
 
-            if (original.Status == WebhookDeliveryStatus.Pending)
+            if (!MayResend(original.Status, endpoint.IsEnabled))
             {
                 throw new DomainException("Webhook.Resend.Pending", "This delivery is still being sent.");
             }

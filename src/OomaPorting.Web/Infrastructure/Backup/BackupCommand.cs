@@ -73,16 +73,12 @@ public static class BackupCommand
 
         // The mandate secrets of the data folder go with it (configured ones live elsewhere and are the operator's to keep).
         var dataFolder = Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(source).DataSource))!;
-        foreach (var secret in new[] { Mandates.MandateSealKeys.FileName, Mandates.MandateSigningCertificate.FileName })
+        foreach (var secret in SecretFiles)
         {
             var from = Path.Combine(dataFolder, secret);
             if (File.Exists(from))
             {
-                File.Copy(from, Path.Combine(folder, secret), overwrite: false);
-                if (!OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(Path.Combine(folder, secret), UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                }
+                CopySecret(from, Path.Combine(folder, secret));
 
                 await output.WriteLineAsync($"Copied {secret} (a mandate secret: keep this folder as private as the live one).");
             }
@@ -98,6 +94,19 @@ public static class BackupCommand
         }
 
         return Done;
+    }
+
+    /// <summary>The mandate secrets a data folder may hold beside its database (made there when none is configured).</summary>
+    public static readonly IReadOnlyList<string> SecretFiles = [Mandates.MandateSealKeys.FileName, Mandates.MandateSigningCertificate.FileName];
+
+    /// <summary>Copies a mandate secret to a new file readable by the portal's user only.</summary>
+    public static void CopySecret(string from, string to)
+    {
+        File.Copy(from, to, overwrite: false);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(to, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
     }
 
     /// <summary>What a database file holds and whether SQLite finds it sound: the check a restore starts with.</summary>

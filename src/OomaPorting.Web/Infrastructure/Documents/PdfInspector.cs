@@ -17,13 +17,18 @@ public static class PdfInspector
 
     private static readonly HashSet<string> ActiveNames = new(StringComparer.Ordinal)
     {
-        "JavaScript", "JS", "Launch", "EmbeddedFile", "EmbeddedFiles", "RichMedia", "SubmitForm", "ImportData", "GoToE", "XFA",
+        "JavaScript", "JS", "Launch", "EmbeddedFile", "EmbeddedFiles", "RichMedia", "SubmitForm", "ImportData", "GoToE", "GoToR", "XFA",
     };
 
     /// <summary>Why <paramref name="pdf"/> is refused (<c>Document.PdfActiveContent</c>, <c>Document.PdfEncrypted</c>,
     /// <c>Document.PdfTooComplex</c>), or null.</summary>
     public static string? Problem(byte[] pdf)
     {
+        if (OpeningAction(pdf))
+        {
+            return "Document.PdfActiveContent";
+        }
+
         var names = new NameScanner();
         names.Feed(pdf);
         if (names.Finish() is { } found)
@@ -67,6 +72,63 @@ public static class PdfInspector
         return null;
     }
 
+    /// <summary>
+    /// Whether the document does something by itself when opened or when a page is shown: an opening action or
+    /// triggered actions (<c>/OpenAction</c>, <c>/AA</c> of the document or a page) other than going to a place in the
+    /// file (<c>/GoTo</c>), such as opening a web address (<c>/URI</c>). Read from the document's object tree with
+    /// PDFsharp; a link the reader clicks (an annotation) stays allowed. A file PDFsharp cannot read is left to the
+    /// byte scan.
+    /// </summary>
+    private static bool OpeningAction(byte[] pdf)
+    {
+        PdfSharp.Pdf.PdfDocument document;
+        try
+        {
+            using var input = new MemoryStream(pdf, writable: false);
+            document = PdfSharp.Pdf.IO.PdfReader.Open(input, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return false;
+        }
+
+        using (document)
+        {
+            var catalog = document.Internals.Catalog;
+            if (!OnlyGoTo(catalog.Elements.GetObject("/OpenAction"), 0) || catalog.Elements.GetObject("/AA") is { } documentTriggers && !Triggers(documentTriggers))
+            {
+                return true;
+            }
+
+            return document.Pages.Cast<PdfSharp.Pdf.PdfPage>().Any(page => page.Elements.GetObject("/AA") is { } pageTriggers && !Triggers(pageTriggers));
+        }
+    }
+
+    /// <summary>Every trigger of an <c>/AA</c> dictionary only goes to a place in the file.</summary>
+    private static bool Triggers(PdfSharp.Pdf.PdfItem triggers) =>
+        triggers is not PdfSharp.Pdf.PdfDictionary dictionary || dictionary.Elements.Keys.All(key => OnlyGoTo(dictionary.Elements.GetObject(key), 0));
+
+    /// <summary>An opening destination (an array) or an action that goes to a place in the file, and so do the actions it chains (<c>/Next</c>).</summary>
+    private static bool OnlyGoTo(PdfSharp.Pdf.PdfItem? item, int depth)
+    {
+        if (item is null or PdfSharp.Pdf.PdfArray)
+        {
+            return true; // nothing, or a destination: a page and a view
+        }
+
+        if (depth > 16 || item is not PdfSharp.Pdf.PdfDictionary action || action.Elements.GetName("/S") != "/GoTo")
+        {
+            return false;
+        }
+
+        return action.Elements.GetObject("/Next") switch
+        {
+            null => true,
+            PdfSharp.Pdf.PdfArray next => next.Elements.All(n => OnlyGoTo(n is PdfSharp.Pdf.Advanced.PdfReference r ? r.Value : n, depth + 1)),
+            var next => OnlyGoTo(next, depth + 1),
+        };
+    }
+
     /// <summary>The next stream's data: after the keyword <c>stream</c> and its end of line, up to <c>endstream</c>.</summary>
     private static bool FindStream(ReadOnlySpan<byte> pdf, ref int position, out int start, out int end)
     {
@@ -87,18 +149,15 @@ public static class PdfInspector
                 continue;
             }
 
+            // The data starts after CRLF or LF, or after a lone CR, which the standard forbids but readers accept (a
+            // stream hidden behind one was not inflated).
             var data = at + 6;
-            if (data < pdf.Length && pdf[data] == '\r')
-            {
-                data++;
-            }
-
-            if (data >= pdf.Length || pdf[data] != '\n')
+            if (data >= pdf.Length || pdf[data] is not ((byte)'\r' or (byte)'\n'))
             {
                 continue;
             }
 
-            start = data + 1;
+            start = pdf[data] == '\r' && data + 1 < pdf.Length && pdf[data + 1] == '\n' ? data + 2 : data + 1;
             var stop = pdf[start..].IndexOf("endstream"u8);
             end = stop < 0 ? pdf.Length : start + stop;
             position = end;

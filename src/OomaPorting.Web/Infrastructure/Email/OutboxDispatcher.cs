@@ -20,6 +20,7 @@ public sealed class OutboxDispatcher(OutboxProcessor processor, IEnumerable<ISch
             await job.EnqueueDueAsync(ct);
         }
 
+        await processor.TakeBackFromEndedAsync(ct);
         while (await processor.DispatchDueAsync(ct) > 0)
         {
         }

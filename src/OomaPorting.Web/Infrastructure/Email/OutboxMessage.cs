@@ -6,7 +6,7 @@ namespace OomaPorting.Web.Infrastructure.Email;
 /// An e-mail to send, written in the same <c>SaveChanges</c> as the change it announces, already rendered in its
 /// recipient's language. The dispatcher claims it, sends it, and marks it sent, or retries later, or gives up.
 /// </summary>
-public sealed class OutboxMessage
+public sealed class OutboxMessage : IClaimed
 {
     public Guid Id { get; set; }
 
@@ -44,6 +44,8 @@ public sealed class OutboxMessage
     public Guid? ClaimToken { get; set; }
 
     public DateTime? ClaimedUntilUtc { get; set; }
+
+    public string? ClaimedBy { get; set; }
 
     public DateTime? SentAtUtc { get; set; }
 

@@ -17,6 +17,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(m => m.Subject).HasMaxLength(300).IsRequired();
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(10);
         builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.ClaimedBy).HasMaxLength(ClaimHolder.MaxLength);
         builder.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
 
         // The dispatcher's question: what is due and not held by someone else?

@@ -6,11 +6,26 @@ namespace OomaPorting.Web.Infrastructure.Email;
 /// <summary>
 /// Sends what is due from the outbox. Safe with several portal instances on one database: a batch is claimed by one
 /// conditional UPDATE before anything is sent, a claim whose deadline passed (a crashed instance) is taken again, and
+/// a claim of a process of this machine that has ended is taken back at once (<see cref="ClaimHolder"/>), and
 /// a failed send is retried later with a growing delay until <see cref="EmailOptions.MaxAttempts"/>, then left as Failed.
 /// </summary>
 public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailTransport transport, IOptions<EmailOptions> options,
     TimeProvider time, ILogger<OutboxProcessor> logger)
 {
+    /// <summary>Takes back the e-mails an ended process of this machine held (<see cref="ClaimHolder"/>): once per pass, before its batches.</summary>
+    public async Task<int> TakeBackFromEndedAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var takenBack = await ClaimHolder.TakeBackFromEndedAsync(db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending), ct);
+        if (takenBack > 0)
+        {
+            logger.LogWarning("Took back {Count} e-mails held by an ended process of this machine: they are sent now", takenBack);
+        }
+
+        return takenBack;
+    }
+
     /// <summary>Claims and sends one batch; answers how many were sent.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
@@ -20,6 +35,7 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailTransport
         var now = time.GetUtcNow().UtcDateTime;
         var token = Guid.NewGuid();
 
+        var pending = db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending);
         var due = db.OutboxMessages
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
             // A signature code first: someone waits for it at the signature step; the rest in the order they fell due.
@@ -30,6 +46,7 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailTransport
             .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Pending && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
             .ExecuteUpdateAsync(u => u
                 .SetProperty(m => m.ClaimToken, token)
+                .SetProperty(m => m.ClaimedBy, ClaimHolder.Current)
                 .SetProperty(m => m.ClaimedUntilUtc, now.AddSeconds(settings.ClaimTimeoutSeconds)), ct);
         if (claimed == 0)
         {
@@ -43,8 +60,7 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailTransport
             if (ct.IsCancellationRequested)
             {
                 // Stopping: hand back what this run still holds, so the next run takes it at once.
-                await db.OutboxMessages.Where(m => m.ClaimToken == token && m.Status == OutboxStatus.Pending)
-                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, (Guid?)null).SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+                await ClaimHolder.ReleaseAsync(pending.Where(m => m.ClaimToken == token), CancellationToken.None);
                 return sent;
             }
 
@@ -54,18 +70,6 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailTransport
             try
             {
                 await transport.SendAsync(ToMime(message, settings), ct);
-                message.Status = OutboxStatus.Sent;
-                message.SentAtUtc = time.GetUtcNow().UtcDateTime;
-                if (Outbox.RedactedOnceSent.Contains(message.Kind))
-                {
-                    // The single-use link lives only in the recipient's mailbox, never in the outbox's history.
-                    message.TextBody = "[sent; its single-use link is not kept]";
-                    message.HtmlBody = "<p>[sent; its single-use link is not kept]</p>";
-                }
-                message.LastError = null;
-                sent++;
-                Counted(activity, message.Kind, "sent");
-                logger.LogInformation("Sent {Kind} message {MessageId} of request {PortRequestId}", message.Kind, message.Id, message.PortRequestId);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
@@ -86,16 +90,44 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailTransport
                     logger.LogWarning("Sending {Kind} message {MessageId} failed (attempt {Attempts}), retry in {Delay} s: {Error}",
                         message.Kind, message.Id, message.Attempts, delay, e.GetType().Name);
                 }
+
+                message.ClaimToken = null;
+                message.ClaimedUntilUtc = null;
+                message.ClaimedBy = null;
+                await db.SaveChangesAsync(CancellationToken.None);
+                continue;
             }
 
-            message.ClaimToken = null;
-            message.ClaimedUntilUtc = null;
-
-            // Marked one by one: a crash after a send loses at most that one mark.
-            await db.SaveChangesAsync(CancellationToken.None);
+            await MarkSentAsync(db, message);
+            sent++;
+            Counted(activity, message.Kind, "sent");
+            logger.LogInformation("Sent {Kind} message {MessageId} of request {PortRequestId}", message.Kind, message.Id, message.PortRequestId);
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// Records a message as sent the moment the relay took it, one by one, by one UPDATE that goes straight to the
+    /// database's lock instead of queueing behind the portal's page writes (<see cref="SqliteWriters"/>): a kill can
+    /// then fall between a send and its record only for that short write, and the message sent again keeps its
+    /// <c>Message-ID</c>, so mail clients show it once.
+    /// </summary>
+    private async Task MarkSentAsync(AppDbContext db, OutboxMessage message)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var redacted = Outbox.RedactedOnceSent.Contains(message.Kind);
+        await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(u =>
+        {
+            u.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAtUtc, now).SetProperty(m => m.LastError, (string?)null).Unclaimed();
+            if (redacted)
+            {
+                // The single-use link lives only in the recipient's mailbox, never in the outbox's history.
+                u.SetProperty(m => m.TextBody, "[sent; its single-use link is not kept]")
+                    .SetProperty(m => m.HtmlBody, "<p>[sent; its single-use link is not kept]</p>");
+            }
+        }, CancellationToken.None);
+        db.Entry(message).State = EntityState.Detached;
     }
 
     /// <summary>

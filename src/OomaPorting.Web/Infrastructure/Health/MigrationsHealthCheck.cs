@@ -22,7 +22,7 @@ public sealed class MigrationsHealthCheck(IServiceScopeFactory scopes) : IHealth
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
         if (pending > 0)
         {
-            return HealthCheckResult.Unhealthy($"{pending} migration(s) not applied.");
+            return HealthCheckResult.Unhealthy(pending == 1 ? "1 migration not applied." : $"{pending} migrations not applied.");
         }
 
         _applied = true;

@@ -19,9 +19,38 @@ public sealed class MandatePdf(MandateSigningCertificate signing, IOptions<Manda
 {
     private const double Margin = 50;
 
+    /// <summary>
+    /// Draws and signs the mandate the customer has just confirmed and keeps the file with the caller's changes (saved in
+    /// the same transaction as the submission): from then on it is what <see cref="SignedAsync"/> serves.
+    /// </summary>
+    public async Task KeepAsync(AppDbContext db, PortRequest request, Mandate mandate, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(mandate);
+        var company = await db.Accounts.IgnoreQueryFilters().Where(a => a.Id == request.AccountId).Select(a => a.CompanyName).FirstAsync(ct);
+        var hasTemporary = await db.AccountNumbers.IgnoreQueryFilters()
+            .AnyAsync(n => n.AccountId == request.AccountId && n.Kind == Domain.Accounts.AccountNumberKind.Temporary, ct);
+        db.MandateFiles.Add(new MandateFile { MandateId = mandate.Id, AccountId = mandate.AccountId, Pdf = await RenderAsync(request, mandate, company, hasTemporary) });
+    }
+
+    /// <summary>
+    /// The mandate's PDF as it was signed (<see cref="MandateFile"/>, whether saved already or about to be). A mandate
+    /// without one (signed before the portal kept files, or whose personal data were erased) is drawn from what is stored.
+    /// </summary>
+    public async Task<byte[]> SignedAsync(AppDbContext db, PortRequest request, Mandate mandate, string companyName, bool accountHasTemporaryNumber,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(mandate);
+        var kept = db.MandateFiles.Local.FirstOrDefault(f => f.MandateId == mandate.Id)?.Pdf
+            ?? await db.MandateFiles.IgnoreQueryFilters().AsNoTracking().Where(f => f.MandateId == mandate.Id).Select(f => f.Pdf).FirstOrDefaultAsync(ct);
+        return kept ?? await RenderAsync(request, mandate, companyName, accountHasTemporaryNumber);
+    }
+
     /// <param name="accountHasTemporaryNumber">Whether the account still has its temporary number: the mandate says what
     /// becomes of it only then (or when the customer asked to keep it), never for an account that has none.</param>
-    public async Task<byte[]> RenderAsync(PortRequest request, Mandate mandate, string companyName, bool accountHasTemporaryNumber)
+    private async Task<byte[]> RenderAsync(PortRequest request, Mandate mandate, string companyName, bool accountHasTemporaryNumber)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(mandate);

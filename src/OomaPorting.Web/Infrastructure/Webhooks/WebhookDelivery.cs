@@ -6,7 +6,7 @@ namespace OomaPorting.Web.Infrastructure.Webhooks;
 /// dispatcher (<see cref="WebhookProcessor"/>) claims it, POSTs it signed, and marks it delivered, or retries later,
 /// or gives up. Per endpoint and request, one is sent at a time and in <see cref="Sequence"/> order.
 /// </summary>
-public sealed class WebhookDelivery
+public sealed class WebhookDelivery : IClaimed
 {
     public Guid Id { get; set; }
 
@@ -41,6 +41,8 @@ public sealed class WebhookDelivery
     public Guid? ClaimToken { get; set; }
 
     public DateTime? ClaimedUntilUtc { get; set; }
+
+    public string? ClaimedBy { get; set; }
 
     public DateTime? LastAttemptAtUtc { get; set; }
 

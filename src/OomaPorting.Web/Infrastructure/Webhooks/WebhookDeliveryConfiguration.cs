@@ -14,6 +14,7 @@ public sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<Webh
         builder.Property(d => d.Payload).IsRequired();
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(10);
         builder.Property(d => d.LastError).HasMaxLength(20);
+        builder.Property(d => d.ClaimedBy).HasMaxLength(ClaimHolder.MaxLength);
         builder.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(d => d.EndpointId).OnDelete(DeleteBehavior.Cascade);
 
         // The dispatcher's question: what is due; and, per endpoint and request, is an earlier one still pending?

@@ -14,6 +14,7 @@ public sealed class WebhookDispatcher(WebhookProcessor processor, IOptions<Webho
 
     protected override async Task RunOnceAsync(CancellationToken ct)
     {
+        await processor.TakeBackFromEndedAsync(ct);
         while (await processor.DispatchDueAsync(ct) > 0)
         {
         }

@@ -15,6 +15,9 @@ public static class WebhookFailure
     /// <summary>No connection: unknown host, refused, reset, TLS failure.</summary>
     public const string Connection = "Connection";
 
+    /// <summary>Not sent: held at a restore (it may have gone out before the backup was taken), then discarded by support.</summary>
+    public const string Discarded = "Discarded";
+
     /// <summary>Not sent: the portal cannot decrypt the endpoint's secret (its data-protection keys were not restored with the database).</summary>
     public const string Secret = "Secret";
 

@@ -6,8 +6,8 @@ namespace OomaPorting.Web.Infrastructure.Webhooks;
 
 /// <summary>
 /// Sends what is due of the webhook deliveries. Like the e-mail outbox, safe with several instances on one database:
-/// a batch is claimed by one conditional UPDATE before anything is sent, and a claim whose deadline passed is taken
-/// again. What it adds:
+/// a batch is claimed by one conditional UPDATE before anything is sent, a claim whose deadline passed is taken
+/// again, and one of an ended process of this machine at once (<see cref="ClaimHolder"/>). What it adds:
 /// <list type="bullet">
 /// <item>order: a delivery is due only when no earlier one (by <see cref="WebhookDelivery.Sequence"/>) of the same
 /// endpoint and request is still pending, so each receiver hears of a request's changes in the order they happened;</item>
@@ -22,6 +22,21 @@ namespace OomaPorting.Web.Infrastructure.Webhooks;
 public sealed class WebhookProcessor(IServiceScopeFactory scopes, WebhookSender sender, WebhookSecrets secrets, IOptions<WebhookOptions> options,
     TimeProvider time, ILogger<WebhookProcessor> logger)
 {
+    /// <summary>Takes back the deliveries an ended process of this machine held (<see cref="ClaimHolder"/>): once per pass, before its batches.</summary>
+    public async Task<int> TakeBackFromEndedAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var takenBack = await ClaimHolder.TakeBackFromEndedAsync(
+            db.WebhookDeliveries.IgnoreQueryFilters().Where(d => d.Status == WebhookDeliveryStatus.Pending), ct);
+        if (takenBack > 0)
+        {
+            logger.LogWarning("Took back {Count} webhook deliveries held by an ended process of this machine: they are sent now", takenBack);
+        }
+
+        return takenBack;
+    }
+
     /// <summary>Claims and sends one batch; answers how many deliveries were attempted.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
@@ -45,6 +60,7 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, WebhookSender 
                 .Where(d => due.Contains(d.Id) && d.Status == WebhookDeliveryStatus.Pending && (d.ClaimedUntilUtc == null || d.ClaimedUntilUtc < now))
                 .ExecuteUpdateAsync(u => u
                     .SetProperty(d => d.ClaimToken, token)
+                    .SetProperty(d => d.ClaimedBy, ClaimHolder.Current)
                     .SetProperty(d => d.ClaimedUntilUtc, now.AddSeconds(settings.ClaimTimeoutSeconds)), ct);
             if (claimed == 0)
             {
@@ -139,6 +155,7 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, WebhookSender 
         var window = TimeSpan.FromHours(settings.DisableAfterHours);
         delivery.ClaimToken = null;
         delivery.ClaimedUntilUtc = null;
+        delivery.ClaimedBy = null;
         delivery.LastStatusCode = outcome.StatusCode;
         delivery.LastDurationMs = outcome.DurationMs;
         delivery.LastError = outcome.Failure;
@@ -204,8 +221,7 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, WebhookSender 
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.WebhookDeliveries.IgnoreQueryFilters().Where(d => d.Id == deliveryId)
-            .ExecuteUpdateAsync(u => u.SetProperty(d => d.ClaimToken, (Guid?)null).SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+        await ClaimHolder.ReleaseAsync(db.WebhookDeliveries.IgnoreQueryFilters().Where(d => d.Id == deliveryId), CancellationToken.None);
     }
 
     /// <summary>One e-mail to each active admin of the account, in their language, saved with the endpoint's new state.</summary>

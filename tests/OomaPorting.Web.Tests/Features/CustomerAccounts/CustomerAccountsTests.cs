@@ -72,6 +72,43 @@ public class CustomerAccountsTests
     }
 
     [Fact]
+    public async Task A_temporary_number_another_account_let_go_of_is_offered_and_given_to_a_new_account()
+    {
+        using var factory = new PortalFactory();
+        var support = await PortalClient.SignedInAsync(factory, DemoData.SupportAgent);
+        Domain.Numbers.FrenchNumber released;
+        using (var scope = factory.Services.CreateScope())
+        {
+            // Boulangerie Martin opened with 09 72 10 20 30 and let it go when its first port completed.
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var martin = await db.Accounts.IgnoreQueryFilters().Include(a => a.Numbers).SingleAsync(a => a.CompanyName == "Boulangerie Martin");
+            released = martin.TemporaryNumber;
+            Assert.DoesNotContain(martin.Numbers, n => n.Number == released);
+        }
+
+        var form = await HtmlForm.OpenAsync(support, "/support/comptes/nouveau", "Ouvrir le compte et inviter l'administrateur");
+        var page = await (await support.GetAsync("/support/comptes/nouveau")).ReadHtmlAsync();
+        Assert.Contains(released.Display, page.QuerySelector("[data-released-numbers]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector($"datalist#released-numbers option[value='{released.Display}']"));
+        Assert.DoesNotContain("09 72 40 50 60", page.QuerySelector("[data-released-numbers]")!.TextContent, StringComparison.Ordinal); // still Cabinet Durand's
+
+        form.Fill("Raison sociale", "Fleurs Dubois").Fill("SIRET", "732 829 320 00074").Fill("Numéro temporaire Ooma", released.Display)
+            .Fill("Nom", "Hélène Dubois").Fill("Adresse e-mail", "helene@fleurs-dubois.test");
+        var created = await form.SubmitAsync();
+        Assert.True(created.StatusCode == HttpStatusCode.Redirect, Wizard.ErrorSummary(await created.Content.ReadAsStringAsync()));
+
+        // Given: held by the new account now, so no longer offered and refused to the next one.
+        var after = await (await support.GetAsync("/support/comptes/nouveau")).ReadHtmlAsync();
+        Assert.DoesNotContain(released.Display, after.QuerySelector("[data-released-numbers]")?.TextContent ?? string.Empty, StringComparison.Ordinal);
+        var again = await HtmlForm.OpenAsync(support, "/support/comptes/nouveau", "Ouvrir le compte et inviter l'administrateur");
+        again.Fill("Raison sociale", "Fleurs Durand").Fill("SIRET", "356 000 000 00048").Fill("Numéro temporaire Ooma", released.Display)
+            .Fill("Nom", "Paul Durand").Fill("Adresse e-mail", "paul@fleurs-durand.test");
+        var refused = await again.SubmitAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("déjà sur un autre compte", (await refused.ReadHtmlAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_wrong_siret_a_taken_siret_number_or_email_are_refused_at_their_field_and_la_postes_siret_is_accepted()
     {
         using var factory = new PortalFactory();
@@ -86,7 +123,7 @@ public class CustomerAccountsTests
 
         var key = await RefusedAsync(NewAccount("732 829 320 00075", "01 84 80 12 35", "a@fleurs.test"));
         Assert.Contains("un chiffre est erroné", key.QuerySelector("#Siret-error, [data-valmsg-for='Siret']")!.TextContent, StringComparison.Ordinal);
-        var taken = await RefusedAsync(NewAccount("44351209800015", "09 72 10 20 30", DemoData.DurandUser));
+        var taken = await RefusedAsync(NewAccount("44351209800015", "09 72 40 50 60", DemoData.DurandUser)); // Cabinet Durand's, still held
         var summary = taken.QuerySelector(".error-summary")!.TextContent;
         Assert.Contains("Un compte existe déjà pour ce SIRET", summary, StringComparison.Ordinal);
         Assert.Contains("déjà sur un autre compte", summary, StringComparison.Ordinal);

@@ -17,7 +17,7 @@ namespace OomaPorting.Web.Tests.Features.Notifications;
 /// 12): the true fate of the temporary number, the day of the port, the failed test call, support's reason, the list
 /// right after its sentence, and accents that survive any mail reader.
 /// </summary>
-public class EmailWordingTests
+public partial class EmailWordingTests
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
 
@@ -212,6 +212,70 @@ public class EmailWordingTests
         finally
         {
             CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\w\((s|e|es|x)\)|\{\d+\}|\b(FocConfirmed|ActionRequired|TestCall|NumberInactive|HolderMismatch|RioInvalid|AccountAdmin|AUTRE)\b|\b(Email|Error|Detail|Status|Wizard|Support|Reason|Audit|Desk)\.[A-Z][A-Za-z]+")]
+    private static partial System.Text.RegularExpressions.Regex Unwritten();
+
+    /// <summary>
+    /// Every e-mail a request's whole life sends, to the customer in <paramref name="culture"/> and to the desk: the
+    /// signature codes, the submission, a send-back, the resubmission, the FOC date set and moved, a message from support,
+    /// the completion, and another request cancelled by the customer. None writes a plural or a gender in parentheses, an
+    /// unfilled placeholder, an internal code or a resource key (issue 36, point 17: the resource strings were scanned,
+    /// the rendered e-mails were not).
+    /// </summary>
+    [Theory]
+    [InlineData("fr-FR")]
+    [InlineData("en")]
+    public async Task Every_email_of_a_request_s_life_is_written_out_in_words(string culture)
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var factory = new PortalFactory { Clock = clock };
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Users.Where(u => u.Email == DemoData.DurandAdmin).ExecuteUpdateAsync(u => u.SetProperty(x => x.PreferredCulture, culture));
+        }
+
+        var wizard = await Wizard.StartAsync(factory, DemoData.DurandAdmin);
+        var main = Wizard.NextNumber();
+        var id = await wizard.FillAsync(mainNumber: main, withSecond: true);
+        var signature = Wizard.Signature(FrenchNumber.Parse(main).E164, "Paul Durand");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await wizard.SignAsync(id, signature)).StatusCode);
+
+        var desk = await SupportDesk.SignInAsync(factory);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await desk.ActWithReasonsAsync(id, "renvoyer",
+            new() { ["Message"] = "Le titulaire diffère de la facture." }, "HolderMismatch")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await wizard.SignAsync(id, signature)).StatusCode);
+        await desk.CheckDocumentsIfWaitingAsync(id);
+        await desk.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-15" });
+        await desk.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-16" });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await PortalClient.PostFormAsync(desk.Client, $"/support/portages/{id}", $"/support/portages/{id}/messages",
+            new Dictionary<string, string> { ["Body"] = "Votre opérateur confirme la date." })).StatusCode);
+        clock.SetUtcNow(new DateTimeOffset(2026, 12, 16, 9, 0, 0, TimeSpan.Zero));
+        desk = await SupportDesk.SignInAsync(factory);
+        await desk.DoAsync(id, "appel-test", []);
+        await desk.DoAsync(id, "resultat-appel", new() { ["Outcome"] = "passed" });
+
+        clock.SetUtcNow(Start.AddDays(20));
+        wizard = await Wizard.StartAsync(factory, DemoData.DurandAdmin);
+        var other = Wizard.NextNumber();
+        var cancelled = await wizard.FillAsync(mainNumber: other, withSecond: false);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await wizard.SignAsync(cancelled, Wizard.Signature(FrenchNumber.Parse(other).E164, "Paul Durand"))).StatusCode);
+        var cancel = await HtmlForm.ForActionAsync(wizard.Client, $"/portage/{cancelled}/annuler", $"/portage/{cancelled}/annuler");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await cancel.SubmitAsync()).StatusCode);
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var emails = await db.OutboxMessages.AsNoTracking().Where(m => m.PortRequestId == id || m.PortRequestId == cancelled).ToListAsync();
+            var kinds = emails.Select(m => m.Kind).Distinct().ToList();
+            Assert.True(kinds.Count >= 7, "Too few kinds of e-mail to judge: " + string.Join(", ", kinds));
+            var problems = emails.SelectMany(m => new[] { ("subject", m.Subject), ("text", m.TextBody), ("html", System.Text.RegularExpressions.Regex.Replace(m.HtmlBody, "<[^>]+>", " ")) }
+                    .SelectMany(part => Unwritten().Matches(System.Net.WebUtility.HtmlDecode(part.Item2)).Select(x => $"{m.Kind} ({m.Culture}) {part.Item1}: « {x.Value} »")))
+                .Distinct().ToList();
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
         }
     }
 }

@@ -22,7 +22,9 @@ public class NotificationTests
 
     private static async Task<int> DrainAsync(PortalFactory factory)
     {
+        // As the dispatcher's pass does it: take back an ended process's claims once, then send batch after batch.
         var processor = factory.Services.GetRequiredService<OutboxProcessor>();
+        await processor.TakeBackFromEndedAsync(CancellationToken.None);
         var total = 0;
         int sent;
         while ((sent = await processor.DispatchDueAsync(CancellationToken.None)) > 0)
@@ -300,6 +302,72 @@ public class NotificationTests
         clock.Advance(TimeSpan.FromSeconds(121));
         Assert.Equal(1, await DrainAsync(factory));
         Assert.Single(smtp.Received);
+    }
+
+    [Fact]
+    public async Task A_claim_of_an_ended_process_of_this_machine_is_taken_back_at_once_and_a_living_one_s_is_kept()
+    {
+        await using var smtp = new TestSmtpServer();
+        using var factory = new PortalFactory(settings: smtp.Settings());
+        var ids = await QueueAsync(factory, 4);
+        using var living = System.Diagnostics.Process.Start("sleep", "60");
+        using var ended = System.Diagnostics.Process.Start("true");
+        await ended.WaitForExitAsync();
+        var me = System.Diagnostics.Process.GetCurrentProcess();
+        string Holder(System.Diagnostics.Process p, DateTime started) => $"{Environment.MachineName}|{p.Id}|{started.ToUniversalTime().Ticks}";
+        var holders = new[]
+        {
+            Holder(ended, DateTime.UtcNow.AddSeconds(-1)),               // its process has exited
+            Holder(me, me.StartTime.AddMinutes(-5)),                      // its process id now belongs to a later process
+            Holder(living, living.StartTime),                             // a sibling instance still at work
+            $"another-host|{Environment.ProcessId}|0",                   // another machine's: its deadline decides
+        };
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            for (var i = 0; i < ids.Count; i++)
+            {
+                var holder = holders[i];
+                await db.OutboxMessages.Where(m => m.Id == ids[i]).ExecuteUpdateAsync(u => u
+                    .SetProperty(m => m.ClaimToken, Guid.NewGuid())
+                    .SetProperty(m => m.ClaimedBy, holder)
+                    .SetProperty(m => m.ClaimedUntilUtc, DateTime.UtcNow.AddHours(1)));
+            }
+        }
+
+        Assert.Equal(2, await DrainAsync(factory));
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var rows = await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id);
+            Assert.Equal(OutboxStatus.Sent, rows[ids[0]].Status);
+            Assert.Equal(OutboxStatus.Sent, rows[ids[1]].Status);
+            Assert.Equal((OutboxStatus.Pending, holders[2]), (rows[ids[2]].Status, rows[ids[2]].ClaimedBy));
+            Assert.Equal((OutboxStatus.Pending, holders[3]), (rows[ids[3]].Status, rows[ids[3]].ClaimedBy));
+        }
+
+        living.Kill();
+    }
+
+    [Fact]
+    public async Task A_sent_message_is_recorded_at_once_without_waiting_for_the_page_writers_turn()
+    {
+        await using var smtp = new TestSmtpServer();
+        using var factory = new PortalFactory(settings: smtp.Settings());
+        var ids = await QueueAsync(factory, 2);
+
+        // A page's write holds the portal's turn (more would queue behind it): the record of a send does not wait for
+        // it (before, it queued there, and a kill meanwhile sent the message again at the next start).
+        using (await Web.Infrastructure.SqliteWriters.EnterAsync(Web.Infrastructure.SqliteWriters.KeyOf($"Data Source={factory.DatabasePath}"), CancellationToken.None))
+        {
+            Assert.Equal(2, await DrainAsync(factory));
+            using var scope = factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var rows = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync();
+            Assert.All(rows, m => Assert.Equal((OutboxStatus.Sent, (Guid?)null, (string?)null), (m.Status, m.ClaimToken, m.ClaimedBy)));
+        }
+
+        Assert.Equal(2, smtp.Received.Count);
     }
 
     [Fact]

@@ -25,8 +25,9 @@ public class MandatePdfSignatureTests(SharedPortal portal) : IClassFixture<Share
             .Lines(("01 40 00 00 00", "F0X123456"))
             .Address("12 rue de la Paix", "75002", "Paris").Holder("Jeanne", "Martin")
             .Submit("POR-2026-999999");
+        using var scope = portal.Factory.Services.CreateScope();
         var pdf = await portal.Factory.Services.GetRequiredService<Web.Infrastructure.Pdf.MandatePdf>()
-            .RenderAsync(r, r.Mandates[0], "Boulangerie Martin", accountHasTemporaryNumber: false);
+            .SignedAsync(scope.ServiceProvider.GetRequiredService<Web.Data.AppDbContext>(), r, r.Mandates[0], "Boulangerie Martin", accountHasTemporaryNumber: false, default);
         var text = Encoding.Latin1.GetString(pdf);
         Assert.Contains("Telco Sud", text, StringComparison.Ordinal);
         Assert.DoesNotContain("(AUTRE)", text, StringComparison.Ordinal);
@@ -74,6 +75,37 @@ public class MandatePdfSignatureTests(SharedPortal portal) : IClassFixture<Share
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The evidence never changes (issue 35, point 21): the mandate is signed once, when the code is confirmed, and
+    /// every download and the submission e-mail give those same bytes, after time passed and support acted on the
+    /// request (it was drawn and signed again at each download, with the download time in its signature).
+    /// </summary>
+    [Fact]
+    public async Task The_mandate_is_the_same_signed_file_at_every_download_and_in_the_email()
+    {
+        var wizard = await Wizard.StartAsync(portal.Factory);
+        var main = Wizard.NextNumber();
+        var id = await wizard.FillAsync(mainNumber: main, withSecond: false);
+        Assert.Equal(HttpStatusCode.Redirect, (await wizard.SignAsync(id, Wizard.Signature(FrenchNumber.Parse(main).E164))).StatusCode);
+        var first = await (await wizard.Client.GetAsync($"/portage/{id}/mandat.pdf")).Content.ReadAsByteArrayAsync();
+
+        await Task.Delay(1_100); // a signature made now would carry another second
+        var desk = await SupportDesk.SignInAsync(portal.Factory);
+        await desk.CheckDocumentsAsync(id);
+        var again = await (await wizard.Client.GetAsync($"/portage/{id}/mandat.pdf")).Content.ReadAsByteArrayAsync();
+        Assert.Equal(first, again);
+
+        var api = ApiClients.For(portal.Factory, await ApiClients.KeyAsync(portal.Factory, "Boulangerie Martin"));
+        Assert.Equal(first, await (await api.GetAsync($"/api/v1/port-requests/{id}/mandate.pdf")).Content.ReadAsByteArrayAsync());
+
+        using var scope = portal.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Web.Data.AppDbContext>();
+        var attached = db.OutboxMessages.Where(m => m.PortRequestId == id && m.Kind == "Submitted")
+            .SelectMany(m => m.Attachments).Where(a => a.ContentType == "application/pdf").Select(a => a.Content).ToList();
+        Assert.NotEmpty(attached);
+        Assert.All(attached, pdf => Assert.Equal(first, pdf));
     }
 
     /// <summary>What <c>pdfsig</c> (poppler-utils) says of a file's signatures.</summary>

@@ -180,6 +180,10 @@ public class DocumentUploadTests(SharedPortal portal) : IClassFixture<SharedPort
         ["launch.pdf"] = () => TestFiles.PdfWith("1 0 obj<</Type/Catalog/OpenAction<</S/Launch/F(cmd.exe)>>>>endobj"),
         ["joint.pdf"] = () => TestFiles.PdfWith("1 0 obj<</Type/Catalog/Names<</EmbeddedFiles 2 0 R>>>>endobj"),
         ["cache.pdf"] = () => TestFiles.PdfWithJavaScriptInObjectStream(),
+        // Issue 35, point 17: a stream behind a lone CR, an opening that fetches another file, one that opens a web address.
+        ["cr.pdf"] = () => TestFiles.PdfWithJavaScriptInObjectStream("\r"),
+        ["distant.pdf"] = () => TestFiles.PdfWith("1 0 obj<</Type/Catalog/OpenAction<</S/GoToR/F(\\\\serveur\\partage\\facture.pdf)/D[0/Fit]>>>>endobj"),
+        ["ouvre-un-site.pdf"] = () => TestFiles.PdfMadeWith(openAction: "/S=/URI;/URI=https://evil.example/"),
         ["protege.pdf"] = () => [.. TestFiles.Ascii("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R/Encrypt 5 0 R>>\n%%EOF")],
         ["bombe.pdf"] = () => TestFiles.PdfBomb(),
         ["tronquee.jpg"] = () => [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46],
@@ -197,6 +201,9 @@ public class DocumentUploadTests(SharedPortal portal) : IClassFixture<SharedPort
         { "launch.pdf", "application/pdf", "contenu actif" },
         { "joint.pdf", "application/pdf", "contenu actif" },
         { "cache.pdf", "application/pdf", "contenu actif" },
+        { "cr.pdf", "application/pdf", "contenu actif" },
+        { "distant.pdf", "application/pdf", "contenu actif" },
+        { "ouvre-un-site.pdf", "application/pdf", "contenu actif" },
         { "protege.pdf", "application/pdf", "protégé par un mot de passe" },
         { "bombe.pdf", "application/pdf", "plus de 100 Mo" },
         { "tronquee.jpg", "image/jpeg", "illisible" },
@@ -215,6 +222,18 @@ public class DocumentUploadTests(SharedPortal portal) : IClassFixture<SharedPort
         Assert.Contains(message, error, StringComparison.Ordinal);
         Assert.Empty(Stored(id));
         Assert.Equal(version, wizard.Load(id)!.Version);
+    }
+
+    /// <summary>What a carrier's bill may hold: a link the reader clicks, an opening on its first page.</summary>
+    [Fact]
+    public async Task A_pdf_with_a_link_to_click_or_an_opening_on_a_page_of_its_own_is_kept()
+    {
+        var (wizard, id) = await DraftAtDocumentsAsync();
+        var response = await wizard.UploadAsync(id, "CarrierBill",
+            ("lien.pdf", TestFiles.PdfMadeWith(link: "https://www.orange.fr/espace-client"), "application/pdf"),
+            ("ouverture.pdf", TestFiles.PdfMadeWith(openAction: "/S=/GoTo;/D=/premiere"), "application/pdf"));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(2, Stored(id).Count);
     }
 
     [Fact]

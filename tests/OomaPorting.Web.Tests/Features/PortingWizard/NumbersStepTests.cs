@@ -291,4 +291,24 @@ public class NumbersStepTests(SharedPortal portal) : IClassFixture<SharedPortal>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(3, wizard.Load(id)!.Lines.Count);
     }
+
+    [Fact]
+    public async Task A_windows_1252_file_is_echoed_in_its_own_letters_when_a_line_is_wrong()
+    {
+        var (wizard, id) = await DraftAsync(Factory);
+        // As a French spreadsheet saves "CSV (séparateur : point-virgule)": Windows-1252, where é is one byte (0xE9)
+        // and the euro sign 0x80 (which Latin-1 does not have).
+        var cp1252 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!
+            .GetBytes("Numéro;RIO\r\n01 47 17 00 01;\r\nGérard 12 €;\r\n");
+        var form = await HtmlForm.OpenAsync(wizard.Client, $"/portage/{id}/numeros", "Enregistrer et continuer");
+        form.Fill("Numéro", "01 47 17 00 00").Attach("Ou envoyer un fichier CSV", ("liste.csv", cp1252, "text/csv"));
+        var response = await form.SubmitAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadHtmlAsync();
+        var errors = string.Join(" | ", Errors(page, "Command_File"));
+        Assert.Contains("Gérard 12 €", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("\uFFFD", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(wizard.Load(id)!.Lines);
+    }
 }

@@ -25,6 +25,13 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
         Assert.NotNull(page.QuerySelector("a[href='/portabilite']"));
         Assert.NotNull(page.QuerySelector("a[href='/portage/telo-hub']"));
 
+        // What the wizard will ask, listed before it starts (the bill, the SIRET and the signer's role were missing).
+        var need = string.Join(" ", page.QuerySelectorAll("#ce-qu-il-faut + ul li").Select(li => li.TextContent));
+        foreach (var asked in new[] { "fixe ou mobile", "opérateur actuel", "numéro de compte", "RIO", "SIRET", "titulaire", "facture", "moins de 3 mois", "fonction", "code" })
+        {
+            Assert.Contains(asked, need, StringComparison.Ordinal);
+        }
+
         var id = await wizard.NewDraftAsync();
         var draft = wizard.Load(id);
         Assert.NotNull(draft);

@@ -38,8 +38,19 @@ public class SignatureCodeTests(ClockedPortal portal) : IClassFixture<ClockedPor
     {
         using var scope = Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var subject = $"draft {id}";
-        return [.. db.AuditEntries.AsNoTracking().Where(a => a.Details.StartsWith(subject)).OrderBy(a => a.Id).Select(a => a.Action + " " + a.Details)];
+        var text = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+        try
+        {
+            // As support reads the trail: "Demande <id> : code confirmé (essai 1 sur 5) depuis …".
+            return [.. db.AuditEntries.AsNoTracking().Where(a => a.Details.Contains(id.ToString())).OrderBy(a => a.Id).AsEnumerable()
+                .Select(a => a.Action + " " + Web.Infrastructure.AuditDetails.Read(a.Details, text))];
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     [Fact]
@@ -88,7 +99,7 @@ public class SignatureCodeTests(ClockedPortal portal) : IClassFixture<ClockedPor
         Assert.Equal(2, trail.Count);
         Assert.StartsWith("SignatureCodeSent", trail[0], StringComparison.Ordinal);
         Assert.StartsWith("SignatureCodeAttempt", trail[1], StringComparison.Ordinal);
-        Assert.Contains("Confirmed (attempt 1/5)", trail[1], StringComparison.Ordinal);
+        Assert.Contains("code confirmé (essai 1 sur 5)", trail[1], StringComparison.Ordinal);
 
         // A second confirmation (a double click, the back button) lands on the request, changing nothing.
         var again = await PortalClient.PostForgedAsync(wizard.Client, "/postes", $"/portage/{id}/signature/code",
@@ -132,7 +143,7 @@ public class SignatureCodeTests(ClockedPortal portal) : IClassFixture<ClockedPor
         portal.Clock.Advance(TimeSpan.FromMinutes(SignatureCode.ValidMinutes) + TimeSpan.FromSeconds(1));
         Assert.Equal("Ce code a expiré : demandez-en un nouveau ci-dessous", await CodeErrorAsync(await wizard.ConfirmCodeAsync(id, code)));
         Assert.Equal(PortRequestStatus.Draft, wizard.Load(id)!.Status);
-        Assert.Contains(Attempts(id), a => a.Contains("Expired", StringComparison.Ordinal));
+        Assert.Contains(Attempts(id), a => a.Contains("code expiré", StringComparison.Ordinal));
     }
 
     [Fact]

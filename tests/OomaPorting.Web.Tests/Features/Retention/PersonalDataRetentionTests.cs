@@ -70,6 +70,13 @@ public class PersonalDataRetentionTests
                 store.Add(document.Id, PortRequestBuilder.SampleBillPdf);
             }
 
+            // And its mandate as signed (it shows the drawn signature, the IP address and the browser).
+            var mandatePdf = factory.Services.GetRequiredService<Web.Infrastructure.Pdf.MandatePdf>();
+            foreach (var r in new[] { d, o, n })
+            {
+                await mandatePdf.KeepAsync(db, r, r.Mandates[^1], CancellationToken.None);
+            }
+
             await db.SaveChangesAsync();
             (due, old, recent) = (d.Id, o.Id, n.Id);
         }
@@ -96,6 +103,9 @@ public class PersonalDataRetentionTests
             }
 
             var dueMandate = await db.Mandates.IgnoreQueryFilters().SingleAsync(m => m.PortRequestId == due);
+            var files = await db.MandateFiles.IgnoreQueryFilters().Select(f => f.MandateId).ToListAsync();
+            Assert.DoesNotContain(dueMandate.Id, files); // erased with the personal data; the old one's went with its mandate
+            Assert.Single(files, id => db.Mandates.IgnoreQueryFilters().Any(m => m.Id == id && m.PortRequestId == recent));
             Assert.Null(dueMandate.ClientAddress);
             Assert.Null(dueMandate.UserAgent);
             Assert.Contains("Durand", dueMandate.CanonicalText, StringComparison.Ordinal); // the evidence stays its 5 years

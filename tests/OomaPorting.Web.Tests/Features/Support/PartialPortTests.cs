@@ -10,31 +10,16 @@ using OomaPorting.Web.Tests.Infrastructure;
 
 namespace OomaPorting.Web.Tests.Features.Support;
 
-/// <summary>One portal, on a clock the tests move, for the per-number life of block requests.</summary>
-public sealed class PartialPortFixture : IDisposable
-{
-    /// <summary>Tuesday 1 December 2026, 08:00 UTC (09:00 in Paris).</summary>
-    public static readonly DateTimeOffset Start = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
-
-    public PartialPortFixture() => Factory = new PortalFactory { Clock = Clock };
-
-    public FakeTimeProvider Clock { get; } = new(Start);
-
-    public PortalFactory Factory { get; }
-
-    public void Dispose() => Factory.Dispose();
-}
-
 /// <summary>
 /// A block request through its whole life over HTTP: the carrier refuses some numbers, the others are ported on their
 /// FOC date and join the account, the refused ones are fixed in a follow-up request and ported in turn.
 /// </summary>
-public class PartialPortTests(PartialPortFixture fx) : IClassFixture<PartialPortFixture>
+public class PartialPortTests(ClockedPortal fx) : IClassFixture<ClockedPortal>
 {
     /// <summary>A request of Boulangerie Martin of <paramref name="main"/> and the block <paramref name="from"/> – <paramref name="to"/>, submitted.</summary>
     private async Task<(Guid Id, Wizard Wizard)> SubmitBlockAsync(string main, string from, string to)
     {
-        fx.Clock.AdjustTime(PartialPortFixture.Start); // each test starts on 1 December, whatever the one before moved to
+        fx.Clock.AdjustTime(ClockedPortal.Start); // each test starts on 1 December, whatever the one before moved to
         var wizard = await Wizard.StartAsync(fx.Factory);
         var id = await wizard.FillAsync(mainNumber: main, withSecond: false);
         await wizard.StepAsync(id, "numeros", new Dictionary<string, string>

@@ -37,6 +37,26 @@ public class SupportFormsTests : IClassFixture<ClockedPortal>
         Assert.Null(page.QuerySelector("#SetFocDate_Comment")!.GetAttribute("aria-invalid"));
     }
 
+    /// <summary>The "Nouveau message" box says its refusal beside it too (it was in the summary only; issue 36, point 22).</summary>
+    [Fact]
+    public async Task A_refused_message_is_shown_at_its_box_marked_invalid_and_keeps_what_was_typed()
+    {
+        var (id, _) = await Wizard.SubmittedAsync(_portal.Factory);
+        var support = await SupportDesk.SignInAsync(_portal.Factory);
+        var form = await HtmlForm.ForActionAsync(support.Client, $"/support/portages/{id}", $"/support/portages/{id}/messages");
+        form.Set("Body", "   "); // only spaces: nothing to send
+        var refused = await form.SubmitAsync();
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ReadHtmlAsync();
+        var box = page.QuerySelector("#Message_Body")!;
+        var message = page.QuerySelector("#Message_Body-error")!;
+        Assert.Equal("true", box.GetAttribute("aria-invalid"));
+        Assert.Equal("Message_Body-error", box.GetAttribute("aria-describedby"));
+        Assert.Equal("   ", box.TextContent);
+        Assert.Contains(message.TextContent.Trim(), page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_test_call_is_offered_from_the_foc_date_and_a_refused_result_keeps_what_the_agent_chose()
     {

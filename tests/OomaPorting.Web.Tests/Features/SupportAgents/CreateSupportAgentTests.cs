@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
@@ -128,32 +127,11 @@ public partial class CreateSupportAgentTests
     {
         var folder = Path.Combine(Path.GetTempPath(), "ooma-command-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        async Task<(int Code, string Output)> RunProcessAsync(params string[] args)
-        {
-            var bin = AppContext.BaseDirectory;
-            var info = new ProcessStartInfo("dotnet", [Path.Combine(bin, "OomaPorting.Web.dll"), .. args])
-            {
-                WorkingDirectory = bin,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            info.Environment["App__DataFolder"] = folder;
-            info.Environment["DemoData__Enabled"] = "false";
-            info.Environment["Email__PortalUrl"] = "https://portail.ooma.test";
-            using var process = Process.Start(info)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
-            return (process.ExitCode, await output + await error);
-        }
-
-        var created = await RunProcessAsync(CreateSupportAgentCommand.Name, "--email", "agent@ooma-office.test", "--name", "Agent Un");
+        var created = await PortalCommand.RunAsync(folder, CreateSupportAgentCommand.Name, "--email", "agent@ooma-office.test", "--name", "Agent Un");
         Assert.True(created.Code == 0, created.Output);
         Assert.Matches(@"https://portail\.ooma\.test/compte/invitation/[A-Za-z0-9_-]{43}", created.Output);
 
-        var again = await RunProcessAsync(CreateSupportAgentCommand.Name, "--email", "agent@ooma-office.test", "--name", "Agent Un");
+        var again = await PortalCommand.RunAsync(folder, CreateSupportAgentCommand.Name, "--email", "agent@ooma-office.test", "--name", "Agent Un");
         Assert.Equal(CreateSupportAgentCommand.EmailTaken, again.Code);
         Assert.Contains("already exists", again.Output, StringComparison.Ordinal);
     }

@@ -169,6 +169,15 @@ public class DeskDashboardTests
         Assert.Equal(["Demandes envoyées et terminées par semaine", "Durée d'un portage, de l'envoi à la fin", "Motifs de renvoi au client", "Par opérateur"],
             charts.Select(c => c.GetAttribute("aria-label")));
 
+        // The weekly axis names every other week (twelve dates ran into each other); the durations chart says in words
+        // which buckets keep the promise, its bars told apart by lightness, not by hue alone (issue 36, point 22).
+        var flowText = string.Join("|", charts[0].QuerySelectorAll("text").Select(t => t.TextContent.Trim()));
+        var weekLabels = charts[0].QuerySelectorAll("text").Count(t => System.Text.RegularExpressions.Regex.IsMatch(t.TextContent.Trim(), @"^\d{1,2}\s\p{L}"));
+        Assert.True(weekLabels is > 0 and <= 6, $"{weekLabels} week labels: {flowText}");
+        var durationsText = string.Join("|", charts[1].QuerySelectorAll("text").Select(t => t.TextContent.Trim()));
+        Assert.Contains("Dans la promesse (3 à 4 semaines)", durationsText, StringComparison.Ordinal);
+        Assert.Contains("Hors promesse", durationsText, StringComparison.Ordinal);
+
         // A new request, then the cache: the figures are kept, and refreshed behind the page once half a minute old.
         using (var scope = factory.Services.CreateScope())
         {

@@ -116,6 +116,38 @@ public class WebhookDeliveryTests(WebhookPortal portal) : IClassFixture<WebhookP
     }
 
     [Fact]
+    public async Task A_delivery_held_by_an_ended_process_of_this_machine_is_sent_at_once_not_after_its_claim_deadline()
+    {
+        await Hooks.ResetAsync(factory, "Boulangerie Martin");
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var admin = await PortalClient.SignedInAsync(factory, DemoData.BoulangerieAdmin);
+        var (endpointId, _) = await Hooks.RegisterAsync(admin, receiver.Url, "FocSet");
+        var (id, _) = await Wizard.SubmittedAsync(factory);
+        var support = await SupportDesk.SignInAsync(factory);
+        await support.CheckDocumentsIfWaitingAsync(id);
+        await support.DoAsync(id, "ccf", new() { ["FocDate"] = "2026-12-15" });
+
+        // Claimed for an hour by a process of this machine that exited (a portal killed before its restart).
+        using var ended = Process.Start("true");
+        await ended.WaitForExitAsync();
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.WebhookDeliveries.IgnoreQueryFilters().Where(d => d.EndpointId == endpointId).ExecuteUpdateAsync(u => u
+                .SetProperty(d => d.ClaimToken, Guid.NewGuid())
+                .SetProperty(d => d.ClaimedBy, $"{Environment.MachineName}|{ended.Id}|{DateTime.UtcNow.Ticks}")
+                .SetProperty(d => d.ClaimedUntilUtc, DateTime.UtcNow.AddHours(1)));
+        }
+
+        await Hooks.DrainAsync(factory);
+        var delivery = Hooks.Deliveries(factory, endpointId).Single();
+        Assert.Equal(WebhookDeliveryStatus.Delivered, delivery.Status);
+        Assert.Null(delivery.ClaimedBy);
+        Assert.Single(receiver.Calls);
+        await Hooks.ResetAsync(factory, "Boulangerie Martin");
+    }
+
+    [Fact]
     public async Task A_receiver_that_hangs_does_not_hold_up_the_others()
     {
         await Hooks.ResetAsync(factory, "Boulangerie Martin");

@@ -55,10 +55,11 @@ public static partial class Hooks
         return await client.PostAsync(action, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]));
     }
 
-    /// <summary>Runs the dispatcher until nothing is due (at most <paramref name="rounds"/> batches).</summary>
+    /// <summary>Runs the dispatcher's pass until nothing is due (at most <paramref name="rounds"/> batches).</summary>
     public static async Task DrainAsync(PortalFactory factory, int rounds = 50)
     {
         var processor = factory.Services.GetRequiredService<WebhookProcessor>();
+        await processor.TakeBackFromEndedAsync(CancellationToken.None); // once per pass, as the dispatcher does
         for (var i = 0; i < rounds && await processor.DispatchDueAsync(CancellationToken.None) > 0; i++)
         {
         }

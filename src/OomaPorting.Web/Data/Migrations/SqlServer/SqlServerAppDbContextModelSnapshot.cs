@@ -1199,6 +1199,25 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.ToTable("AuthSessions", (string)null);
                 });
 
+            modelBuilder.Entity("OomaPorting.Web.Data.MandateFile", b =>
+                {
+                    b.Property<Guid>("MandateId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("MandateId");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("MandateFiles", (string)null);
+                });
+
             modelBuilder.Entity("OomaPorting.Web.Data.ReferenceCounter", b =>
                 {
                     b.Property<int>("Year")
@@ -1363,6 +1382,10 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.Property<Guid?>("ClaimToken")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
                     b.Property<DateTime?>("ClaimedUntilUtc")
                         .HasColumnType("datetime2");
 
@@ -1453,6 +1476,10 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
                     b.Property<Guid?>("ClaimToken")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
 
                     b.Property<DateTime?>("ClaimedUntilUtc")
                         .HasColumnType("datetime2");
@@ -1822,6 +1849,15 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OomaPorting.Web.Data.MandateFile", b =>
+                {
+                    b.HasOne("OomaPorting.Domain.Porting.Mandate", null)
+                        .WithOne()
+                        .HasForeignKey("OomaPorting.Web.Data.MandateFile", "MandateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OomaPorting.Web.Data.UserInvitation", b =>

@@ -1183,6 +1183,25 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.ToTable("AuthSessions", (string)null);
                 });
 
+            modelBuilder.Entity("OomaPorting.Web.Data.MandateFile", b =>
+                {
+                    b.Property<Guid>("MandateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("MandateId");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("MandateFiles", (string)null);
+                });
+
             modelBuilder.Entity("OomaPorting.Web.Data.ReferenceCounter", b =>
                 {
                     b.Property<int>("Year")
@@ -1347,6 +1366,10 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("ClaimToken")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClaimedUntilUtc")
                         .HasColumnType("TEXT");
 
@@ -1435,6 +1458,10 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClaimedUntilUtc")
@@ -1805,6 +1832,15 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OomaPorting.Web.Data.MandateFile", b =>
+                {
+                    b.HasOne("OomaPorting.Domain.Porting.Mandate", null)
+                        .WithOne()
+                        .HasForeignKey("OomaPorting.Web.Data.MandateFile", "MandateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OomaPorting.Web.Data.UserInvitation", b =>
