@@ -59,9 +59,8 @@ public static class Database
         {
             case Sqlite:
                 var sqlite = SqliteConnectionString(configuration, contentRoot);
-                var databaseFolder = Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(sqlite).DataSource))!;
                 services.AddSingleton(sp => new SqliteFaultGuard(sp.GetRequiredService<ILogger<SqliteFaultGuard>>(),
-                    sp.GetRequiredService<Health.StorageHealth>(), databaseFolder));
+                    sp.GetRequiredService<Health.StorageHealth>(), sqlite));
                 services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => o
                     .UseSqlite(sqlite, s => s.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
                     .ConfigureWarnings(CommandErrorsAsWarnings)

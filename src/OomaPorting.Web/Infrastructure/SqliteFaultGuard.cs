@@ -20,7 +20,7 @@ namespace OomaPorting.Web.Infrastructure;
 /// write-ahead log's index cannot grow).</item>
 /// </list>
 /// </summary>
-public sealed class SqliteFaultGuard(ILogger<SqliteFaultGuard> logger, Health.StorageHealth storage, string databaseFolder)
+public sealed class SqliteFaultGuard(ILogger<SqliteFaultGuard> logger, Health.StorageHealth storage, string connectionString)
     : DbConnectionInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor, ISaveChangesInterceptor
 {
     /// <summary>Below this much free room on the database's disk, a file fault is told as the disk being full.</summary>
@@ -28,6 +28,10 @@ public sealed class SqliteFaultGuard(ILogger<SqliteFaultGuard> logger, Health.St
 
     // SQLite's primary result codes that say the file itself is wrong (https://sqlite.org/rescode.html).
     private const int Perm = 3, ReadOnly = 8, IoErr = 10, Corrupt = 11, CantOpen = 14, Full = 13, NotADb = 26;
+
+    private readonly string databasePath = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
+
+    private string DatabaseFolder => Path.GetDirectoryName(databasePath)!;
 
     public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
     {
@@ -99,6 +103,55 @@ public sealed class SqliteFaultGuard(ILogger<SqliteFaultGuard> logger, Health.St
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Why the database would refuse a write now, or null when it takes one: the file is at its path and the system
+    /// grants this process read and write on it, its write-ahead log files and its folder (<see cref="UnixFileAccess"/>;
+    /// a connection cannot tell, as SQLite reuses the descriptors already open). Readiness asks it at every probe: a
+    /// refusal is remembered as a fault and clears the pools at once (connections opened before a permission was taken
+    /// away would otherwise go on writing while new ones fail), and every open is then checked the same way until the
+    /// cause is gone; an answer of null lets readiness forget a fault as soon as its cause is gone. A full disk is not
+    /// seen by it: readiness checks the free room for that.
+    /// </summary>
+    public string? WriteRefusal()
+    {
+        if (databasePath.EndsWith(":memory:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (!File.Exists(databasePath))
+        {
+            return "the database file is missing";
+        }
+
+        if (AccessRefusal() is not { } refusal)
+        {
+            return null;
+        }
+
+        SqliteConnection.ClearAllPools();
+        if (storage.RecentFault() != refusal)
+        {
+            logger.LogError("The database refuses a write ({Cause}): the connection pools are cleared", refusal);
+        }
+
+        storage.Failed(refusal);
+        return refusal;
+    }
+
+    private string? AccessRefusal()
+    {
+        foreach (var file in (string[])[databasePath, databasePath + "-wal", databasePath + "-shm"])
+        {
+            if (!UnixFileAccess.CanReadWrite(file) && (file == databasePath || File.Exists(file)))
+            {
+                return $"this process may not read and write {file} (its permissions or owner)";
+            }
+        }
+
+        return UnixFileAccess.CanReadWrite(DatabaseFolder) ? null : $"this process may not write in {DatabaseFolder} (its permissions or owner)";
+    }
+
     /// <summary>Whether <paramref name="exception"/> says the database file itself is missing, unreadable, full or damaged.</summary>
     public static bool IsFileFault(Exception? exception) => exception is SqliteException e
         && (e.SqliteErrorCode is Perm or ReadOnly or IoErr or Corrupt or CantOpen or Full or NotADb
@@ -112,6 +165,13 @@ public sealed class SqliteFaultGuard(ILogger<SqliteFaultGuard> logger, Health.St
             storage.Failed("the database file is missing");
             logger.LogError("The database file {Path} is missing: every request that needs it fails until it is back", path);
             throw new SqliteException($"The database file {path} is missing.", CantOpen);
+        }
+
+        // While a fault is remembered, each open asks the system too: SQLite would reuse a descriptor opened before a
+        // permission was taken away.
+        if (storage.RecentFault() is not null && connection is SqliteConnection { DataSource: { Length: > 0 } } && AccessRefusal() is { } refusal)
+        {
+            throw new SqliteException(refusal, Perm);
         }
     }
 
@@ -127,7 +187,7 @@ public sealed class SqliteFaultGuard(ILogger<SqliteFaultGuard> logger, Health.St
     {
         SqliteConnection.ClearAllPools();
         var cause = Cause(exception);
-        storage.Failed(cause);
+        storage.Failed(cause, healsWhenWritable: exception is not SqliteException { SqliteErrorCode: Corrupt or NotADb or 1 });
         logger.LogError(exception, "A database fault ({Cause}): the connection pool is cleared so the portal reopens the file once it is sound again", cause);
     }
 
@@ -137,7 +197,7 @@ public sealed class SqliteFaultGuard(ILogger<SqliteFaultGuard> logger, Health.St
         long? free = null;
         try
         {
-            free = new DriveInfo(databaseFolder).AvailableFreeSpace;
+            free = new DriveInfo(DatabaseFolder).AvailableFreeSpace;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {

@@ -13,6 +13,7 @@ namespace OomaPorting.Web.Tests.Infrastructure;
 /// </summary>
 public sealed partial class PortalProcess : IDisposable
 {
+    private static readonly SemaphoreSlim CopyLock = new(1, 1);
     private readonly Dictionary<string, string?> _settings;
     private Process? _process;
 
@@ -43,13 +44,30 @@ public sealed partial class PortalProcess : IDisposable
 
     public bool HasExited => _process?.HasExited ?? true;
 
+    /// <summary>
+    /// When set, the process runs as this user and group id (started through <c>setpriv</c>, so the test must run as
+    /// root) and owns its data folder: file permissions then bind it as they bind a service account, where root's
+    /// would not.
+    /// </summary>
+    public int? RunAsId { get; init; }
+
     /// <summary>Starts the process and waits until <c>/health/ready</c> answers 200 (migrations applied, demo data in).</summary>
     public async Task StartAsync()
     {
-        var bin = AppContext.BaseDirectory;
+        var bin = RunAsId is { } user ? await ReadableBinAsync(user) : AppContext.BaseDirectory;
 
         // Development, so that its cookies need no HTTPS on this loopback port; the database code is the same.
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(bin, "OomaPorting.Web.dll"), "--urls", BaseAddress.ToString(), "--environment", "Development"])
+        string[] portal = ["dotnet", Path.Combine(bin, "OomaPorting.Web.dll"), "--urls", BaseAddress.ToString(), "--environment", "Development"];
+        if (RunAsId is { } id)
+        {
+            Directory.CreateDirectory(DataFolder);
+            await RunAsync("chown", "-R", $"{id}:{id}", DataFolder);
+            _settings["HOME"] = DataFolder;
+            _settings["DOTNET_CLI_HOME"] = DataFolder;
+            portal = ["setpriv", $"--reuid={id}", $"--regid={id}", "--clear-groups", "--", .. portal];
+        }
+
+        var info = new ProcessStartInfo(portal[0], portal[1..])
         {
             WorkingDirectory = bin,
             RedirectStandardOutput = true,
@@ -136,6 +154,51 @@ public sealed partial class PortalProcess : IDisposable
         }
 
         return await TokenAsync(client, "/postes");
+    }
+
+    /// <summary>
+    /// The test's output folder when <paramref name="id"/> may read it, else a copy of it that it may (a checkout under
+    /// a private home folder), made once per test process.
+    /// </summary>
+    private static async Task<string> ReadableBinAsync(int id)
+    {
+        var bin = AppContext.BaseDirectory;
+        try
+        {
+            await RunAsync("setpriv", $"--reuid={id}", $"--regid={id}", "--clear-groups", "--", "test", "-r", Path.Combine(bin, "OomaPorting.Web.dll"));
+            return bin;
+        }
+        catch (InvalidOperationException)
+        {
+            var copy = Path.Combine(TestFolders.Root, "bin-for-" + id);
+            await CopyLock.WaitAsync();
+            try
+            {
+                if (!Directory.Exists(copy))
+                {
+                    await RunAsync("cp", "-a", bin.TrimEnd('/'), copy + ".partial");
+                    Directory.Move(copy + ".partial", copy);
+                }
+            }
+            finally
+            {
+                CopyLock.Release();
+            }
+
+            return copy;
+        }
+    }
+
+    /// <summary>Runs a command to its end and fails with its error output when it fails.</summary>
+    public static async Task RunAsync(string program, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardError = true })!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)}: {error}");
+        }
     }
 
     public static int FreePort()

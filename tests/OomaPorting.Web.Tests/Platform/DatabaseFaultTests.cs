@@ -12,6 +12,61 @@ namespace OomaPorting.Web.Tests.Platform;
 /// </summary>
 public class DatabaseFaultTests
 {
+    private const string FollowLabel = "Recevoir par e-mail chaque étape des portages de ce compte";
+
+    /// <summary>
+    /// The database file's permissions taken away and given back while a portal run by an unprivileged user serves
+    /// (issue 37, point 4: 22 of 105 writes still failed 88 s after, while readiness said ready). Readiness says so at
+    /// once, every write is then refused (none half-kept), and both come back within seconds of the permissions' return.
+    /// </summary>
+    [RootFact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task A_database_file_made_unreadable_and_readable_again_is_unready_meanwhile_and_heals_within_seconds()
+    {
+        var folder = TestFolders.New("permission-");
+        using var portal = new PortalProcess(folder) { RunAsId = 65534 };
+        await portal.StartAsync();
+        var user = portal.Client(new CookieContainer());
+        var probe = portal.Client(new CookieContainer());
+        await PortalProcess.SignInAsync(user, DemoData.BoulangerieUser);
+        var forms = new List<HtmlForm>();
+        for (var i = 0; i < 5; i++)
+        {
+            forms.Add((await HtmlForm.OpenAsync(user, "/portage/statut", "Suivi par e-mail")).Check(FollowLabel, true));
+        }
+
+        var file = Path.Combine(folder, "portal.db");
+        var mode = File.GetUnixFileMode(file);
+        File.SetUnixFileMode(file, UnixFileMode.None);
+        var ready = await probe.GetAsync("/health/ready");
+        Assert.True(ready.StatusCode == HttpStatusCode.ServiceUnavailable, "readiness answered " + (int)ready.StatusCode + " with the file unreadable");
+        Assert.Contains("The database refuses a write", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        foreach (var form in forms)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await form.SubmitAsync("Enregistrer mon choix")).StatusCode);
+        }
+
+        File.SetUnixFileMode(file, mode);
+        var watch = Stopwatch.StartNew();
+        while ((await probe.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "readiness did not come back within 5 s of the permissions' return:\n"
+                + string.Join('\n', portal.Output.TakeLast(20)));
+            await Task.Delay(100);
+        }
+
+        // Nothing of the refused choices was kept; every write works again at once.
+        var page = await (await user.GetAsync("/portage/statut")).ReadHtmlAsync();
+        Assert.False(page.QuerySelector("#Follow")!.HasAttribute("checked"), "a refused choice was kept");
+        for (var i = 0; i < 10; i++)
+        {
+            var follow = i % 2 == 0;
+            var saved = await (await HtmlForm.OpenAsync(user, "/portage/statut", "Suivi par e-mail")).Check(FollowLabel, follow).SubmitAsync("Enregistrer mon choix");
+            Assert.True(saved.StatusCode == HttpStatusCode.Redirect, $"write {i} after the return answered {(int)saved.StatusCode}");
+            Assert.Equal(follow, (await (await user.GetAsync("/portage/statut")).ReadHtmlAsync()).QuerySelector("#Follow")!.HasAttribute("checked"));
+        }
+    }
+
     [Fact]
     public async Task A_database_file_moved_away_and_back_heals_without_a_restart_and_no_empty_one_is_made_meanwhile()
     {
