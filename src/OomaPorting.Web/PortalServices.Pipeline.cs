@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using OomaPorting.Web.Infrastructure;
 using OomaPorting.Web.Infrastructure.Api;
@@ -23,6 +24,14 @@ public static partial class PortalServices
         {
             o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             o.GetLevel = (context, _, exception) => RequestLogLevel.For(context, exception);
+            o.EnrichDiagnosticContext = (diagnostics, context) =>
+            {
+                // Who asked (a user's id, or "api-key:" and the key's id): the line an operator looks for first.
+                if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user)
+                {
+                    diagnostics.Set("UserId", user);
+                }
+            };
         });
         if (app.Environment.IsDevelopment())
         {

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
-using Serilog.Formatting.Compact;
 
 namespace OomaPorting.Web.Infrastructure;
 
@@ -28,7 +27,7 @@ public static class Logging
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
             .Enrich.FromLogContext()
             .Enrich.With(new SensitiveDataMasker())
-            .WriteTo.File(new CompactJsonFormatter(), Path.Combine(logFolder, "portal-.json"),
+            .WriteTo.File(new PortalLogFormatter(), Path.Combine(logFolder, "portal-.json"),
                 rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, fileSizeLimitBytes: 50_000_000,
                 rollOnFileSizeLimit: true, hooks: new LogFileHooks());
 
