@@ -279,4 +279,34 @@ public class WebhookDeliveryTests(WebhookPortal portal) : IClassFixture<WebhookP
         Assert.Contains("data-status=\"Delivered\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, page, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A delivery the endpoint took is recorded at once, without waiting for the page writers' turn (issue 37, point 5:
+    /// it queued there behind them, and a kill meanwhile delivered it again at the next start).
+    /// </summary>
+    [Fact]
+    public async Task A_delivery_the_endpoint_took_is_recorded_at_once_without_waiting_for_the_page_writers_turn()
+    {
+        await Hooks.ResetAsync(factory, "Cabinet Durand");
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var admin = await PortalClient.SignedInAsync(factory, DemoData.DurandAdmin);
+        var (endpointId, _) = await Hooks.RegisterAsync(admin, receiver.Url, "Completed");
+        var sent = await PortalClient.PostFormAsync(admin, $"/integrations/webhooks/{endpointId}", $"/integrations/webhooks/{endpointId}/test",
+            new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        using (await Web.Infrastructure.SqliteWriters.EnterAsync(Web.Infrastructure.SqliteWriters.KeyOf($"Data Source={factory.DatabasePath}"), CancellationToken.None))
+        {
+            await Hooks.DrainAsync(factory).WaitAsync(TimeSpan.FromSeconds(30));
+            var delivery = Hooks.Deliveries(factory, endpointId).Single();
+            Assert.Equal((WebhookDeliveryStatus.Delivered, 1, (string?)null, (Guid?)null), (delivery.Status, delivery.Attempts, delivery.ClaimedBy, delivery.ClaimToken));
+            Assert.Equal(200, delivery.LastStatusCode);
+            using var scope = factory.Services.CreateScope();
+            var endpoint = await scope.ServiceProvider.GetRequiredService<AppDbContext>().WebhookEndpoints.IgnoreQueryFilters().AsNoTracking().SingleAsync(e => e.Id == endpointId);
+            Assert.NotNull(endpoint.LastSuccessAtUtc);
+        }
+
+        Assert.Single(receiver.Calls);
+        await Hooks.ResetAsync(factory, "Cabinet Durand");
+    }
 }
