@@ -19,7 +19,7 @@ public class TwoInstancesTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
-    private static Dictionary<string, string?> Settings(TestSmtpServer smtp) => new(smtp.Settings())
+    internal static Dictionary<string, string?> Settings(TestSmtpServer smtp) => new(smtp.Settings())
     {
         ["Email:DispatcherEnabled"] = "true",
         ["Email:PollSeconds"] = "1",
@@ -28,12 +28,12 @@ public class TwoInstancesTests
     };
 
     /// <summary>A context of the test's own on the instances' database file (as a third process would see it).</summary>
-    private static SqliteAppDbContext Database(string folder) =>
+    internal static SqliteAppDbContext Database(string folder) =>
         new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "portal.db")};Default Timeout=30").Options);
 
     private static string NewFolder() => TestFolders.New("two-");
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> done, string what, params PortalProcess[] portals)
+    internal static async Task WaitUntilAsync(Func<Task<bool>> done, string what, params PortalProcess[] portals)
     {
         var watch = Stopwatch.StartNew();
         while (!await done())
@@ -48,7 +48,7 @@ public class TwoInstancesTests
     }
 
     /// <summary>Messages queued the way the portal queues them (one row each), in one save of a third writer.</summary>
-    private static async Task<List<string>> QueueAsync(string folder, string label, int count)
+    internal static async Task<List<string>> QueueAsync(string folder, string label, int count)
     {
         await using var db = Database(folder);
         var now = DateTime.UtcNow;
