@@ -23,6 +23,7 @@ public static partial class PortalServices
                 : ActivatorUtilities.CreateInstance<FolderEmailTransport>(sp));
 
         services.AddSingleton<OutboxProcessor>();
+        services.AddScoped<IOutboxPreparer, Features.Account.ForgotPassword.Preparer>();
         services.AddSingleton<FocReminders>();
         services.AddSingleton<IScheduledEmails>(sp => sp.GetRequiredService<FocReminders>());
         services.AddSingleton<LateDigest>();

@@ -54,9 +54,10 @@ public partial class DocsReferencesTests
             if (!token.Contains('/', StringComparison.Ordinal) || token.StartsWith('/') || token.Contains("..", StringComparison.Ordinal)
                 || token.IndexOfAny(['{', '*', '<', '?', '=', '|', '~', '$', '#', '"', '+']) >= 0
                 || token.Contains("App_Data", StringComparison.Ordinal) || token.StartsWith("artifacts/", StringComparison.Ordinal)
+                || token.Contains("/bin/", StringComparison.Ordinal)
                 || token.Contains("://", StringComparison.Ordinal))
             {
-                continue; // a URL path, a pattern, a media type, or what only a run makes (the portal's data, CI's artifacts)
+                continue; // a URL path, a pattern, a media type, or what only a run makes (the portal's data, CI's artifacts, a build's output)
             }
 
             // Only what starts in a folder of the repository is a citation of it ("logs/portal-….json" is the running portal's).

@@ -24,7 +24,6 @@ public static class Outbox
         ArgumentNullException.ThrowIfNull(composer);
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(attachments);
-        var (text, html) = composer.Render(content, culture);
         var id = Guid.CreateVersion7(nowUtc);
         foreach (var a in attachments)
         {
@@ -32,22 +31,51 @@ public static class Outbox
             a.OutboxMessageId = id;
         }
 
-        db.OutboxMessages.Add(new OutboxMessage
+        var message = new OutboxMessage
         {
             Id = id,
             CreatedAtUtc = nowUtc,
             AccountId = accountId,
             PortRequestId = portRequestId,
-            Kind = kind,
             DedupKey = dedupKey,
-            Recipient = recipient,
-            Culture = culture,
-            Subject = content.Subject,
-            TextBody = text,
-            HtmlBody = html,
             Attachments = attachments,
             Status = OutboxStatus.Pending,
             NextAttemptAtUtc = nowUtc,
+        };
+        Write(message, composer, kind, recipient, culture, content);
+        db.OutboxMessages.Add(message);
+    }
+
+    /// <summary>
+    /// A message written only when it is sent, by the <see cref="IOutboxPreparer"/> of <paramref name="kind"/>: one row
+    /// with the address asked for and nothing else, so that asking costs the same whatever the answer.
+    /// </summary>
+    public static void AddToPrepare(AppDbContext db, DateTime nowUtc, string kind, string recipient)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(nowUtc),
+            CreatedAtUtc = nowUtc,
+            Kind = kind,
+            Recipient = recipient,
+            Status = OutboxStatus.Pending,
+            NextAttemptAtUtc = nowUtc,
         });
+    }
+
+    /// <summary>Gives <paramref name="message"/> its kind, recipient, language and rendered content.</summary>
+    public static void Write(OutboxMessage message, EmailComposer composer, string kind, string recipient, string culture, EmailContent content)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(composer);
+        ArgumentNullException.ThrowIfNull(content);
+        var (text, html) = composer.Render(content, culture);
+        message.Kind = kind;
+        message.Recipient = recipient;
+        message.Culture = culture;
+        message.Subject = content.Subject;
+        message.TextBody = text;
+        message.HtmlBody = html;
     }
 }

@@ -64,6 +64,22 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailTransport
                 return sent;
             }
 
+            if (scope.ServiceProvider.GetServices<IOutboxPreparer>().FirstOrDefault(p => p.Kind == message.Kind) is { } preparer)
+            {
+                // Written now, not when asked for: saved (with the preparer's own writes) before it is sent, or
+                // deleted when there is nothing to send.
+                if (!await preparer.PrepareAsync(db, message, ct))
+                {
+                    db.OutboxMessages.Remove(message);
+                }
+
+                await db.SaveChangesAsync(CancellationToken.None);
+                if (db.Entry(message).State == EntityState.Detached)
+                {
+                    continue;
+                }
+            }
+
             using var activity = Telemetry.PortalTelemetry.Source.StartActivity("outbox.send");
             activity?.SetTag(Telemetry.PortalTelemetry.KindTag, message.Kind);
             activity?.SetTag("oomaporting.email.attempt", message.Attempts + 1);
