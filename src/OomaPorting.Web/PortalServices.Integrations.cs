@@ -35,6 +35,7 @@ public static partial class PortalServices
                 sp.GetRequiredService<IOptions<Infrastructure.Webhooks.WebhookOptions>>().Value.AllowLocalTargets))
             .RemoveAllLoggers();
         services.AddSingleton<Infrastructure.Webhooks.WebhookSecrets>();
+        services.AddSingleton<Infrastructure.Webhooks.WebhookHostResolver>();
         services.AddSingleton<Infrastructure.Webhooks.WebhookSender>();
         services.AddSingleton<Infrastructure.Webhooks.WebhookProcessor>();
         services.AddHostedService<Infrastructure.Webhooks.WebhookDispatcher>();

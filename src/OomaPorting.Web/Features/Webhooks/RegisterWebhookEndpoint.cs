@@ -24,9 +24,15 @@ public static class RegisterWebhookEndpoint
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(IStringLocalizer<SharedResource> text, IOptions<WebhookOptions> options)
+        public Validator(IStringLocalizer<SharedResource> text, IOptions<WebhookOptions> options, WebhookHostResolver hosts)
         {
-            RuleFor(c => c.Url).Satisfies(u => WebhookEndpoint.CheckUrl(u, options.Value.AllowLocalTargets), text);
+            var allowLocal = options.Value.AllowLocalTargets;
+            RuleFor(c => c.Url).Satisfies(u => WebhookEndpoint.CheckUrl(u, allowLocal), text);
+
+            // A name that resolves into a network is refused now, not at every delivery.
+            RuleFor(c => c.Url).MustAsync((u, ct) => hosts.PointsOutsideAsync(u, ct))
+                .When(c => !allowLocal && WebhookEndpoint.CheckUrl(c.Url, allowLocal) is null)
+                .WithErrorCode("Webhook.Url.Private").WithMessage(_ => text["Error.Webhook.Url.Private"]);
             RuleFor(c => c.Events).Must(e => WebhookEndpoint.CheckEvents(Combine(e)) is null)
                 .WithErrorCode("Webhook.Events.Required").WithMessage(_ => text["Error.Webhook.Events.Required"]);
         }

@@ -143,4 +143,54 @@ public class WebhookSafetyTests(WebhookSafetyTests.ProductionLikePortal portal) 
         Assert.True(endpoint.IsEnabled);
         Assert.Empty(Hooks.Deliveries(factory, endpointId));
     }
+
+    /// <summary>
+    /// A host name is resolved when the address is registered (issue 35, point 14: names were only resolved at
+    /// delivery, though docs/api.md said otherwise): one that points into a network is refused at the field, and
+    /// nothing is saved; a public one, and one that does not resolve yet, are kept (each delivery resolves again).
+    /// </summary>
+    [Fact]
+    public async Task A_name_that_resolves_into_a_network_is_refused_at_registration_and_a_public_or_unknown_one_is_kept()
+    {
+        using var production = new PortalFactory(settings: new Dictionary<string, string?> { ["Webhooks:AllowLocalTargets"] = "false", ["Webhooks:DispatcherEnabled"] = "false" })
+        {
+            ConfigureServices = s => s.AddSingleton<WebhookHostResolver>(new KnownNames()),
+        };
+        var admin = await PortalClient.SignedInAsync(production, DemoData.DurandAdmin);
+        int Count()
+        {
+            using var scope = production.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<AppDbContext>().WebhookEndpoints.IgnoreQueryFilters().Count();
+        }
+
+        async Task<HttpResponseMessage> RegisterAsync(string url) =>
+            await (await HtmlForm.OpenAsync(admin, "/integrations/webhooks", "Ajouter l'adresse"))
+                .Fill("Adresse de réception", url).Check("Portage terminé").SubmitAsync("Ajouter l'adresse");
+
+        var before = Count();
+        foreach (var inside in (string[])["https://erp-interne.exemple.fr/hooks", "https://erp-mixte.exemple.fr./hooks"])
+        {
+            var refused = await RegisterAsync(inside);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var page = await refused.ReadHtmlAsync();
+            Assert.Contains("Cette adresse désigne un réseau privé", page.QuerySelector("#Url-error, [data-valmsg-for=Url]")?.TextContent ?? page.Body!.TextContent, StringComparison.Ordinal);
+            Assert.Equal(before, Count());
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await RegisterAsync("https://erp.exemple.fr/hooks")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await RegisterAsync("https://pas-encore-publie.exemple.fr/hooks")).StatusCode);
+        Assert.Equal(before + 2, Count());
+    }
+
+    /// <summary>The names of this test, as a DNS would answer them; any other name is unknown.</summary>
+    private sealed class KnownNames : WebhookHostResolver
+    {
+        protected override Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct) => host switch
+        {
+            "erp-interne.exemple.fr" => Task.FromResult<IPAddress[]>([IPAddress.Parse("10.20.30.40")]),
+            "erp-mixte.exemple.fr" => Task.FromResult<IPAddress[]>([IPAddress.Parse("93.184.216.34"), IPAddress.Parse("169.254.169.254")]),
+            "erp.exemple.fr" => Task.FromResult<IPAddress[]>([IPAddress.Parse("93.184.216.34")]),
+            _ => throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.HostNotFound),
+        };
+    }
 }
