@@ -15,6 +15,7 @@ public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<Id
         builder.Property(r => r.ContentType).HasMaxLength(200);
         builder.Property(r => r.Location).HasMaxLength(400);
         builder.Property(r => r.ETag).HasMaxLength(40);
+        builder.Property(r => r.ClaimedBy).HasMaxLength(Infrastructure.ClaimHolder.MaxLength);
 
         // One answer per key of an API key (the claim is this index refusing a second insert); the hourly purge by age.
         builder.HasIndex(r => new { r.ApiKeyId, r.Key }).IsUnique();

@@ -11,7 +11,8 @@ namespace OomaPorting.Web.Infrastructure.Api;
 /// nothing; the same key with another request is refused (422), as is a retry while the first is still running (409).
 /// A failure of the portal (5xx) before anything was saved keeps nothing, so the retry runs afresh. Keys belong to the
 /// API key that sent them.
-/// A claim left without an answer for <see cref="AbandonedAfter"/> (the process died mid-call) is taken over: the retry
+/// A claim left without an answer for <see cref="AbandonedAfter"/> (the process died mid-call), or at once when its
+/// process was one of this machine that has ended (<see cref="ClaimHolder"/>: killed, then restarted), is taken over: the retry
 /// runs afresh when the first call saved nothing, and is told 409 <c>Api.IdempotencyAnswerLost</c> when it saved its
 /// changes but its answer was lost (read the resource rather than do it twice); the claim carries that fact, written in
 /// the same save as the call's changes. A call answered with a failure after its changes were saved is kept the same way.
@@ -51,11 +52,12 @@ public sealed class IdempotencyAttribute : Attribute, IAsyncResourceFilter
         var hash = await RequestHashAsync(http);
         var db = http.RequestServices.GetRequiredService<AppDbContext>();
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var record = new IdempotencyRecord { Id = Guid.NewGuid(), ApiKeyId = apiKeyId, Key = key, RequestHash = hash, CreatedAtUtc = now };
+        var record = new IdempotencyRecord { Id = Guid.NewGuid(), ApiKeyId = apiKeyId, Key = key, RequestHash = hash, CreatedAtUtc = now, ClaimedBy = ClaimHolder.Current };
         for (var attempt = 0; !await ClaimAsync(db, record, http.RequestAborted); attempt++)
         {
             var first = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.ApiKeyId == apiKeyId && r.Key == key, http.RequestAborted);
-            if (first is { StatusCode: 0, SavedAtUtc: null } && now - first.CreatedAtUtc > AbandonedAfter && attempt == 0
+            var abandoned = first is { StatusCode: 0 } && (now - first.CreatedAtUtc > AbandonedAfter || first.ClaimedBy is { } holder && ClaimHolder.HasEnded(holder));
+            if (first is { StatusCode: 0, SavedAtUtc: null } && abandoned && attempt == 0
                 && CryptographicOperations.FixedTimeEquals(first.RequestHash, hash))
             {
                 // A dead call that saved nothing: its claim goes, and this call takes the key.
@@ -68,7 +70,7 @@ public sealed class IdempotencyAttribute : Attribute, IAsyncResourceFilter
                 null => Problem(http, StatusCodes.Status409Conflict, "Api.IdempotencyInProgress"),
                 _ when !CryptographicOperations.FixedTimeEquals(first.RequestHash, hash) => Problem(http, StatusCodes.Status422UnprocessableEntity, "Api.IdempotencyKeyReused"),
                 { StatusCode: AnswerLost } => Problem(http, StatusCodes.Status409Conflict, "Api.IdempotencyAnswerLost"),
-                { StatusCode: 0, SavedAtUtc: not null } when now - first.CreatedAtUtc > AbandonedAfter => Problem(http, StatusCodes.Status409Conflict, "Api.IdempotencyAnswerLost"),
+                { StatusCode: 0, SavedAtUtc: not null } when abandoned => Problem(http, StatusCodes.Status409Conflict, "Api.IdempotencyAnswerLost"),
                 { StatusCode: 0 } => Problem(http, StatusCodes.Status409Conflict, "Api.IdempotencyInProgress"),
                 _ => Replay(http, first),
             };

@@ -31,6 +31,12 @@ public sealed class IdempotencyRecord
     public DateTime CreatedAtUtc { get; set; }
 
     /// <summary>
+    /// The process handling the first call (<see cref="ClaimHolder"/>): a retry after that process ended (killed, then
+    /// restarted) is answered at once instead of after <see cref="IdempotencyAttribute.AbandonedAfter"/>.
+    /// </summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>
     /// When the call's own changes were saved: written by the same save as those changes (one transaction), so a claim
     /// left without an answer (the process died between the save and the answer) tells whether anything was kept.
     /// </summary>

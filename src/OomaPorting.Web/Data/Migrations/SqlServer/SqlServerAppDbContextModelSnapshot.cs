@@ -1279,6 +1279,10 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.Property<byte[]>("Body")
                         .HasColumnType("varbinary(max)");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
                     b.Property<string>("ContentType")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");

@@ -1263,6 +1263,10 @@ namespace OomaPorting.Web.Data.Migrations.Sqlite
                     b.Property<byte[]>("Body")
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentType")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
