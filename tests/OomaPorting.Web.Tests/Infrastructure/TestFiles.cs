@@ -80,6 +80,29 @@ public static class TestFiles
             .. packed, .. Ascii("\nendstream\nendobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")];
     }
 
+    /// <summary>
+    /// A PDF whose JavaScript action hides in an object stream behind <paramref name="filters"/> (PDF syntax: <c>/AHx</c>,
+    /// <c>[/A85 /Fl]</c>, <c>/LZWDecode</c>…), encoded with PDFsharp's own filters.
+    /// </summary>
+    public static byte[] PdfWithJavaScriptInObjectStreamBehind(string filters)
+    {
+        var data = Ascii("3 0 <</S/JavaScript/JS(app.alert(1))>>");
+        var names = filters.Trim('[', ']').Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var name in names.Reverse())
+        {
+            data = name switch
+            {
+                "Fl" or "FlateDecode" => Deflate(data),
+                "AHx" or "ASCIIHexDecode" => PdfSharp.Pdf.Filters.Filtering.Encode(data, "/ASCIIHexDecode")!,
+                "A85" or "ASCII85Decode" => PdfSharp.Pdf.Filters.Filtering.Encode(data, "/ASCII85Decode")!,
+                _ => data, // a filter this helper does not write: the bytes stay as they are, hidden behind its name
+            };
+        }
+
+        return [.. Ascii($"%PDF-1.5\n1 0 obj<</Type/Catalog/OpenAction 3 0 R>>endobj\n2 0 obj<</Type/ObjStm/N 1/First 4/Filter{filters}/Length {data.Length}>>stream\n"),
+            .. data, .. Ascii("\nendstream\nendobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")];
+    }
+
     /// <summary>A PDF of a few hundred kilobytes whose one stream inflates to <paramref name="inflatedMegabytes"/> MB of zeros.</summary>
     public static byte[] PdfBomb(int inflatedMegabytes = 150)
     {

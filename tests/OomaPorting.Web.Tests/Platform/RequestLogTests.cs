@@ -9,32 +9,29 @@ namespace OomaPorting.Web.Tests.Platform;
 /// <summary>
 /// The request line in the portal's JSON log file (issue 40, point 7: about 420 bytes a signed-in request, half of it
 /// template, renderings and ids an operator never reads): what the client got, how long it took, who asked and the
-/// trace id, in well under half of that, as a real process writes it.
+/// trace id, in well under half of that, as the portal's own logging writes its file.
 /// </summary>
 public partial class RequestLogTests
 {
     [Fact]
     public async Task A_request_line_says_method_path_status_time_user_and_trace_in_under_210_bytes_and_masks_tokens()
     {
-        var folder = TestFolders.New("request-log-");
-        using var portal = new PortalProcess(folder);
-        await portal.StartAsync();
-        var admin = portal.Client(new CookieContainer());
-        await PortalProcess.SignInAsync(admin, DemoData.BoulangerieAdmin);
+        using var factory = new PortalFactory();
+        var admin = await PortalClient.SignedInAsync(factory, DemoData.BoulangerieAdmin);
         for (var i = 0; i < 5; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/postes")).StatusCode);
         }
 
-        var anonymous = portal.Client(new CookieContainer());
-        await anonymous.GetAsync("/compte/invitation/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789");
+        await PortalClient.Anonymous(factory).GetAsync("/compte/invitation/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789");
+        var folder = factory.DataFolder;
 
         var lines = Directory.GetFiles(Path.Combine(folder, "logs"), "*.json")
             .SelectMany(f => File.ReadAllLines(f)).Where(l => l.Length > 0).ToList();
         Assert.All(lines, line => JsonDocument.Parse(line).Dispose()); // every line stays one JSON object
 
         var pages = lines.Where(l => l.Contains("\"@m\":\"GET /postes ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(6, pages.Count); // the five and the one the sign-in helper read its token from
+        Assert.InRange(pages.Count, 5, 7); // the five, and those the sign-in helper read
         foreach (var line in pages)
         {
             Assert.True(line.Length < 210, $"{line.Length} bytes: {line}");

@@ -6,8 +6,9 @@ namespace OomaPorting.Web.Infrastructure.Documents;
 /// <summary>
 /// Refuses a PDF that can do something when opened: JavaScript, launching a program, embedded files, forms that
 /// submit, multimedia; an encrypted one (it cannot be inspected); and one whose compressed streams inflate beyond
-/// <see cref="MaxInflatedBytes"/> (a "zip bomb"). Names are read in the file and in every Flate stream (object streams
-/// included), with their <c>#xx</c> escapes decoded, so <c>/J#61vaScript</c> is seen too. A bill from a carrier
+/// <see cref="MaxInflatedBytes"/> (a "zip bomb"). Names are read in the file and in every stream (object streams
+/// included) once its ASCIIHex, ASCII85 and Flate filters are undone, with their <c>#xx</c> escapes decoded, so
+/// <c>/J#61vaScript</c> is seen too; an object stream behind another filter is refused unread. A bill from a carrier
 /// has none of these.
 /// </summary>
 public static class PdfInspector
@@ -42,7 +43,23 @@ public static class PdfInspector
         while (FindStream(pdf, ref position, out var start, out var end))
         {
             var scanner = new NameScanner();
-            using var input = new MemoryStream(pdf, start, end - start, writable: false);
+            ReadOnlyMemory<byte> data = pdf.AsMemory(start, end - start);
+            switch (Unwrap(pdf, start, ref data))
+            {
+                case Unwrapped.Hidden:
+                    return "Document.PdfActiveContent";
+                case Unwrapped.Plain:
+                    scanner.Feed(data.Span);
+                    if (scanner.Finish() is { } plain)
+                    {
+                        return plain;
+                    }
+
+                    continue;
+            }
+
+            var segment = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(data, out var whole) ? whole : new ArraySegment<byte>(data.ToArray());
+            using var input = new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false);
             try
             {
                 using var zlib = new ZLibStream(input, CompressionMode.Decompress);
@@ -127,6 +144,84 @@ public static class PdfInspector
             PdfSharp.Pdf.PdfArray next => next.Elements.All(n => OnlyGoTo(n is PdfSharp.Pdf.Advanced.PdfReference r ? r.Value : n, depth + 1)),
             var next => OnlyGoTo(next, depth + 1),
         };
+    }
+
+    private enum Unwrapped
+    {
+        /// <summary>Compressed (or unknown): inflated next, as before.</summary>
+        Flate,
+
+        /// <summary>Decoded to its plain bytes.</summary>
+        Plain,
+
+        /// <summary>An object stream behind a filter this check does not decode: what it holds cannot be seen.</summary>
+        Hidden,
+    }
+
+    private static readonly Dictionary<string, string> TextFilters = new(StringComparer.Ordinal)
+    {
+        ["ASCIIHexDecode"] = "/ASCIIHexDecode", ["AHx"] = "/ASCIIHexDecode", ["ASCII85Decode"] = "/ASCII85Decode", ["A85"] = "/ASCII85Decode",
+    };
+
+    private static readonly HashSet<string> FlateNames = new(StringComparer.Ordinal) { "FlateDecode", "Fl" };
+
+    /// <summary>
+    /// Undoes the text encodings a stream's dictionary names (<c>/ASCIIHexDecode</c>, <c>/ASCII85Decode</c>, alone or
+    /// before <c>/FlateDecode</c>), so that names hidden behind them are read too (issue 35, point 17). An object stream
+    /// (the dictionaries of a PDF 1.5 file, where actions live) behind any other filter (<c>/LZWDecode</c>,
+    /// <c>/RunLengthDecode</c>…) cannot be read here and is refused: a bill has none.
+    /// </summary>
+    private static Unwrapped Unwrap(byte[] pdf, int start, ref ReadOnlyMemory<byte> data)
+    {
+        // The stream's dictionary: from the object's "obj" keyword (within 4 KB before its data) to the data.
+        var from = Math.Max(0, start - 4096);
+        var head = Encoding.Latin1.GetString(pdf, from, start - from);
+        var obj = head.LastIndexOf("obj", StringComparison.Ordinal);
+        var dictionary = obj < 0 ? head : head[obj..];
+        var filterAt = dictionary.IndexOf("/Filter", StringComparison.Ordinal);
+        var filters = new List<string>();
+        if (filterAt >= 0)
+        {
+            var rest = dictionary[(filterAt + 7)..].TrimStart();
+            var chain = rest.StartsWith('[') ? rest[1..Math.Max(1, rest.IndexOf(']', StringComparison.Ordinal))] : rest;
+            foreach (var part in chain.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var name = new string(part.TakeWhile(char.IsLetterOrDigit).ToArray());
+                if (name.Length > 0)
+                {
+                    filters.Add(name);
+                }
+
+                if (!rest.StartsWith('['))
+                {
+                    break; // one name only
+                }
+            }
+        }
+
+        var decodable = filters.Count > 0 && filters.Take(filters.Count - 1).All(TextFilters.ContainsKey)
+            && (TextFilters.ContainsKey(filters[^1]) || FlateNames.Contains(filters[^1]));
+        if (!decodable)
+        {
+            var objectStream = dictionary.Replace(" ", string.Empty, StringComparison.Ordinal).Contains("/Type/ObjStm", StringComparison.Ordinal);
+            return filters.Count > 0 && objectStream && !(filters.Count == 1 && FlateNames.Contains(filters[0])) ? Unwrapped.Hidden : Unwrapped.Flate;
+        }
+
+        var bytes = data.ToArray();
+        try
+        {
+            foreach (var filter in filters.Where(TextFilters.ContainsKey))
+            {
+                bytes = PdfSharp.Pdf.Filters.Filtering.Decode(bytes, TextFilters[filter]) ?? [];
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Unwrapped.Hidden; // a text encoding that does not decode: a reader may still make something of it
+        }
+
+        data = bytes;
+        return FlateNames.Contains(filters[^1]) ? Unwrapped.Flate : Unwrapped.Plain;
     }
 
     /// <summary>The next stream's data: after the keyword <c>stream</c> and its end of line, up to <c>endstream</c>.</summary>
