@@ -46,7 +46,8 @@ public sealed class Account
     public const int MaxCompanyNameLength = 200;
 
     /// <summary>Why <paramref name="companyName"/> cannot name an account (<c>Account.CompanyName.Required</c>, <c>.TooLong</c>, <c>.Invalid</c>), or null.</summary>
-    public static string? CheckCompanyName(string? companyName) => DomainText.Problem(companyName, "Account.CompanyName", MaxCompanyNameLength);
+    public static string? CheckCompanyName(string? companyName) =>
+        DomainText.Problem(companyName, "Account.CompanyName", MaxCompanyNameLength) ?? DomainText.UnprintableProblem(companyName, "Account.CompanyName");
 
     /// <summary>
     /// Why <paramref name="input"/> cannot be an account's temporary number (the number codes of <see cref="FrenchNumber"/>,

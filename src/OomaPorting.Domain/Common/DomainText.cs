@@ -64,6 +64,35 @@ public static class DomainText
     }
 
     /// <summary>
+    /// Whether every character of <paramref name="value"/> is one the signed mandate draws (its embedded font): Latin
+    /// letters with their accents, Greek and Cyrillic letters, digits, the usual punctuation and symbols (€, №, ™).
+    /// A text printed on the mandate must keep to them, so that the carrier reads what the customer typed: a Chinese
+    /// character, a full-width letter or an emoji would be drawn as an empty box, or copied out as another character.
+    /// </summary>
+    public static bool IsMandateText(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        foreach (var rune in value.EnumerateRunes())
+        {
+            if (rune.Value is not ((>= 0x20 and <= 0x7E) or (>= 0xA0 and <= 0x24F) or (>= 0x300 and <= 0x36F) or (>= 0x370 and <= 0x3FF)
+                or (>= 0x400 and <= 0x4FF) or (>= 0x1E00 and <= 0x1EFB) or (>= 0x2010 and <= 0x205E) or (>= 0x20A0 and <= 0x20B5)
+                or (>= 0x20B8 and <= 0x20BA) or 0x20BD or 0x2116 or 0x2122))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <c>{field}.Unprintable</c> when <paramref name="value"/> holds a character the mandate cannot draw
+    /// (<see cref="IsMandateText"/>), else null: the last check of every field printed on the mandate.
+    /// </summary>
+    public static string? UnprintableProblem(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) || IsMandateText(value.Trim()) ? null : $"{field}.Unprintable";
+
+    /// <summary>
     /// Why <paramref name="value"/> cannot be a person's name (a stable code: <c>{field}.Required</c>, <c>.TooLong</c>,
     /// <c>.Format</c>...), or null: letters, spaces, hyphens, apostrophes and dots only.
     /// </summary>

@@ -55,7 +55,8 @@ public sealed record AccountHolder
 
     public static string? CheckLastName(string? value) => NameProblem(value, "Holder.LastName");
 
-    public static string? CheckCompanyName(string? value) => DomainText.Problem(value, "Holder.CompanyName", MaxCompanyLength, required: false);
+    public static string? CheckCompanyName(string? value) =>
+        DomainText.Problem(value, "Holder.CompanyName", MaxCompanyLength, required: false) ?? DomainText.UnprintableProblem(value, "Holder.CompanyName");
 
     private static void Require(string? problem)
     {
@@ -65,5 +66,6 @@ public sealed record AccountHolder
         }
     }
 
-    private static string? NameProblem(string? value, string field) => DomainText.PersonNameProblem(value, field, MaxNameLength);
+    private static string? NameProblem(string? value, string field) =>
+        DomainText.PersonNameProblem(value, field, MaxNameLength) ?? DomainText.UnprintableProblem(value, field);
 }

@@ -60,7 +60,8 @@ public sealed record Carrier(string Code, string Name, NumberType Serves)
         code == OtherCode ? otherName : type is { } t ? Find(t, code)?.Name : null;
 
     /// <summary>Why <paramref name="name"/> cannot be the name typed for "Autre" (a stable code), or null.</summary>
-    public static string? CheckOtherName(string? name) => DomainText.Problem(name, OtherNameField, MaxOtherNameLength);
+    public static string? CheckOtherName(string? name) =>
+        DomainText.Problem(name, OtherNameField, MaxOtherNameLength) ?? DomainText.UnprintableProblem(name, OtherNameField);
 
     public static Carrier? Find(NumberType type, string? code) =>
         For(type).FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.Ordinal));

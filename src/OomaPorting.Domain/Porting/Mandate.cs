@@ -18,7 +18,8 @@ public sealed class Mandate
     internal const string SignerNameField = "Signature.Name";
 
     /// <summary>Why <paramref name="name"/> cannot sign (a stable code), or null.</summary>
-    public static string? CheckSignerName(string? name) => DomainText.Problem(name, SignerNameField, MaxSignerNameLength);
+    public static string? CheckSignerName(string? name) =>
+        DomainText.Problem(name, SignerNameField, MaxSignerNameLength) ?? DomainText.UnprintableProblem(name, SignerNameField);
 
     internal Mandate(PortRequest request, int sequence, SignatureInput signature, string signerName, PortingTerms terms, DateTime signedAtUtc)
     {

@@ -40,13 +40,14 @@ public sealed record ServiceAddress
     /// <summary>The whole address on one line: <c>12 rue de la Paix, 75002 Paris</c>.</summary>
     public string OneLine => $"{StreetLine}, {PostalCode} {City}";
 
-    public static string? CheckStreet(string? value) => DomainText.Problem(value, "Address.Street", 200);
+    public static string? CheckStreet(string? value) => DomainText.Problem(value, "Address.Street", 200) ?? DomainText.UnprintableProblem(value, "Address.Street");
 
-    public static string? CheckComplement(string? value) => DomainText.Problem(value, "Address.Complement", 200, required: false);
+    public static string? CheckComplement(string? value) =>
+        DomainText.Problem(value, "Address.Complement", 200, required: false) ?? DomainText.UnprintableProblem(value, "Address.Complement");
 
     public static string? CheckPostalCode(string? value) =>
         DomainText.Problem(value, "Address.PostalCode", 5)
         ?? (value!.Trim() is { Length: 5 } p && p.All(char.IsAsciiDigit) ? null : "Address.PostalCode.Format");
 
-    public static string? CheckCity(string? value) => DomainText.Problem(value, "Address.City", 100);
+    public static string? CheckCity(string? value) => DomainText.Problem(value, "Address.City", 100) ?? DomainText.UnprintableProblem(value, "Address.City");
 }

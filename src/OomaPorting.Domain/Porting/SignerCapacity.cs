@@ -28,7 +28,7 @@ public sealed record SignerCapacity
 
     /// <summary>Why <paramref name="detail"/> cannot go with <paramref name="kind"/>: required (and short, plain text) for "other", ignored otherwise.</summary>
     public static string? CheckDetail(SignerCapacityKind kind, string? detail) =>
-        kind == SignerCapacityKind.Other ? DomainText.Problem(detail, DetailField, MaxDetailLength) : null;
+        kind == SignerCapacityKind.Other ? DomainText.Problem(detail, DetailField, MaxDetailLength) ?? DomainText.UnprintableProblem(detail, DetailField) : null;
 
     public static SignerCapacity Create(SignerCapacityKind kind, string? detail = null)
     {

@@ -37,6 +37,11 @@ public static class ModelStateExtensions
     {
         ArgumentNullException.ThrowIfNull(text);
         var message = text["Error." + code];
+        if (message.ResourceNotFound && code.EndsWith(".Unprintable", StringComparison.Ordinal))
+        {
+            return text["Error.Unprintable"]; // every field printed on the mandate says the same
+        }
+
         return message.ResourceNotFound ? text["Error.Generic"] : message;
     }
 }

@@ -231,6 +231,24 @@ public class PortingWizardTests(SharedPortal portal) : IClassFixture<SharedPorta
         Assert.Empty(wizard.Load(id)!.Lines);
     }
 
+    /// <summary>A company name the mandate could not draw is refused at its box, in the form as a browser sends it, and nothing is saved (issue 35, point 21).</summary>
+    [Fact]
+    public async Task A_company_name_the_mandate_cannot_draw_is_refused_at_its_box_and_nothing_is_saved()
+    {
+        var wizard = await Wizard.StartAsync(Factory);
+        var id = await wizard.FillAsync();
+        var before = wizard.Load(id)!.AccountHolder;
+        var answer = await (await HtmlForm.OpenAsync(wizard.Client, $"/portage/{id}/adresse", "Enregistrer et continuer"))
+            .Fill("Raison sociale (si elle figure sur la facture)", "北京贸易有限公司").Fill("Ville", "Paris 🗼").SubmitAsync("Enregistrer et continuer");
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var page = await answer.ReadHtmlAsync();
+        Assert.Contains("transcrivez-le en lettres latines", page.QuerySelector("#CompanyName-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("transcrivez-le en lettres latines", page.QuerySelector("#City-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("北京贸易有限公司", page.QuerySelector("#CompanyName")!.GetAttribute("value"));
+        Assert.Equal(before, wizard.Load(id)!.AccountHolder);
+    }
+
     [Fact]
     public async Task The_holder_step_starts_from_the_accounts_siret_and_refuses_a_wrong_one_at_its_field()
     {
