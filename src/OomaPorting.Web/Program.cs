@@ -44,7 +44,6 @@ if (RestoreCommand.IsRequested(args))
 
 await Database.MigrateAsync(app.Services);
 await OomaPorting.Web.Infrastructure.Mandates.MandateSealKeyCheck.EnsureAsync(app.Services);
-await SearchNameBackfill.RunAsync(app.Services);
 await RoleSetup.EnsureAsync(app.Services);
 
 // The same binary runs the portal's commands (first start in production) and, without one, serves the web.

@@ -127,6 +127,7 @@ public static class Database
                 return;
             }
 
+            await RefuseForeignHistoryAsync(db, ct);
             var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Database).FullName!);
             await SqliteMigrationLock.ClearStaleAsync(db, TimeSpan.FromMinutes(settings.StaleMigrationLockMinutes),
                 scope.ServiceProvider.GetRequiredService<TimeProvider>(), logger, ct);
@@ -134,7 +135,25 @@ public static class Database
         }
         else if (settings.MigrateOnStartup)
         {
+            await RefuseForeignHistoryAsync(db, ct);
             await db.Database.MigrateAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// Refuses a database whose history names migrations this build does not have (made by a build from before the
+    /// squash into one baseline, docs/operations.md): migrating it would fail half-way on tables that already exist.
+    /// </summary>
+    private static async Task RefuseForeignHistoryAsync(AppDbContext db, CancellationToken ct)
+    {
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var foreign = (await db.Database.GetAppliedMigrationsAsync(ct)).Where(m => !known.Contains(m)).ToList();
+        if (foreign.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"This database was made by another build of the portal: its history names migrations this build does not have ({foreign.Count}, "
+                + $"the first {foreign[0]}). A development database made before the migrations were squashed (8 December 2026) is deleted "
+                + "and made again at the next start; see docs/operations.md, \"Start-up migrations on SQLite\".");
         }
     }
 

@@ -40,6 +40,34 @@ public class StartupMigrationTests
     private static async Task<HttpStatusCode> HealthWithinLimitAsync(PortalFactory factory) =>
         (await Task.Run(() => factory.CreateClient().GetAsync("/health")).WaitAsync(StartLimit)).StatusCode;
 
+    /// <summary>
+    /// A database made by a build from before the migrations were squashed into one baseline refuses to start with words
+    /// that say what it is and what to do, instead of failing half-way through the baseline on tables that exist.
+    /// </summary>
+    [SqliteFact]
+    public async Task A_database_made_by_a_build_before_the_squash_is_refused_with_words_that_say_what_to_do()
+    {
+        var folder = TestFolders.New();
+        Directory.CreateDirectory(folder);
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "portal.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE "__EFMigrationsHistory" ("MigrationId" TEXT NOT NULL CONSTRAINT "PK___EFMigrationsHistory" PRIMARY KEY, "ProductVersion" TEXT NOT NULL);
+                INSERT INTO "__EFMigrationsHistory" VALUES ('20261124090000_Initial', '10.0.0');
+                CREATE TABLE "PortRequests" ("Id" TEXT NOT NULL PRIMARY KEY);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using var factory = new PortalFactory(folder);
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => Task.Run(() => factory.CreateClient()).WaitAsync(StartLimit));
+        Assert.Contains("made by another build of the portal", refused.ToString(), StringComparison.Ordinal);
+        Assert.Contains("20261124090000_Initial", refused.ToString(), StringComparison.Ordinal);
+        SqliteConnection.ClearAllPools();
+    }
+
     [SqliteFact]
     public async Task An_orphaned_lock_left_by_a_killed_start_is_removed_and_the_migrations_apply()
     {

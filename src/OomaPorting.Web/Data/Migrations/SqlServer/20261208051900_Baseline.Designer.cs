@@ -12,8 +12,8 @@ using OomaPorting.Web.Data;
 namespace OomaPorting.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261127092212_DeskDashboardIndexes")]
-    partial class DeskDashboardIndexes
+    [Migration("20261208051900_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -182,6 +182,13 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClosingReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("CompanyName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -196,6 +203,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.Property<string>("MainNumber")
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("PersonalDataErasedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<bool>("RequiresTwoFactor")
                         .HasColumnType("bit");
@@ -259,6 +269,123 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.ToTable("AccountNumbers", (string)null);
                 });
 
+            modelBuilder.Entity("OomaPorting.Domain.Accounts.ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("char(12)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("binary(32)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "CreatedAtUtc");
+
+                    b.ToTable("ApiKeys", (string)null);
+                });
+
+            modelBuilder.Entity("OomaPorting.Domain.Accounts.WebhookEndpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("DisabledAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("FailingSinceUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LastFailureAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LastSuccessAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SecretCipher")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("SecretHint")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "CreatedAtUtc");
+
+                    b.ToTable("WebhookEndpoints", (string)null);
+                });
+
             modelBuilder.Entity("OomaPorting.Domain.Porting.Mandate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -280,6 +407,15 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
                     b.Property<Guid>("PortRequestId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Seal")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("int");
@@ -323,6 +459,12 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("AccountId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("FailedTestCall")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid?>("FollowUpRequestId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -331,8 +473,19 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("PortRequestId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("PortedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("Position")
                         .HasColumnType("int");
+
+                    b.Property<string>("RefusalComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
 
                     b.Property<string>("Rio")
                         .HasMaxLength(12)
@@ -373,6 +526,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<int>("BillCount")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("CancelledAtUtc")
                         .HasColumnType("datetime2");
 
@@ -399,8 +555,24 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<int>("DocumentCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("DocumentsCheckedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("FirstSubmittedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateOnly?>("FocDate")
                         .HasColumnType("date");
+
+                    b.Property<Guid?>("FollowUpOfId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FollowUpOfReference")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("InternetConnection")
                         .HasMaxLength(20)
@@ -425,9 +597,15 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.Property<int>("MandateCount")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("MandatesDeletedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("NumberType")
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTime?>("PersonalDataErasedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(20)
@@ -476,7 +654,7 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompletedAtUtc");
+                    b.HasIndex("FollowUpOfId");
 
                     b.HasIndex("Reference")
                         .IsUnique()
@@ -486,15 +664,33 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("AssignedToUserId", "Status");
 
+                    b.HasIndex("CompletedAtUtc", "FirstSubmittedAtUtc")
+                        .HasDatabaseName("IX_PortRequests_Completed");
+
                     b.HasIndex("FocDate", "Id");
 
                     b.HasIndex("Status", "StatusChangedAtUtc");
 
                     b.HasIndex("SubmittedAtUtc", "Id");
 
+                    b.HasIndex("AccountId", "CreatedAtUtc", "Id");
+
+                    b.HasIndex("MandatesDeletedAtUtc", "Status", "StatusChangedAtUtc")
+                        .HasDatabaseName("IX_PortRequests_MandatesDue");
+
+                    b.HasIndex("PersonalDataErasedAtUtc", "Status", "StatusChangedAtUtc")
+                        .HasDatabaseName("IX_PortRequests_PersonalDataDue");
+
                     b.HasIndex("Status", "FocDate", "Id");
 
-                    b.HasIndex("Status", "SubmittedAtUtc", "Id");
+                    b.HasIndex("FirstSubmittedAtUtc", "Id", "CarrierCode", "NumberType", "CarrierOtherName")
+                        .HasDatabaseName("IX_PortRequests_FirstSubmitted");
+
+                    b.HasIndex("AccountId", "Status", "SubmittedAtUtc", "Id", "StatusChangedAtUtc", "FocDate", "CarrierCode", "AssignedToUserId", "DocumentsCheckedAtUtc")
+                        .HasDatabaseName("IX_PortRequests_AccountQueue");
+
+                    b.HasIndex("Status", "SubmittedAtUtc", "Id", "StatusChangedAtUtc", "FocDate", "CarrierCode", "AssignedToUserId", "AccountId", "DocumentsCheckedAtUtc")
+                        .HasDatabaseName("IX_PortRequests_Queue");
 
                     b.ToTable("PortRequests", (string)null);
                 });
@@ -530,6 +726,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<Guid?>("FollowUpRequestId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("FromStatus")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -539,6 +738,9 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<int?>("LineCount")
+                        .HasColumnType("int");
 
                     b.Property<DateOnly?>("NewFocDate")
                         .HasColumnType("date");
@@ -572,10 +774,11 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Kind", "OccurredAtUtc");
-
                     b.HasIndex("PortRequestId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("OccurredAtUtc", "Kind", "PortRequestId")
+                        .HasDatabaseName("IX_PortRequestEvents_Window");
 
                     b.ToTable("PortRequestEvents", (string)null);
                 });
@@ -622,6 +825,187 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.HasIndex("PortRequestId", "SentAtUtc");
 
                     b.ToTable("PortRequestMessages", (string)null);
+                });
+
+            modelBuilder.Entity("OomaPorting.Domain.Porting.SignatureCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PendingSignature")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("PortRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("RequestVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nchar(32)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortRequestId", "UserId", "SentAtUtc");
+
+                    b.ToTable("SignatureCodes", (string)null);
+                });
+
+            modelBuilder.Entity("OomaPorting.Domain.Porting.SupportingDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid?>("CopiedFromId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PortRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortRequestId", "UploadedAtUtc");
+
+                    b.ToTable("SupportingDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("OomaPorting.Web.Data.AccountExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ReadyAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.HasIndex("AccountId", "RequestedAtUtc");
+
+                    b.HasIndex("Status", "RequestedAtUtc");
+
+                    b.ToTable("AccountExports", (string)null);
+                });
+
+            modelBuilder.Entity("OomaPorting.Web.Data.AccountExportChunk", b =>
+                {
+                    b.Property<Guid>("ExportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("ExportId", "Index");
+
+                    b.ToTable("AccountExportChunks", (string)null);
                 });
 
             modelBuilder.Entity("OomaPorting.Web.Data.AppUser", b =>
@@ -818,6 +1202,25 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.ToTable("AuthSessions", (string)null);
                 });
 
+            modelBuilder.Entity("OomaPorting.Web.Data.MandateFile", b =>
+                {
+                    b.Property<Guid>("MandateId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("MandateId");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("MandateFiles", (string)null);
+                });
+
             modelBuilder.Entity("OomaPorting.Web.Data.ReferenceCounter", b =>
                 {
                     b.Property<int>("Year")
@@ -868,6 +1271,81 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.ToTable("UserInvitations");
                 });
 
+            modelBuilder.Entity("OomaPorting.Web.Infrastructure.Api.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApiKeyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(255)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("binary(32)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("SavedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("ApiKeyId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords", (string)null);
+                });
+
+            modelBuilder.Entity("OomaPorting.Web.Infrastructure.Documents.DocumentChunk", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("DocumentId", "Index");
+
+                    b.ToTable("DocumentChunks", (string)null);
+                });
+
             modelBuilder.Entity("OomaPorting.Web.Infrastructure.Email.OutboxAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -911,7 +1389,14 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                     b.Property<Guid?>("ClaimToken")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
                     b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ContentErasedAtUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -979,7 +1464,99 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "NextAttemptAtUtc");
 
+                    b.HasIndex("ContentErasedAtUtc", "Status", "SentAtUtc")
+                        .HasDatabaseName("IX_OutboxMessages_ContentDue");
+
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("OomaPorting.Web.Infrastructure.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DeliveredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<DateTime?>("LastAttemptAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("LastDurationMs")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid?>("PortRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ResentFromId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimToken");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("EndpointId", "CreatedAtUtc");
+
+                    b.HasIndex("PortRequestId", "Sequence");
+
+                    b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.HasIndex("EndpointId", "PortRequestId", "Sequence");
+
+                    b.ToTable("WebhookDeliveries", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1042,6 +1619,24 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OomaPorting.Domain.Accounts.ApiKey", b =>
+                {
+                    b.HasOne("OomaPorting.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OomaPorting.Domain.Accounts.WebhookEndpoint", b =>
+                {
+                    b.HasOne("OomaPorting.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OomaPorting.Domain.Porting.Mandate", b =>
                 {
                     b.HasOne("OomaPorting.Domain.Porting.PortRequest", null)
@@ -1049,6 +1644,63 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .HasForeignKey("PortRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("OomaPorting.Domain.Porting.SignerCapacity", "SignerCapacity", b1 =>
+                        {
+                            b1.Property<Guid>("MandateId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("SignerCapacityDetail");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)")
+                                .HasColumnName("SignerCapacity");
+
+                            b1.HasKey("MandateId");
+
+                            b1.ToTable("Mandates");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MandateId");
+                        });
+
+                    b.OwnsOne("OomaPorting.Domain.Porting.SignerConfirmation", "Confirmation", b1 =>
+                        {
+                            b1.Property<Guid>("MandateId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTime>("AtUtc")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("ConfirmedAtUtc");
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("nvarchar(256)")
+                                .HasColumnName("ConfirmationEmail");
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)")
+                                .HasColumnName("ConfirmationMethod");
+
+                            b1.HasKey("MandateId");
+
+                            b1.ToTable("Mandates");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MandateId");
+                        });
+
+                    b.Navigation("Confirmation");
+
+                    b.Navigation("SignerCapacity");
                 });
 
             modelBuilder.Entity("OomaPorting.Domain.Porting.PortLine", b =>
@@ -1089,6 +1741,11 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)")
                                 .HasColumnName("HolderLastName");
+
+                            b1.Property<string>("Siret")
+                                .HasMaxLength(14)
+                                .HasColumnType("nvarchar(14)")
+                                .HasColumnName("HolderSiret");
 
                             b1.HasKey("PortRequestId");
 
@@ -1157,6 +1814,42 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OomaPorting.Domain.Porting.SignatureCode", b =>
+                {
+                    b.HasOne("OomaPorting.Domain.Porting.PortRequest", null)
+                        .WithMany()
+                        .HasForeignKey("PortRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OomaPorting.Domain.Porting.SupportingDocument", b =>
+                {
+                    b.HasOne("OomaPorting.Domain.Porting.PortRequest", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("PortRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OomaPorting.Web.Data.AccountExport", b =>
+                {
+                    b.HasOne("OomaPorting.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OomaPorting.Web.Data.AccountExportChunk", b =>
+                {
+                    b.HasOne("OomaPorting.Web.Data.AccountExport", null)
+                        .WithMany()
+                        .HasForeignKey("ExportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OomaPorting.Web.Data.AppUser", b =>
                 {
                     b.HasOne("OomaPorting.Domain.Accounts.Account", null)
@@ -1165,11 +1858,29 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("OomaPorting.Web.Data.MandateFile", b =>
+                {
+                    b.HasOne("OomaPorting.Domain.Porting.Mandate", null)
+                        .WithOne()
+                        .HasForeignKey("OomaPorting.Web.Data.MandateFile", "MandateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OomaPorting.Web.Data.UserInvitation", b =>
                 {
                     b.HasOne("OomaPorting.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OomaPorting.Web.Infrastructure.Documents.DocumentChunk", b =>
+                {
+                    b.HasOne("OomaPorting.Domain.Porting.SupportingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1183,6 +1894,15 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OomaPorting.Web.Infrastructure.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("OomaPorting.Domain.Accounts.WebhookEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OomaPorting.Domain.Accounts.Account", b =>
                 {
                     b.Navigation("Numbers");
@@ -1190,6 +1910,8 @@ namespace OomaPorting.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("OomaPorting.Domain.Porting.PortRequest", b =>
                 {
+                    b.Navigation("Documents");
+
                     b.Navigation("Events");
 
                     b.Navigation("Lines");
