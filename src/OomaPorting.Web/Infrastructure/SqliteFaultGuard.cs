@@ -187,7 +187,9 @@ public sealed class SqliteFaultGuard(ILogger<SqliteFaultGuard> logger, Health.St
     {
         SqliteConnection.ClearAllPools();
         var cause = Cause(exception);
-        storage.Failed(cause, healsWhenWritable: exception is not SqliteException { SqliteErrorCode: Corrupt or NotADb or 1 });
+        // Only a cause the readiness probe can see gone (a permission, a file that could not be opened) is forgotten when
+        // the probe passes; an I/O error, a full or damaged file is remembered for StorageHealth.Memory.
+        storage.Failed(cause, healsWhenWritable: exception is SqliteException { SqliteErrorCode: Perm or ReadOnly or CantOpen });
         logger.LogError(exception, "A database fault ({Cause}): the connection pool is cleared so the portal reopens the file once it is sound again", cause);
     }
 

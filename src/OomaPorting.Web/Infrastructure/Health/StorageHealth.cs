@@ -11,14 +11,15 @@ public sealed class StorageHealth(TimeProvider time)
     /// <summary>How long a write fault keeps the instance unready after the last one.</summary>
     public static readonly TimeSpan Memory = TimeSpan.FromSeconds(30);
 
-    private (DateTimeOffset At, string Cause, bool HealsWhenWritable)? _last;
+    // One reference, swapped whole: readiness and the requests that fail read and write it from several threads.
+    private volatile Fault? _last;
 
     /// <param name="cause">What failed, in an operator's words.</param>
     /// <param name="healsWhenWritable">
     /// Whether the database taking a write again proves the cause gone (a permission, a moved file), so readiness may
     /// forget it at once; not for a damaged file, whose writes may work while its reads fail.
     /// </param>
-    public void Failed(string cause, bool healsWhenWritable = true) => _last = (time.GetUtcNow(), cause, healsWhenWritable);
+    public void Failed(string cause, bool healsWhenWritable = true) => _last = new Fault(time.GetUtcNow(), cause, healsWhenWritable);
 
     /// <summary>Whether the remembered fault is one a successful write probe puts right.</summary>
     public bool HealsWhenWritable => _last?.HealsWhenWritable == true;
@@ -28,4 +29,6 @@ public sealed class StorageHealth(TimeProvider time)
 
     /// <summary>The cause of a write fault within <see cref="Memory"/>, or null.</summary>
     public string? RecentFault() => _last is { } last && time.GetUtcNow() - last.At < Memory ? last.Cause : null;
+
+    private sealed record Fault(DateTimeOffset At, string Cause, bool HealsWhenWritable);
 }
