@@ -91,8 +91,32 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
         // Waits are generous (they end as soon as the page is there); a missing element still fails, after a minute.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+
+        // The page's last exchanges, for a failure's message (a run that stalls must say whether a post left at all and
+        // what came back).
+        var exchanges = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        void Keep(string line)
+        {
+            exchanges.Enqueue($"{started.Elapsed.TotalSeconds:0.0}s {line}");
+            while (exchanges.Count > 30 && exchanges.TryDequeue(out _))
+            {
+            }
+        }
+
+        page.Request += (_, r) => Keep($"{r.Method} {new Uri(r.Url).PathAndQuery}");
+        page.Response += (_, r) => Keep($"{r.Status} {new Uri(r.Url).PathAndQuery}");
+        page.RequestFailed += (_, r) => Keep($"failed {new Uri(r.Url).PathAndQuery}: {r.Failure}");
+        Exchanges.AddOrUpdate(page, exchanges);
+        return page;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, System.Collections.Concurrent.ConcurrentQueue<string>> Exchanges = new();
+
+    /// <summary>What <paramref name="page"/> last sent and got (requests of the vendored libraries left out), for a failure's message.</summary>
+    public static string ExchangesOf(IPage page) =>
+        Exchanges.TryGetValue(page, out var exchanges) ? string.Join("; ", exchanges.Where(x => !x.Contains("/lib/", StringComparison.Ordinal))) : "(none kept)";
 
     public async Task<IPage> SignInAsync(string email, string locale = "fr-FR", bool javaScript = true, int width = 1280, int height = 900)
     {
@@ -227,7 +251,17 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
     public async Task<string> SignatureCodeAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/portage/[0-9a-f-]{36}/signature/code$"));
+        try
+        {
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/portage/[0-9a-f-]{36}/signature/code$"));
+        }
+        catch (TimeoutException e)
+        {
+            // A stall seen under load (the signature posted, no code page): say where the page is and what it says.
+            var said = string.Join(" | ", await page.Locator("h1, .error-summary, .field-error:not(:empty)").AllInnerTextsAsync());
+            throw new TimeoutException($"The code page did not come: the page is on {page.Url} and says \"{said}\"; the browser's exchanges: {ExchangesOf(page)}", e);
+        }
+
         var id = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/')[2]);
         string body;
         using (var scope = Services.CreateScope())
