@@ -25,6 +25,9 @@ public partial class TelemetryTests
     [GeneratedRegex(@"[\w.+-]+@[\w-]+\.[\w.]+")]
     private static partial Regex EmailAddress();
 
+    [GeneratedRegex(@"@\w+")]
+    private static partial Regex ParameterName();
+
     [Fact]
     public async Task Spans_and_metrics_cover_the_portal_and_carry_no_personal_data()
     {
@@ -83,7 +86,11 @@ public partial class TelemetryTests
         foreach (var span in spans)
         {
             texts.Add(span.DisplayName);
-            texts.AddRange(span.TagObjects.Select(t => $"{t.Key}={t.Value}"));
+            // A statement's parameter names come from the code's variables (another test's query in this process was
+            // seen as "@martin_Id"): not data, so they are set aside; its values are never in the statement.
+            texts.AddRange(span.TagObjects.Select(t => t.Key is "db.statement" or "db.query.text"
+                ? $"{t.Key}={ParameterName().Replace(t.Value?.ToString() ?? string.Empty, "@p")}"
+                : $"{t.Key}={t.Value}"));
             texts.AddRange(span.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name}:{t.Key}={t.Value}")));
             texts.AddRange(span.Baggage.Select(b => $"{b.Key}={b.Value}"));
         }
